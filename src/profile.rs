@@ -1,0 +1,88 @@
+//! What a user told the guide about their Kommune: intake answers and decisions taken
+//! inside the guide, both keyed by the guide's stable ids.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::guide::Guide;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answers {
+    /// Intake question id → choice id.
+    #[serde(default)]
+    pub profile: BTreeMap<String, String>,
+    /// Decision id → choice id.
+    #[serde(default)]
+    pub decisions: BTreeMap<String, String>,
+}
+
+impl Answers {
+    /// Parses `question=choice` pairs as given on the command line or in a URL. Each id
+    /// is looked up in the guide: questions first, then decisions.
+    pub fn parse_pairs<'a>(
+        guide: &Guide,
+        pairs: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Answers, String> {
+        let mut answers = Answers::default();
+        for pair in pairs {
+            let (key, value) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("`{pair}` is not of the form question=answer"))?;
+            if let Some(q) = guide.questions.iter().find(|q| q.id == key) {
+                if !q.choices.iter().any(|c| c.id == value) {
+                    return Err(format!(
+                        "question `{key}` has no answer `{value}`; answers: {}",
+                        ids(q.choices.iter().map(|c| c.id.as_str()))
+                    ));
+                }
+                answers.profile.insert(key.into(), value.into());
+            } else if let Some(d) = guide.decision_index(key).map(|d| guide.decision_at(d)) {
+                if !d.choices.iter().any(|c| c.id == value) {
+                    return Err(format!(
+                        "decision `{key}` has no answer `{value}`; answers: {}",
+                        ids(d.choices.iter().map(|c| c.id.as_str()))
+                    ));
+                }
+                answers.decisions.insert(key.into(), value.into());
+            } else {
+                let known =
+                    guide.questions.iter().map(|q| q.id.as_str()).chain(
+                        (0..guide.decisions.len()).map(|d| guide.decision_at(d).id.as_str()),
+                    );
+                return Err(format!(
+                    "unknown question or decision `{key}`; known: {}",
+                    ids(known)
+                ));
+            }
+        }
+        Ok(answers)
+    }
+
+    /// Whether every intake question has a valid answer.
+    pub fn profile_complete(&self, guide: &Guide) -> bool {
+        guide.questions.iter().all(|q| {
+            self.profile
+                .get(&q.id)
+                .is_some_and(|a| q.choices.iter().any(|c| &c.id == a))
+        })
+    }
+
+    /// `Größe: Landgemeinde · Stand bei Transparenz: Noch nichts · …` for headers.
+    pub fn summary(&self, guide: &Guide) -> String {
+        guide
+            .questions
+            .iter()
+            .filter_map(|q| {
+                let a = self.profile.get(&q.id)?;
+                let c = q.choices.iter().find(|c| &c.id == a)?;
+                Some(format!("{}: {}", q.short, c.label))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    ids.collect::<Vec<_>>().join(", ")
+}
