@@ -30,10 +30,13 @@ pub fn safe_href(href: &str) -> bool {
         .any(|p| lower.starts_with(p))
 }
 
+/// A list being collected: ordered?, items (checkbox, raw text).
+type OpenList = Option<(bool, Vec<(Option<bool>, String)>)>;
+
 pub fn parse(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut para: Vec<&str> = Vec::new();
-    let mut list: Option<(bool, Vec<(Option<bool>, String)>)> = None;
+    let mut list: OpenList = None;
     let mut quote: Vec<&str> = Vec::new();
 
     fn flush_para(para: &mut Vec<&str>, blocks: &mut Vec<Block>) {
@@ -42,7 +45,7 @@ pub fn parse(text: &str) -> Vec<Block> {
             para.clear();
         }
     }
-    fn flush_list(list: &mut Option<(bool, Vec<(Option<bool>, String)>)>, blocks: &mut Vec<Block>) {
+    fn flush_list(list: &mut OpenList, blocks: &mut Vec<Block>) {
         if let Some((ordered, items)) = list.take() {
             let items = items.into_iter().map(|(c, t)| (c, inline(&t))).collect();
             blocks.push(Block::List(ordered, items));

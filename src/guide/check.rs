@@ -488,14 +488,22 @@ impl Names<'_> {
 }
 
 /// Runs every check that needs a fully resolved guide.
-pub fn run(guide: &Guide, report: &mut Report, limits: &Limits) -> Exhaustive {
+pub fn run(
+    guide: &Guide,
+    report: &mut Report,
+    checks: super::Checks,
+    limits: &Limits,
+) -> Option<Exhaustive> {
     let mut cx = Ctx { report };
     conditions(guide, &mut cx);
     links(guide, &mut cx);
     unused(guide, &mut cx);
+    if checks == super::Checks::Quick {
+        return None;
+    }
     let result = exhaustive(guide, limits);
     result.report(guide, &mut cx);
-    result
+    Some(result)
 }
 
 /// Every condition must be able to be true and able to be false.
@@ -628,11 +636,11 @@ fn texts(guide: &Guide) -> Vec<(String, usize, Option<&str>, &str)> {
 
 fn links(guide: &Guide, cx: &mut Ctx) {
     let mut all = texts(guide);
-    let res_file = collection_file(cx, guide.resources.first().map(|r| r.id.as_str()));
+    let res_file = collection_file(guide, "resource");
     for r in &guide.resources {
         all.push((res_file.clone(), 0, None, r.body.as_str()));
     }
-    let ex_file = collection_file(cx, guide.examples.first().map(|r| r.id.as_str()));
+    let ex_file = collection_file(guide, "example");
     for e in &guide.examples {
         all.push((ex_file.clone(), 0, None, e.what.as_str()));
         all.push((ex_file.clone(), 0, None, e.learn.as_str()));
@@ -654,7 +662,7 @@ fn links(guide: &Guide, cx: &mut Ctx) {
         if let Some(url) = &s.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
-            let file = collection_file(cx, Some(&s.id));
+            let file = collection_file(guide, "source");
             let at = cx.at(&file, url, 0);
             cx.push(
                 Diagnostic::error(
@@ -668,16 +676,16 @@ fn links(guide: &Guide, cx: &mut Ctx) {
     }
 }
 
-/// The file that defines `id` (collections are searched by their entries' ids).
-fn collection_file(cx: &Ctx, id: Option<&str>) -> String {
-    let Some(id) = id else {
-        return String::new();
-    };
-    cx.report
-        .sources
-        .iter()
-        .find(|(_, text)| find_field(text, "id", id, 0).is_some())
-        .map_or_else(String::new, |(f, _)| f.clone())
+/// The file that holds the collection of `kind` (an id may also occur in other files).
+fn collection_file(guide: &Guide, kind: &str) -> String {
+    let files = &guide.collection_files;
+    match kind {
+        "resource" => &files.resources,
+        "example" => &files.examples,
+        "term" => &files.glossary,
+        _ => &files.sources,
+    }
+    .clone()
 }
 
 impl Ctx<'_> {
@@ -784,7 +792,7 @@ fn unused(guide: &Guide, cx: &mut Ctx) {
         let used = refs.get(kind);
         for id in ids {
             if !used.is_some_and(|u| u.contains(id)) {
-                let file = collection_file(cx, Some(id));
+                let file = collection_file(guide, kind);
                 let at = cx.field(&file, "id", id, 0);
                 cx.push(
                     Diagnostic::warning(&file, at, format!("no step references {kind} `{id}`"))
@@ -803,7 +811,7 @@ fn unused(guide: &Guide, cx: &mut Ctx) {
                 .any(|m| m.term == t)
         });
         if !found {
-            let file = collection_file(cx, Some(&term.id));
+            let file = collection_file(guide, "term");
             let at = cx.field(&file, "id", &term.id, 0);
             cx.push(
                 Diagnostic::warning(&file, at, format!("term `{}` occurs in no step text", term.term))
@@ -991,9 +999,23 @@ pub fn exhaustive(guide: &Guide, limits: &Limits) -> Exhaustive {
         .map(|r| r.len() as u64)
         .fold(profiles, u64::saturating_mul);
     let first_len = guide.questions.first().map_or(1, |q| q.choices.len());
+    // Which steps' visibility depends on decisions; the rest is fixed per profile.
+    let dynamic: Vec<bool> = guide
+        .compiled
+        .iter()
+        .map(|c| {
+            let mut d = false;
+            if let Some(w) = &c.when {
+                w.for_each_leaf(&mut |is_d, _, _| d |= is_d);
+            }
+            d
+        })
+        .collect();
     let mut walker = Walker {
         guide,
         d_reps: &d_reps,
+        dynamic: &dynamic,
+        candidates: Vec::new(),
         out: Exhaustive {
             space,
             lengths: vec![(usize::MAX, 0); first_len],
@@ -1013,6 +1035,7 @@ pub fn exhaustive(guide: &Guide, limits: &Limits) -> Exhaustive {
                 facts.profile[q] = reps[(rest % reps.len() as u64) as usize];
                 rest /= reps.len() as u64;
             }
+            walker.prepare(&facts);
             walker.walk(&mut facts, 0, 0, None);
         }
     } else {
@@ -1023,6 +1046,7 @@ pub fn exhaustive(guide: &Guide, limits: &Limits) -> Exhaustive {
                 let k = walker.next() as usize % reps.len();
                 facts.profile[q] = reps[k];
             }
+            walker.prepare(&facts);
             walker.walk(&mut facts, 0, 0, None);
         }
     }
@@ -1038,6 +1062,11 @@ pub fn exhaustive(guide: &Guide, limits: &Limits) -> Exhaustive {
 struct Walker<'a> {
     guide: &'a Guide,
     d_reps: &'a [Vec<Option<u8>>],
+    /// Per step: whether its visibility depends on a decision.
+    dynamic: &'a [bool],
+    /// For the current profile: steps that are visible or may become so, and whether
+    /// that still needs evaluating on the way.
+    candidates: Vec<(usize, bool)>,
     out: Exhaustive,
     /// Some(state) when sampling: one random branch per decision instead of all.
     rng: Option<u64>,
@@ -1053,11 +1082,25 @@ impl Walker<'_> {
         x
     }
 
+    /// Evaluates, once per profile, the steps whose visibility no decision changes.
+    fn prepare(&mut self, facts: &Facts) {
+        self.candidates.clear();
+        for i in 0..self.guide.steps.len() {
+            if self.dynamic[i] {
+                self.candidates.push((i, true));
+            } else if self.guide.step_visible(i, facts) {
+                self.candidates.push((i, false));
+            }
+        }
+    }
+
+    /// Walks the path from candidate `from` on, branching at each decision.
     fn walk(&mut self, facts: &mut Facts, from: usize, len: usize, last: Option<usize>) {
         let guide = self.guide;
         let (mut len, mut last) = (len, last);
-        for i in from..guide.steps.len() {
-            if !guide.step_visible(i, facts) {
+        for c in from..self.candidates.len() {
+            let (i, evaluate) = self.candidates[c];
+            if evaluate && !guide.step_visible(i, facts) {
                 continue;
             }
             self.out.reachable[i] = true;
@@ -1081,7 +1124,7 @@ impl Walker<'_> {
                     };
                     for answer in branches {
                         facts.decisions[d] = answer;
-                        self.walk(facts, i + 1, len, last);
+                        self.walk(facts, c + 1, len, last);
                     }
                     facts.decisions[d] = None;
                     return;

@@ -146,6 +146,8 @@ impl Location {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
+    /// What the walk over every profile found, when it ran.
+    pub exhaustive: Option<super::check::Exhaustive>,
 }
 
 impl Report {

@@ -13,6 +13,15 @@ use crate::profile::Answers;
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
 pub use model::*;
 
+/// How much checking `Guide::load_with` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checks {
+    /// Everything, including the walk over every profile and decision answer.
+    Full,
+    /// Everything but that walk.
+    Quick,
+}
+
 /// A chapter of the loaded guide; its steps are `guide.steps[steps.clone()]`.
 #[derive(Debug, Clone)]
 pub struct ChapterInfo {
@@ -70,21 +79,32 @@ pub struct Guide {
     pub terms: Vec<Term>,
     pub sources: Vec<Source>,
     step_ids: HashMap<String, usize>,
+    /// The files the collections came from, for locating messages about their entries.
+    pub(crate) collection_files: CollectionFiles,
     /// A hash of everything a user reads, to tell when saved progress meets a changed guide.
     pub fingerprint: String,
 }
 
 impl Guide {
     /// Loads and checks a guide from its files (path relative to the guide directory →
-    /// text). Returns the guide and its warnings, or every problem found.
+    /// text) with every check. Returns the guide and its warnings, or every problem found.
     pub fn load(files: &BTreeMap<String, String>) -> Result<(Guide, Report), Report> {
+        Guide::load_with(files, Checks::Full)
+    }
+
+    /// Like `load`; `Checks::Quick` leaves out the walk over every profile, for a release
+    /// app whose guide was checked in full when it was built.
+    pub fn load_with(
+        files: &BTreeMap<String, String>,
+        checks: Checks,
+    ) -> Result<(Guide, Report), Report> {
         let mut report = Report::default();
         let authored = load::read(files, &mut report);
         let guide = Guide::resolve(authored, &mut report);
         if let Some(guide) = &guide
             && !report.has_errors()
         {
-            check::run(guide, &mut report, &check::Limits::default());
+            report.exhaustive = check::run(guide, &mut report, checks, &check::Limits::default());
         }
         report.sort();
         match guide {
@@ -114,6 +134,7 @@ impl Guide {
             terms: authored.terms,
             sources: authored.sources,
             step_ids: HashMap::new(),
+            collection_files: CollectionFiles::default(),
             fingerprint: String::new(),
         };
         for (file, chapter) in authored.chapters {
@@ -121,7 +142,7 @@ impl Guide {
             let start = guide.steps.len();
             let mut at = load::find_field(&text, "id", &chapter.id, 0).unwrap_or(0);
             for step in chapter.steps {
-                at = load::find_field(&text, "id", &step.id, at).unwrap_or(at);
+                at = load::find_field(&text, "id", &step.id, at + 1).unwrap_or(at);
                 guide.step_chapter.push(guide.chapters.len());
                 guide.origins.push(Origin {
                     file: file.clone(),
@@ -144,6 +165,7 @@ impl Guide {
             sources: authored.sources_file.unwrap_or_default(),
         };
         check::ids_and_references(&mut guide, &files, report);
+        guide.collection_files = files;
         guide.fingerprint = fingerprint_of(&guide);
         Some(guide)
     }
@@ -281,6 +303,7 @@ pub(crate) fn pick_priority(
         .map_or((base, None), |i| (rules[i].1, Some(i)))
 }
 
+#[derive(Debug, Clone, Default)]
 pub(crate) struct CollectionFiles {
     pub resources: String,
     pub examples: String,

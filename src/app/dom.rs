@@ -1,0 +1,124 @@
+//! Small browser helpers the screens need (URL fragment, focus, downloads, fetching the
+//! guide files). Storage is not here: it has its own adapter in `storage`.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+pub fn hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+pub fn go(route: &super::Route) {
+    let _ = window().location().set_hash(&route.href());
+}
+
+pub fn on_hash_change(f: impl Fn(String) + 'static) {
+    let handle = window_event_listener_untyped("hashchange", move |_| f(hash()));
+    // The app lives as long as the page: keep listening.
+    std::mem::forget(handle);
+}
+
+/// Whether demo mode was asked for in the URL (`?demo` before the fragment).
+pub fn demo_requested() -> bool {
+    window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .split(['?', '&'])
+        .any(|p| p == "demo" || p == "demo=1")
+}
+
+/// Moves focus to the page's main heading after the next render and announces it.
+pub fn focus_heading() {
+    request_animation_frame(|| {
+        let doc = document();
+        if let Ok(Some(h)) = doc.query_selector("main h1") {
+            let _ = h.set_attribute("tabindex", "-1");
+            if let Ok(h) = h.clone().dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+            if let Some(live) = doc.get_element_by_id("ansage") {
+                live.set_text_content(h.text_content().as_deref());
+            }
+            doc.set_title(&format!(
+                "{} – Leitfaden Open Government",
+                h.text_content().unwrap_or_default()
+            ));
+        }
+    });
+}
+
+/// Offers `text` as a file download.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = document().create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(filename);
+        let _ = document().body().map(|b| b.append_child(&a));
+        a.click();
+        a.remove();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The guide's files: embedded in the page (single-file build) or fetched from `guide/`.
+pub async fn guide_files() -> Result<BTreeMap<String, String>, String> {
+    if let Some(el) = document().get_element_by_id("leitfaden-guide") {
+        let json = el.text_content().unwrap_or_default();
+        return serde_json::from_str(&json)
+            .map_err(|e| format!("eingebetteter Leitfaden unlesbar: {e}"));
+    }
+    let index = crate::guide::load::INDEX_FILE;
+    let mut files = BTreeMap::new();
+    let index_text = fetch_text(&format!("guide/{index}")).await?;
+    // A broken entry file is reported by the loader with its location.
+    let listed = crate::guide::load::listed_files(&index_text).unwrap_or_default();
+    files.insert(index.to_string(), index_text);
+    // Start every request before awaiting any, so they run in parallel.
+    let pending: Vec<_> = listed
+        .iter()
+        .map(|f| window().fetch_with_str_and_init(&format!("guide/{f}"), &no_cache()))
+        .collect();
+    for (name, promise) in listed.into_iter().zip(pending) {
+        if let Ok(text) = response_text(&name, promise).await {
+            files.insert(name, text);
+        }
+    }
+    Ok(files)
+}
+
+fn no_cache() -> web_sys::RequestInit {
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    init
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    response_text(url, window().fetch_with_str_and_init(url, &no_cache())).await
+}
+
+async fn response_text(url: &str, promise: js_sys::Promise) -> Result<String, String> {
+    let resp = JsFuture::from(promise)
+        .await
+        .map_err(|_| format!("{url} ist nicht erreichbar"))?;
+    let resp: web_sys::Response = resp.unchecked_into();
+    if !resp.ok() {
+        return Err(format!("{url}: HTTP {}", resp.status()));
+    }
+    let text = JsFuture::from(resp.text().map_err(|_| "Antwort unlesbar".to_string())?)
+        .await
+        .map_err(|_| "Antwort unlesbar".to_string())?;
+    Ok(text.as_string().unwrap_or_default())
+}

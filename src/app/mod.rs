@@ -1,0 +1,253 @@
+//! The browser app: Leptos components that render the core's state and send the user's
+//! intents to it. No guide rule lives here; see `guide`, `path` and `progress`.
+
+mod dom;
+mod markdown;
+mod screens;
+mod step;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::guide::{Checks, Guide, Report};
+use crate::path::{self, Path};
+use crate::progress::Progress;
+pub use crate::route::Route;
+use crate::storage::{self, Loaded};
+use crate::workspace::Workspace;
+
+/// Shared handles for every screen.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub guide: StoredValue<Arc<Guide>>,
+    pub ws: RwSignal<Workspace>,
+    pub path: Memo<Arc<Path>>,
+    pub route: RwSignal<Route>,
+    /// Problems with saving or with what was found in storage, shown in a banner.
+    pub storage_notice: RwSignal<Option<StorageNotice>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorageNotice {
+    pub message: String,
+    /// Unreadable data the user can download.
+    pub raw: Option<String>,
+    /// Whether saving is paused to protect what is stored.
+    pub saving_paused: bool,
+}
+
+impl Ctx {
+    pub fn guide(&self) -> Arc<Guide> {
+        self.guide.get_value()
+    }
+
+    /// Applies a user intent to the active work state (and so saves it).
+    pub fn update(&self, f: impl FnOnce(&mut Progress)) {
+        self.ws.update(|ws| f(ws.active_mut()));
+    }
+
+    pub fn progress<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
+        self.ws.with(|ws| f(ws.active()))
+    }
+}
+
+/// Entry point of the wasm binary.
+pub fn start() {
+    console_error_panic_hook();
+    leptos::mount::mount_to_body(Root);
+}
+
+fn console_error_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+}
+
+enum Loading {
+    Pending,
+    Ready(Arc<Guide>),
+    Failed(String),
+}
+
+#[component]
+fn Root() -> impl IntoView {
+    let state = RwSignal::new_local(Loading::Pending);
+    leptos::task::spawn_local(async move {
+        let result = dom::guide_files()
+            .await
+            .map_err(|e| format!("Der Leitfaden konnte nicht geladen werden: {e}"));
+        let loaded = match result {
+            Ok(files) => load_guide(&files),
+            Err(e) => Err(e),
+        };
+        state.set(match loaded {
+            Ok(g) => Loading::Ready(Arc::new(g)),
+            Err(e) => Loading::Failed(e),
+        });
+    });
+    move || {
+        match &*state.read() {
+        Loading::Pending => view! {
+            <main id="inhalt" class="loading"><p role="status">"Der Leitfaden wird geladen …"</p></main>
+        }
+        .into_any(),
+        Loading::Failed(msg) => view! { <GuideErrors text=msg.clone()/> }.into_any(),
+        Loading::Ready(guide) => view! { <App guide=guide.clone()/> }.into_any(),
+    }
+    }
+}
+
+fn load_guide(files: &BTreeMap<String, String>) -> Result<Guide, String> {
+    // A release build ships a guide that passed `leitfaden check`; skip the slow walk.
+    let checks = if cfg!(debug_assertions) {
+        Checks::Full
+    } else {
+        Checks::Quick
+    };
+    match Guide::load_with(files, checks) {
+        Ok((g, _warnings)) => Ok(g),
+        Err(report) => Err(render_report(&report)),
+    }
+}
+
+fn render_report(report: &Report) -> String {
+    format!(
+        "Der Leitfaden enthält Fehler ({} Fehler). Für Autorinnen und Autoren:\n\n{}",
+        report.errors(),
+        report.render("guide/")
+    )
+}
+
+#[component]
+fn GuideErrors(text: String) -> impl IntoView {
+    view! {
+        <main id="inhalt" class="guide-errors">
+            <h1>"Der Leitfaden kann nicht angezeigt werden"</h1>
+            <p>"Bitte prüfen Sie die Dateien im Ordner " <code>"guide/"</code>
+               " mit " <code>"leitfaden check"</code> ". Nach dem Speichern lädt die Seite neu."</p>
+            <pre class="diagnostics">{text}</pre>
+        </main>
+    }
+}
+
+#[component]
+fn App(guide: Arc<Guide>) -> impl IntoView {
+    let demo = dom::demo_requested();
+    let key = storage::key(&guide.id, demo);
+    let (ws, notice) = match storage::load(&key, &guide.id) {
+        Loaded::Saved(ws) => (ws, None),
+        Loaded::Nothing => (Workspace::new(&guide.id), None),
+        Loaded::Unavailable => (
+            Workspace::new(&guide.id),
+            Some(StorageNotice {
+                message: "Dieser Browser erlaubt keine dauerhafte Speicherung (z. B. im privaten Fenster). Sie können weiterarbeiten, aber Ihre Eingaben gehen beim Schließen verloren.".into(),
+                raw: None,
+                saving_paused: false,
+            }),
+        ),
+        Loaded::Unreadable { raw, error } => {
+            let newer = matches!(error, crate::workspace::DecodeError::Newer(_));
+            let rescued = newer || storage::rescue(&key, &raw).is_ok();
+            let message = if newer {
+                format!("{} Bis dahin wird hier nichts gespeichert.", error.message())
+            } else if rescued {
+                format!(
+                    "Ihr gespeicherter Stand konnte nicht gelesen werden. {} Die Daten wurden unverändert aufbewahrt; Sie können sie herunterladen. Sie beginnen mit einem leeren Stand.",
+                    error.message()
+                )
+            } else {
+                format!(
+                    "Ihr gespeicherter Stand konnte nicht gelesen werden. {} Laden Sie die Daten herunter, bevor Sie weiterarbeiten; bis dahin wird nichts gespeichert.",
+                    error.message()
+                )
+            };
+            (
+                Workspace::new(&guide.id),
+                Some(StorageNotice {
+                    message,
+                    raw: Some(raw),
+                    saving_paused: newer || !rescued,
+                }),
+            )
+        }
+    };
+    let ws = RwSignal::new(ws);
+    let storage_notice = RwSignal::new(notice);
+    let answers = Memo::new(move |_| ws.with(|w| w.active().answers.clone()));
+    let guide_value = StoredValue::new(guide.clone());
+    let path = Memo::new(move |_| {
+        let a = answers.get();
+        Arc::new(path::compute(&guide_value.get_value(), &a))
+    });
+    let route = RwSignal::new(Route::from_hash(&dom::hash()));
+    let ctx = Ctx {
+        guide: guide_value,
+        ws,
+        path,
+        route,
+        storage_notice,
+    };
+    provide_context(ctx);
+
+    // Mirror every change into storage at once, unless saving is paused to protect data.
+    let first = StoredValue::new(true);
+    Effect::new(move |_| {
+        let doc = ws.get();
+        if first.get_value() {
+            first.set_value(false);
+            return;
+        }
+        if storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.saving_paused)) {
+            return;
+        }
+        if let Err(e) = storage::save(&key, &doc) {
+            storage_notice.set(Some(StorageNotice {
+                message: format!(
+                    "{e} Ihre Eingaben bleiben erhalten, solange diese Seite offen ist."
+                ),
+                raw: None,
+                saving_paused: false,
+            }));
+        }
+    });
+
+    dom::on_hash_change(move |hash| route.set(Route::from_hash(&hash)));
+
+    // Remember the step the user is on, and move focus to the new heading.
+    Effect::new(move |_| {
+        let r = route.get();
+        if let Route::Step(id) = &r {
+            let id = id.clone();
+            if ws.with_untracked(|w| w.active().current.as_deref() != Some(id.as_str())) {
+                ctx.update(|p| p.current = Some(id));
+            }
+        }
+        dom::focus_heading();
+    });
+
+    view! {
+        <a class="skip-link" href="#inhalt" on:click=|ev| { ev.prevent_default(); dom::focus_heading(); }>
+            "Zum Inhalt springen"
+        </a>
+        <screens::Header/>
+        <screens::StorageBanner/>
+        <main id="inhalt" tabindex="-1">
+            {move || match route.get() {
+                Route::Start => view! { <screens::Start/> }.into_any(),
+                Route::Intake => view! { <screens::Intake editing=false/> }.into_any(),
+                Route::Profile => view! { <screens::Intake editing=true/> }.into_any(),
+                Route::Summary => view! { <screens::Summary/> }.into_any(),
+                Route::Overview => view! { <screens::Overview/> }.into_any(),
+                Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
+                Route::NotFound(what) => view! { <screens::NotFound what=what/> }.into_any(),
+            }}
+        </main>
+        <p class="visually-hidden" aria-live="polite" id="ansage"></p>
+        <footer class="site-footer">
+            <p>{format!("{} · Version {}", guide.title, guide.version)}
+               " · Ihre Eingaben bleiben in diesem Browser. Kein Konto, kein Server."</p>
+        </footer>
+    }
+}

@@ -1,0 +1,307 @@
+//! `leitfaden`: the command-line tool for guide authors — check, path, graph, stats.
+//! A thin shell over the core: it reads files, calls `guide` and `path`, prints.
+
+use std::collections::BTreeMap;
+use std::path::{Path as FsPath, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use leitfaden::guide::{Guide, Report, check};
+use leitfaden::path;
+use leitfaden::profile::Answers;
+
+const USAGE: &str = "\
+leitfaden — tools for authors of a Leitfaden guide
+
+USAGE:
+    leitfaden check [DIR]                       check every file (default DIR: guide/)
+    leitfaden path [DIR] --answer ID=CHOICE ... print one profile's path with reasons
+    leitfaden graph [DIR] [--format dot|mermaid] print the guide's structure
+    leitfaden stats [DIR]                       print counts and path lengths
+
+Exit status: 0 when the guide has no errors (warnings allowed), 1 on errors, 2 on bad usage.";
+
+pub fn run() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let mut dir = PathBuf::from("guide");
+    let mut answers = Vec::new();
+    let mut format = "mermaid".to_string();
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--answer" | "-a" => match it.next() {
+                Some(a) => answers.push(a.clone()),
+                None => return usage("--answer needs ID=CHOICE"),
+            },
+            "--format" => match it.next().map(String::as_str) {
+                Some(f @ ("dot" | "mermaid")) => format = f.to_string(),
+                _ => return usage("--format takes dot or mermaid"),
+            },
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            a if a.starts_with('-') => return usage(&format!("unknown option {a}")),
+            a => dir = PathBuf::from(a),
+        }
+    }
+    let files = match read_dir(&dir) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", dir.display());
+            return ExitCode::from(1);
+        }
+    };
+    let prefix = format!("{}/", dir.display()).replace("//", "/");
+    let started = Instant::now();
+    let (guide, report) = match Guide::load(&files) {
+        Ok(ok) => ok,
+        Err(report) => {
+            eprint!("{}", report.render(&prefix));
+            eprintln!("{}", summary(&prefix, &report));
+            return ExitCode::from(1);
+        }
+    };
+    match command.as_str() {
+        "check" => {
+            print!("{}", report.render(&prefix));
+            let ex = report.exhaustive.clone().unwrap_or_default();
+            println!("{}", summary(&prefix, &report));
+            println!(
+                "{} steps in {} chapters; {} {} path walks over all profiles and decision answers; {:.0} ms",
+                guide.steps.len(),
+                guide.chapters.len(),
+                if ex.sampled { "sampled" } else { "checked all" },
+                ex.walks,
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            if let Some(q) = guide.questions.first() {
+                for (c, (min, max)) in q.choices.iter().zip(&ex.lengths) {
+                    println!("  path length {}={}: {min}–{max} steps", q.id, c.id);
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        "path" => print_path(&guide, &answers),
+        "graph" => {
+            print!("{}", graph(&guide, &format));
+            ExitCode::SUCCESS
+        }
+        "stats" => {
+            print!("{}", stats(&guide));
+            ExitCode::SUCCESS
+        }
+        other => usage(&format!("unknown command `{other}`")),
+    }
+}
+
+fn usage(problem: &str) -> ExitCode {
+    eprintln!("error: {problem}\n\n{USAGE}");
+    ExitCode::from(2)
+}
+
+fn summary(prefix: &str, report: &Report) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{prefix}: {}, {}",
+        plural(report.errors(), "error"),
+        plural(report.warnings(), "warning")
+    )
+}
+
+/// Every `.ron` file below `dir`, keyed by its path relative to `dir` with `/` separators.
+fn read_dir(dir: &FsPath) -> std::io::Result<BTreeMap<String, String>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "ron") {
+                let rel = p.strip_prefix(dir).unwrap_or(&p);
+                let key = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                files.insert(key, std::fs::read_to_string(&p)?);
+            }
+        }
+    }
+    if !dir.join(leitfaden::guide::load::INDEX_FILE).exists() && !dir.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "not a directory",
+        ));
+    }
+    Ok(files)
+}
+
+fn print_path(guide: &Guide, pairs: &[String]) -> ExitCode {
+    let answers = match Answers::parse_pairs(guide, pairs.iter().map(String::as_str)) {
+        Ok(a) => a,
+        Err(e) => return usage(&e),
+    };
+    for q in &guide.questions {
+        if !answers.profile.contains_key(&q.id) {
+            eprintln!(
+                "note: `{}` is not answered (answers: {}); conditions on it count as not met",
+                q.id,
+                q.choices
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    let p = path::compute(guide, &answers);
+    println!("{}", answers.summary(guide));
+    println!(
+        "{} Schritte in {} Kapiteln\n",
+        p.steps.len(),
+        p.by_chapter(guide).len()
+    );
+    for (ch, positions) in p.by_chapter(guide) {
+        println!("Kapitel {} · {}", ch, guide.chapters[ch].title);
+        for pos in positions {
+            let v = &p.steps[pos];
+            let s = &guide.steps[v.step];
+            println!(
+                "  {:>2}. {} — {} [{}]",
+                pos + 1,
+                s.id,
+                s.title,
+                v.priority.label()
+            );
+            println!("      {}", p.reason_shown(guide, &answers, v.step));
+            if let Some(r) = p.reason_priority(guide, &answers, v) {
+                println!("      {r}");
+            }
+            if let Some(d) = &s.decision {
+                let answer = answers.decisions.get(&d.id).map_or("offen", String::as_str);
+                println!("      Entscheidung {}: {answer}", d.id);
+            }
+        }
+    }
+    if !p.hidden.is_empty() {
+        println!("\nAusgeblendet:");
+        for &i in &p.hidden {
+            println!(
+                "  - {}: {}",
+                guide.steps[i].id,
+                p.reason_hidden(guide, &answers, i)
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn graph(guide: &Guide, format: &str) -> String {
+    let dot = format == "dot";
+    let mut out = String::new();
+    out.push_str(if dot {
+        "digraph leitfaden {\n  rankdir=TB;\n  node [shape=box];\n"
+    } else {
+        "flowchart TD\n"
+    });
+    let label = |i: usize| {
+        let s = &guide.steps[i];
+        let mut l = s.title.replace('"', "'");
+        if let Some(w) = &s.when {
+            l.push_str(&format!(
+                "\\nwenn: {}",
+                guide.explain(w, None).replace('"', "'")
+            ));
+        }
+        l
+    };
+    for (c, ch) in guide.chapters.iter().enumerate() {
+        if dot {
+            out.push_str(&format!(
+                "  subgraph cluster_{c} {{\n    label=\"{}\";\n",
+                ch.title
+            ));
+            for i in ch.steps.clone() {
+                out.push_str(&format!(
+                    "    \"{}\" [label=\"{}\"];\n",
+                    guide.steps[i].id,
+                    label(i)
+                ));
+            }
+            out.push_str("  }\n");
+        } else {
+            out.push_str(&format!("  subgraph {}[\"{}\"]\n", ch.id, ch.title));
+            for i in ch.steps.clone() {
+                out.push_str(&format!(
+                    "    {}[\"{}\"]\n",
+                    guide.steps[i].id,
+                    label(i).replace("\\n", "<br>")
+                ));
+            }
+            out.push_str("  end\n");
+        }
+    }
+    for w in guide.steps.windows(2) {
+        if dot {
+            out.push_str(&format!("  \"{}\" -> \"{}\";\n", w[0].id, w[1].id));
+        } else {
+            out.push_str(&format!("  {} --> {}\n", w[0].id, w[1].id));
+        }
+    }
+    // Dashed edges from each decision to the steps whose visibility depends on it.
+    for (d, &asker) in guide.decisions.iter().enumerate() {
+        for (i, c) in guide.compiled.iter().enumerate() {
+            let mut uses = false;
+            if let Some(w) = &c.when {
+                w.for_each_leaf(&mut |is_d, idx, _| uses |= is_d && idx == d);
+            }
+            if uses {
+                let (a, b) = (&guide.steps[asker].id, &guide.steps[i].id);
+                let name = &guide.decision_at(d).id;
+                if dot {
+                    out.push_str(&format!(
+                        "  \"{a}\" -> \"{b}\" [style=dashed, label=\"{name}\"];\n"
+                    ));
+                } else {
+                    out.push_str(&format!("  {a} -. {name} .-> {b}\n"));
+                }
+            }
+        }
+    }
+    if dot {
+        out.push_str("}\n");
+    }
+    out
+}
+
+fn stats(guide: &Guide) -> String {
+    let tasks: usize = guide.steps.iter().map(|s| s.tasks.len()).sum();
+    let mut out = String::new();
+    let mut line = |k: &str, v: usize| out.push_str(&format!("{k}: {v}\n"));
+    line("chapters", guide.chapters.len());
+    line("steps", guide.steps.len());
+    line("tasks", tasks);
+    line("questions", guide.questions.len());
+    line("decisions", guide.decisions.len());
+    line("resources", guide.resources.len());
+    line("examples", guide.examples.len());
+    line("terms", guide.terms.len());
+    line("sources", guide.sources.len());
+    line("words", guide.word_count());
+    let ex = check::exhaustive(guide, &check::Limits::default());
+    if let Some(q) = guide.questions.first() {
+        for (c, (min, max)) in q.choices.iter().zip(&ex.lengths) {
+            out.push_str(&format!(
+                "path.{}.min: {min}\npath.{}.max: {max}\n",
+                c.id, c.id
+            ));
+        }
+    }
+    out
+}

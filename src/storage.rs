@@ -1,0 +1,74 @@
+//! The browser's storage edge: the only code that touches localStorage (through web-sys:
+//! gloo-storage's `raw()` panics where storage is blocked, and we must keep working). Reads say
+//! whether nothing, something readable or something unreadable (kept, raw) was found.
+
+use crate::workspace::{self, DecodeError, Workspace};
+
+/// What was found under a key.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    Nothing,
+    Saved(Workspace),
+    /// Present but not readable: the raw text (kept untouched) and why.
+    Unreadable {
+        raw: String,
+        error: DecodeError,
+    },
+    /// The browser refuses storage (private mode, blocked); work goes on in memory.
+    Unavailable,
+}
+
+/// Where a guide's work states live; demo mode gets its own space.
+pub fn key(guide_id: &str, demo: bool) -> String {
+    if demo {
+        format!("leitfaden/{guide_id}/demo")
+    } else {
+        format!("leitfaden/{guide_id}")
+    }
+}
+
+/// Where unreadable data is copied before anything new is written under `key`.
+pub fn rescue_key(key: &str) -> String {
+    format!("{key}/unlesbar")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // `raw()` panics when storage is blocked; ask the window directly instead.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str, guide_id: &str) -> Loaded {
+    let Some(s) = storage() else {
+        return Loaded::Unavailable;
+    };
+    match s.get_item(key) {
+        Err(_) => Loaded::Unavailable,
+        Ok(None) => Loaded::Nothing,
+        Ok(Some(raw)) => match workspace::decode(&raw, guide_id) {
+            Ok(ws) => Loaded::Saved(ws),
+            Err(error) => Loaded::Unreadable { raw, error },
+        },
+    }
+}
+
+/// Copies unreadable data aside so that saving new work never destroys it.
+pub fn rescue(key: &str, raw: &str) -> Result<(), String> {
+    let s = storage().ok_or("Speicher nicht verfügbar")?;
+    let rk = rescue_key(key);
+    if s.get_item(&rk).ok().flatten().as_deref() == Some(raw) {
+        return Ok(());
+    }
+    s.set_item(&rk, raw)
+        .map_err(|_| "Speichern nicht möglich".to_string())
+}
+
+pub fn save(key: &str, ws: &Workspace) -> Result<(), String> {
+    let s = storage().ok_or("Der Browser erlaubt keine Speicherung.")?;
+    s.set_item(key, &ws.encode()).map_err(|_| {
+        "Der Browser hat das Speichern abgelehnt (Speicher voll oder gesperrt).".into()
+    })
+}
+
+pub fn read_raw(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}

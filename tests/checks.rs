@@ -1,0 +1,1237 @@
+//! The author checks: every problem `Guide::load` reports, with its exact message,
+//! severity, file, line, column and step. Broken guides are the minimal fixture with one
+//! edit (see `common::minimal_with`) or a small directory below `tests/fixtures/`.
+
+mod common;
+
+use common::*;
+use leitfaden::guide::{Guide, Severity, check, load};
+
+const INDEX: &str = "leitfaden.ron";
+const CH1: &str = "kapitel/01-anfangen.ron";
+const CH2: &str = "kapitel/02-umsetzen.ron";
+
+/// Loads `files`, expecting errors, and compares every diagnostic.
+fn expect_errors(files: &std::collections::BTreeMap<String, String>, expected: &[Short]) {
+    let report = load_err(files);
+    assert_eq!(shorts(&report), expected, "\n{report}");
+}
+
+/// Loads `files`, expecting success with exactly these warnings.
+fn expect_warnings(files: &std::collections::BTreeMap<String, String>, expected: &[Short]) {
+    let (_, report) = load_ok(files);
+    assert_eq!(shorts(&report), expected, "\n{report}");
+}
+
+/// The hint of the only diagnostic.
+fn only_hint(files: &std::collections::BTreeMap<String, String>) -> String {
+    let report = match Guide::load(files) {
+        Ok((_, r)) | Err(r) => r,
+    };
+    assert_eq!(report.diagnostics.len(), 1, "\n{report}");
+    report.diagnostics[0].hint.clone().expect("a hint")
+}
+
+// ---------------------------------------------------------------------------------------
+// The valid fixture
+
+#[test]
+fn minimal_fixture_loads_without_any_diagnostic() {
+    let (guide, report) = load_ok(&files("minimal"));
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+    assert_eq!(guide.id, "minimal");
+    assert_eq!(guide.questions.len(), 2);
+    assert_eq!(guide.chapters.len(), 2);
+    let ids: Vec<&str> = guide.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "willkommen",
+            "team",
+            "auftrag",
+            "beschluss",
+            "projekt",
+            "abschluss"
+        ]
+    );
+    assert_eq!(guide.chapters[0].steps, 0..3);
+    assert_eq!(guide.chapters[1].steps, 3..6);
+    assert_eq!(guide.chapters[1].file, CH2);
+    assert_eq!(guide.step_chapter, [0, 0, 0, 1, 1, 1]);
+    // The one decision is asked by `auftrag` (step 2).
+    assert_eq!(guide.decisions, [2]);
+    assert_eq!(guide.decision_index("mandat"), Some(0));
+    assert_eq!(guide.step_index("beschluss"), Some(3));
+    assert_eq!(guide.step_index("fehlt"), None);
+    assert_eq!(
+        (
+            guide.resources.len(),
+            guide.examples.len(),
+            guide.terms.len(),
+            guide.sources.len()
+        ),
+        (1, 1, 1, 1)
+    );
+}
+
+#[test]
+fn step_origins_point_at_each_steps_id() {
+    let files = files("minimal");
+    let guide = minimal();
+    for (i, step) in guide.steps.iter().enumerate() {
+        let o = &guide.origins[i];
+        let text = &files[&o.file];
+        assert!(
+            text[o.offset..].starts_with(&format!("\"{}\"", step.id)),
+            "origin of `{}` points at {:?}",
+            step.id,
+            &text[o.offset..o.offset + 20]
+        );
+    }
+}
+
+#[test]
+fn exhaustive_walk_of_the_minimal_fixture() {
+    let guide = minimal();
+    let ex = check::exhaustive(&guide, &check::Limits::default());
+    // 2 sizes × 2 stand classes; for `stand=neu` the decision splits into unanswered, ja, nein.
+    assert_eq!(ex.space, 2 * 2 * 3);
+    assert_eq!(ex.walks, 8);
+    assert!(!ex.sampled);
+    assert_eq!(ex.lengths, [(3, 5), (4, 6)]);
+    assert!(ex.reachable.iter().all(|&r| r));
+    assert!(ex.empty_text.is_empty());
+    assert!(ex.bad_endings.is_empty());
+}
+
+#[test]
+fn sampling_when_the_space_is_too_large_is_reported() {
+    let guide = minimal();
+    let limits = check::Limits {
+        max_walks: 5,
+        sample_walks: 3,
+    };
+    let ex = check::exhaustive(&guide, &limits);
+    assert!(ex.sampled);
+    assert_eq!(ex.walks, 3);
+    let mut report = leitfaden::guide::Report::default();
+    report.sources = files("minimal");
+    check::run(&guide, &mut report, &limits);
+    assert_eq!(
+        shorts(&report),
+        [warn(
+            INDEX,
+            1,
+            1,
+            "the answer space has 12 combinations, too many to walk; checked a fixed sample of 3",
+            None
+        )]
+    );
+}
+
+#[test]
+fn listed_files_names_chapters_then_collections() {
+    let files = files("minimal");
+    assert_eq!(
+        load::listed_files(&files[INDEX]).unwrap(),
+        [
+            CH1,
+            CH2,
+            "arbeitshilfen.ron",
+            "beispiele.ron",
+            "glossar.ron",
+            "quellen.ron"
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading: RON syntax and schema errors
+
+#[test]
+fn missing_comma_is_reported_where_ron_notices_it() {
+    let files = minimal_with(&[(CH2, "title: \"Bilanz ziehen\",", "title: \"Bilanz ziehen\"")]);
+    // ron notices the missing comma at the start of the next field.
+    expect_errors(&files, &[err(CH2, 38, 13, "Expected comma", None)]);
+    assert_eq!(at(&files, CH2, 38, 13), "priority: Optional,");
+    assert_eq!(
+        only_hint(&files),
+        "check commas, brackets and quotes just before this place"
+    );
+}
+
+#[test]
+fn unclosed_parenthesis_is_reported_at_the_end_of_the_file() {
+    let files = minimal_with(&[(CH2, "    ],\n)\n", "    ],\n")]);
+    expect_errors(&files, &[err(CH2, 45, 7, "the file ends too early", None)]);
+    assert_eq!(
+        only_hint(&files),
+        "a bracket or parenthesis is probably not closed"
+    );
+}
+
+#[test]
+fn syntax_error_in_the_entry_file_stops_reading() {
+    let files = files("syntax-error");
+    expect_errors(&files, &[err(INDEX, 4, 5, "Expected comma", None)]);
+    assert_eq!(at(&files, INDEX, 4, 5), "version: \"0.1.0\",");
+}
+
+#[test]
+fn unknown_field_is_underlined_and_a_close_name_suggested() {
+    let files = minimal_with(&[(CH2, "title: \"Bilanz ziehen\"", "titel: \"Bilanz ziehen\"")]);
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [err(
+            CH2,
+            37,
+            13,
+            "unknown field `titel` in Step, expected one of `id`, `title`, `when`, `priority`, \
+             `priority_if`, `body`, `variants`, `tasks`, `decision`, `resources`, `examples`, \
+             `sources`, `final`",
+            None
+        )]
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(d.len, "titel".len());
+    assert_eq!(
+        d.hint.as_deref(),
+        Some(
+            "did you mean `title`? field names are English and case-sensitive; see the author section of the README"
+        )
+    );
+}
+
+#[test]
+fn unknown_field_after_umlauts_is_located_in_characters() {
+    // Columns count characters, not bytes: the umlauts before `txt` must not shift it.
+    let files = minimal_with(&[(
+        CH1,
+        "(id: \"lesen\", text: \"Lesen Sie die Einleitung.\")",
+        "(id: \"lesen\", text: \"Größe für Übersicht\", txt: \"x\")",
+    )]);
+    let report = load_err(&files);
+    let d = &report.diagnostics[0];
+    assert_eq!(
+        (d.file.as_str(), d.line, d.col, d.len),
+        (CH1, 18, 59, 3),
+        "\n{report}"
+    );
+    assert!(at(&files, CH1, 18, 59).starts_with("txt:"));
+    assert!(d.message.starts_with("unknown field `txt` in Task"));
+    // No close spelling: no "did you mean".
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("field names are English and case-sensitive; see the author section of the README")
+    );
+}
+
+#[test]
+fn missing_field_is_reported_at_the_end_of_its_struct() {
+    let files = minimal_with(&[(CH2, "            title: \"Bilanz ziehen\",\n", "")]);
+    // ron only knows the field is missing when the struct closes.
+    expect_errors(
+        &files,
+        &[err(CH2, 43, 9, "missing field `title` in Step", None)],
+    );
+    assert_eq!(at(&files, CH2, 43, 9), "),");
+    assert_eq!(only_hint(&files), "add `title: ...` to this Step");
+}
+
+#[test]
+fn unknown_priority_value_lists_the_allowed_values() {
+    let files = minimal_with(&[(CH2, "priority: Optional,", "priority: Wichtig,")]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            38,
+            23,
+            "unknown value `Wichtig` for Priority, expected one of `Essential`, `Recommended`, `Optional`",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn missing_chapter_file_points_at_its_name_in_the_entry_file() {
+    let files = minimal_with(&[(
+        INDEX,
+        "        \"kapitel/02-umsetzen.ron\",\n",
+        "        \"kapitel/02-umsetzen.ron\",\n        \"kapitel/03-fehlt.ron\",\n",
+    )]);
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [err(
+            INDEX,
+            31,
+            9,
+            "file `kapitel/03-fehlt.ron` not found",
+            None
+        )]
+    );
+    assert_eq!(report.diagnostics[0].len, "\"kapitel/03-fehlt.ron\"".len());
+    assert_eq!(at(&files, INDEX, 31, 9), "\"kapitel/03-fehlt.ron\",");
+}
+
+#[test]
+fn missing_entry_file_is_an_error() {
+    let mut files = files("minimal");
+    files.remove(INDEX);
+    expect_errors(
+        &files,
+        &[err(INDEX, 1, 1, "the guide's entry file is missing", None)],
+    );
+}
+
+#[test]
+fn parse_errors_in_two_files_are_all_reported() {
+    // Nothing refers into chapter 2 or the glossary, so no follow-up errors.
+    let files = minimal_with(&[
+        (CH2, "title: \"Bilanz ziehen\",", "title: \"Bilanz ziehen\""),
+        (
+            "glossar.ron",
+            "term: \"Open Government\"",
+            "begriff: \"Open Government\"",
+        ),
+    ]);
+    let report = load_err(&files);
+    assert_eq!(report.errors(), 2, "\n{report}");
+    let places: Vec<(&str, usize, usize)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.file.as_str(), d.line, d.col))
+        .collect();
+    assert_eq!(places, [("glossar.ron", 4, 9), (CH2, 38, 13)]);
+    assert!(
+        report.diagnostics[0]
+            .message
+            .starts_with("unknown field `begriff` in Term")
+    );
+}
+
+#[test]
+fn errors_in_two_chapter_files_are_all_reported_in_file_order() {
+    let files = files("two-files");
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [
+            err(
+                "kapitel/01-eins.ron",
+                8,
+                27,
+                "unknown question `groese`",
+                Some("start")
+            ),
+            err(
+                "kapitel/01-eins.ron",
+                11,
+                25,
+                "unknown resource `vorlage`",
+                Some("start")
+            ),
+            err(
+                "kapitel/02-zwei.ron",
+                6,
+                17,
+                "duplicate step id `start`",
+                Some("start")
+            ),
+            err(
+                "kapitel/02-zwei.ron",
+                8,
+                28,
+                "unknown decision `mandat`",
+                Some("start")
+            ),
+        ]
+    );
+    let hints: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.hint.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            "did you mean `groesse`?",
+            "nothing of this kind is defined yet",
+            "the first step with this id is at kapitel/01-eins.ron:6:17; step ids must be unique across all chapters",
+            "nothing of this kind is defined yet",
+        ]
+    );
+    assert_eq!((report.errors(), report.warnings()), (4, 0));
+}
+
+// ---------------------------------------------------------------------------------------
+// Ids
+
+#[test]
+fn duplicate_step_id_in_the_same_file_points_at_the_second_step() {
+    let files = minimal_with(&[(CH1, "id: \"team\"", "id: \"willkommen\"")]);
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [err(
+            CH1,
+            24,
+            17,
+            "duplicate step id `willkommen`",
+            Some("willkommen")
+        )]
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some(
+            "the first step with this id is at kapitel/01-anfangen.ron:7:17; step ids must be unique across all chapters"
+        )
+    );
+}
+
+#[test]
+fn duplicate_step_id_across_files_names_the_first() {
+    let files = minimal_with(&[(CH2, "id: \"beschluss\"", "id: \"team\"")]);
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [err(CH2, 6, 17, "duplicate step id `team`", Some("team"))]
+    );
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some(
+            "the first step with this id is at kapitel/01-anfangen.ron:24:17; step ids must be unique across all chapters"
+        )
+    );
+}
+
+#[test]
+fn duplicate_task_id() {
+    let files = minimal_with(&[(CH1, "id: \"mentor\"", "id: \"kernteam\"")]);
+    // Points at the first of the two tasks (line 32), not the repeated one (line 33).
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            32,
+            22,
+            "duplicate task id `kernteam`",
+            Some("team"),
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "task ids must be unique within their step; ids use lowercase letters a–z, digits, `-` and `_` (they appear in links)"
+    );
+}
+
+#[test]
+fn invalid_task_id() {
+    let files = minimal_with(&[(CH1, "id: \"mentor\"", "id: \"Mentor\"")]);
+    expect_errors(
+        &files,
+        &[err(CH1, 33, 22, "invalid task id `Mentor`", Some("team"))],
+    );
+}
+
+#[test]
+fn duplicate_choice_id_in_a_question() {
+    let files = minimal_with(&[(
+        INDEX,
+        "Choice(id: \"gross\", label: \"Große Stadt\"),",
+        "Choice(id: \"gross\", label: \"Große Stadt\"),\n                Choice(id: \"klein\", label: \"Winzig\"),",
+    )]);
+    // Points at the first `klein` (line 14), not the repeated one (line 16).
+    expect_errors(
+        &files,
+        &[err(
+            INDEX,
+            14,
+            28,
+            "duplicate choice id `klein` in `groesse`",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn duplicate_choice_id_in_a_decision() {
+    let files = minimal_with(&[(
+        CH1,
+        "Choice(id: \"nein\", label: \"Nein\"),",
+        "Choice(id: \"nein\", label: \"Nein\"),\n                    Choice(id: \"ja\", label: \"Doch\"),",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            57,
+            32,
+            "duplicate choice id `ja` in `mandat`",
+            Some("auftrag"),
+        )],
+    );
+}
+
+#[test]
+fn duplicate_decision_id() {
+    let files = minimal_with(&[(
+        CH2,
+        "                (id: \"vorlage\", text: \"Schreiben Sie eine Vorlage für den Rat.\"),\n            ],\n",
+        "                (id: \"vorlage\", text: \"Schreiben Sie eine Vorlage für den Rat.\"),\n            ],\n            decision: Decision(id: \"mandat\", label: \"L\", short: \"S\", choices: [Choice(id: \"ja\", label: \"Ja\")]),\n",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            13,
+            36,
+            "duplicate decision id `mandat`",
+            Some("beschluss"),
+        )],
+    );
+    assert_eq!(only_hint(&files), "each decision is asked in one step only");
+}
+
+#[test]
+fn duplicate_collection_ids_point_at_the_second_entry() {
+    let cases = [
+        (
+            "arbeitshilfen.ron",
+            "    Resource(id: \"checkliste\", title: \"T\", kind: \"K\", summary: \"S\", body: \"B\"),\n",
+            (9, 18),
+            "duplicate resource id `checkliste`",
+        ),
+        (
+            "beispiele.ron",
+            "    Example(id: \"beispielstadt\", kommune: \"K\", size: \"S\", title: \"T\", what: \"W\", learn: \"L\", source: \"handbuch\"),\n",
+            (11, 17),
+            "duplicate example id `beispielstadt`",
+        ),
+        (
+            "glossar.ron",
+            "    Term(id: \"open-government\", term: \"Offenheit\", definition: \"D\"),\n",
+            (8, 14),
+            "duplicate term id `open-government`",
+        ),
+        (
+            "quellen.ron",
+            "    Source(id: \"handbuch\", title: \"T\"),\n",
+            (7, 16),
+            "duplicate source id `handbuch`",
+        ),
+    ];
+    for (file, entry, (line, col), message) in cases {
+        let files = minimal_with(&[(file, "]\n", &format!("{entry}]\n"))]);
+        expect_errors(&files, &[err(file, line, col, message, None)]);
+        assert_eq!(
+            at(&files, file, line, col - 4).get(..4),
+            Some("id: "),
+            "{file}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// References and conditions
+
+#[test]
+fn unknown_question() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: Profile(\"groese\", [\"gross\"])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(CH1, 26, 27, "unknown question `groese`", Some("team"))],
+    );
+    assert_eq!(only_hint(&files), "did you mean `groesse`?");
+}
+
+#[test]
+fn unknown_choice() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: Profile(\"groesse\", [\"mittel\"])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            26,
+            39,
+            "`groesse` has no answer `mittel`",
+            Some("team"),
+        )],
+    );
+    assert_eq!(only_hint(&files), "known ids: `gross`, `klein`");
+}
+
+#[test]
+fn condition_without_answers() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: Profile(\"groesse\", [])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            26,
+            27,
+            "the condition on `groesse` lists no answers",
+            Some("team"),
+        )],
+    );
+}
+
+#[test]
+fn unknown_decision() {
+    let files = minimal_with(&[(
+        CH2,
+        "when: Decision(\"mandat\", [\"nein\"])",
+        "when: Decision(\"auftrag\", [\"nein\"])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            8,
+            28,
+            "unknown decision `auftrag`",
+            Some("beschluss"),
+        )],
+    );
+    assert_eq!(only_hint(&files), "known ids: `mandat`");
+}
+
+#[test]
+fn question_used_as_decision_gets_a_specific_hint() {
+    let files = minimal_with(&[(
+        CH2,
+        "when: Decision(\"mandat\", [\"nein\"])",
+        "when: Decision(\"stand\", [\"neu\"])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            8,
+            28,
+            "unknown decision `stand`",
+            Some("beschluss"),
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "`stand` is an intake question: write `Profile(\"stand\", [...])`"
+    );
+}
+
+#[test]
+fn decision_used_before_it_is_asked() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: Decision(\"mandat\", [\"ja\"])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            26,
+            28,
+            "decision `mandat` is asked in step `auftrag`, which does not come before this step",
+            Some("team"),
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "a condition can only use decisions the user has already met on the path"
+    );
+}
+
+#[test]
+fn decision_used_in_the_step_that_asks_it() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"stand\", [\"neu\"]),\n            body",
+        "when: Decision(\"mandat\", [\"ja\"]),\n            body",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            47,
+            28,
+            "decision `mandat` is asked in step `auftrag`, which does not come before this step",
+            Some("auftrag"),
+        )],
+    );
+}
+
+#[test]
+fn unknown_references_to_collections() {
+    let cases = [
+        (
+            CH1,
+            "resources: [\"checkliste\"]",
+            "resources: [\"checklist\"]",
+            (20, 25),
+            "unknown resource `checklist`",
+            Some("willkommen"),
+            "did you mean `checkliste`?",
+        ),
+        (
+            CH1,
+            "examples: [\"beispielstadt\"]",
+            "examples: [\"musterstadt\"]",
+            (61, 24),
+            "unknown example `musterstadt`",
+            Some("auftrag"),
+            "known ids: `beispielstadt`",
+        ),
+        (
+            CH1,
+            "sources: [\"handbuch\"]",
+            "sources: [\"handbuch\", \"gesetz\"]",
+            (21, 35),
+            "unknown source `gesetz`",
+            Some("willkommen"),
+            "known ids: `handbuch`",
+        ),
+        (
+            "beispiele.ron",
+            "source: \"handbuch\"",
+            "source: \"handbuh\"",
+            (9, 17),
+            "unknown source `handbuh`",
+            None,
+            "did you mean `handbuch`?",
+        ),
+    ];
+    for (file, from, to, (line, col), message, step, hint) in cases {
+        let files = minimal_with(&[(file, from, to)]);
+        expect_errors(&files, &[err(file, line, col, message, step)]);
+        assert_eq!(only_hint(&files), hint);
+    }
+}
+
+#[test]
+fn variant_condition_that_can_never_be_true() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"klein\"]),\n                    text",
+        "when: All([Profile(\"groesse\", [\"klein\"]), Profile(\"groesse\", [\"gross\"])]),\n                    text",
+    )]);
+    // Located at the step's id, not at the condition itself.
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            7,
+            17,
+            "a variant's `when` can never be true",
+            Some("willkommen"),
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "check for contradicting parts, e.g. All([...]) with two different answers to one question"
+    );
+}
+
+#[test]
+fn step_condition_that_can_never_be_true_also_makes_the_step_unreachable() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: All([Profile(\"groesse\", [\"gross\"]), Not(Profile(\"groesse\", [\"gross\"]))])",
+    )]);
+    expect_errors(
+        &files,
+        &[
+            err(
+                CH1,
+                24,
+                17,
+                "the step's `when` can never be true",
+                Some("team"),
+            ),
+            err(CH1, 24, 17, "no profile ever sees this step", Some("team")),
+        ],
+    );
+}
+
+#[test]
+fn task_priority_rule_that_can_never_be_true() {
+    let files = minimal_with(&[(
+        CH1,
+        "(when: Profile(\"stand\", [\"erfahren\"]), then: Essential)",
+        "(when: Any([]), then: Essential)",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH1,
+            24,
+            17,
+            "a task's `priority_if` rule can never be true",
+            Some("team"),
+        )],
+    );
+}
+
+#[test]
+fn condition_that_is_always_true_is_a_warning() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: Profile(\"groesse\", [\"klein\", \"gross\"])",
+    )]);
+    expect_warnings(
+        &files,
+        &[warn(
+            CH1,
+            24,
+            17,
+            "the step's `when` is always true",
+            Some("team"),
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "it lists every answer; remove the condition or narrow it"
+    );
+}
+
+#[test]
+fn unreachable_step() {
+    // `mandat` is only asked when stand=neu, so stand=erfahren and mandat=nein never meet.
+    let files = minimal_with(&[(
+        CH2,
+        "when: Decision(\"mandat\", [\"nein\"])",
+        "when: All([Profile(\"stand\", [\"erfahren\"]), Decision(\"mandat\", [\"nein\"])])",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            6,
+            17,
+            "no profile ever sees this step",
+            Some("beschluss"),
+        )],
+    );
+}
+
+#[test]
+fn profile_with_an_empty_path() {
+    let files = files("empty-path");
+    expect_errors(
+        &files,
+        &[err(
+            INDEX,
+            1,
+            1,
+            "1 profile(s) get an empty path, e.g. groesse=gross",
+            None,
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "make sure some steps have no `when`, or that every answer leads to steps"
+    );
+}
+
+#[test]
+fn path_that_does_not_end_with_a_final_step() {
+    let files = minimal_with(&[(CH2, "            final: true,\n", "")]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            36,
+            17,
+            "8 path(s) end with this step, which is not marked `final: true`, e.g. groesse=klein, stand=neu, mandat unanswered",
+            Some("abschluss"),
+        )],
+    );
+}
+
+#[test]
+fn only_some_paths_end_without_a_final_step() {
+    // A last step only large towns see: small towns still end with `abschluss`.
+    let files = minimal_with(&[(
+        CH2,
+        "            final: true,\n        ),\n",
+        "            final: true,\n        ),\n        Step(id: \"ausblick\", title: \"Ausblick\", when: Profile(\"groesse\", [\"gross\"]), body: \"Weiter.\", tasks: [(id: \"weiter\", text: \"Weiter.\")]),\n",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            45,
+            22,
+            "4 path(s) end with this step, which is not marked `final: true`, e.g. groesse=gross, stand=neu, mandat unanswered",
+            Some("ausblick"),
+        )],
+    );
+}
+
+#[test]
+fn step_without_text_for_some_profile() {
+    let files = minimal_with(&[(
+        CH2,
+        "                (\n                    when: Not(Decision(\"mandat\", [\"ja\"])),\n                    text: \"Starten Sie ohne Auftrag mit einem kleinen Projekt.\",\n                ),\n",
+        "",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            15,
+            17,
+            "the step has no text for groesse=klein, stand=neu, mandat unanswered",
+            Some("projekt"),
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "give it a `body` or a variant that holds for this profile"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Links
+
+#[test]
+fn javascript_link_in_a_task_is_an_error() {
+    let files = minimal_with(&[(
+        CH2,
+        "text: \"Informieren Sie die Presse.\"",
+        "text: \"Informieren Sie die [Presse](javascript:history.back).\"",
+    )]);
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [err(
+            CH2,
+            32,
+            68,
+            "link `javascript:history.back` is not allowed",
+            Some("projekt")
+        )]
+    );
+    assert_eq!(report.diagnostics[0].len, "javascript:history.back".len());
+    assert!(at(&files, CH2, 32, 68).starts_with("javascript:history.back)"));
+    assert_eq!(
+        report.diagnostics[0].hint.as_deref(),
+        Some("links may only use https://, http:// or mailto:")
+    );
+}
+
+#[test]
+fn unsafe_links_are_found_in_every_kind_of_text() {
+    let cases = [
+        (
+            INDEX,
+            "intro: \"Ein kleiner Leitfaden zum Testen.\"",
+            "intro: \"Ein [kleiner](JavaScript:x) Leitfaden.\"",
+            (7, 27),
+            "link `JavaScript:x` is not allowed",
+        ),
+        (
+            CH1,
+            "intro: \"Die ersten Schritte.\"",
+            "intro: \"Die [ersten](data:text/html,x) Schritte.\"",
+            (4, 26),
+            "link `data:text/html,x` is not allowed",
+        ),
+        (
+            "arbeitshilfen.ron",
+            "- [ ] Team benannt",
+            "- [ ] [Team](javascript:x) benannt",
+            (7, 29),
+            "link `javascript:x` is not allowed",
+        ),
+        (
+            "beispiele.ron",
+            "learn: \"Ein Beschluss gibt Rückhalt.\"",
+            "learn: \"Ein [Beschluss](vbscript:x) gibt Rückhalt.\"",
+            (8, 35),
+            "link `vbscript:x` is not allowed",
+        ),
+    ];
+    for (file, from, to, (line, col), message) in cases {
+        let files = minimal_with(&[(file, from, to)]);
+        expect_errors(&files, &[err(file, line, col, message, None)]);
+    }
+}
+
+#[test]
+fn safe_links_are_allowed() {
+    let files = minimal_with(&[(
+        CH2,
+        "text: \"Informieren Sie die Presse.\"",
+        "text: \"Informieren Sie die [Presse](https://example.org) per [Mail](mailto:presse@example.org).\"",
+    )]);
+    let (_, report) = load_ok(&files);
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+}
+
+#[test]
+fn source_url_must_be_a_web_address() {
+    let files = minimal_with(&[(
+        "quellen.ron",
+        "https://example.org/handbuch",
+        "ftp://example.org/handbuch",
+    )]);
+    expect_errors(
+        &files,
+        &[err(
+            "quellen.ron",
+            5,
+            14,
+            "source url `ftp://example.org/handbuch` is not a web address",
+            None,
+        )],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Unused material (warnings)
+
+#[test]
+fn unused_decision_answer() {
+    let files = minimal_with(&[(
+        CH1,
+        "Choice(id: \"nein\", label: \"Nein\"),",
+        "Choice(id: \"nein\", label: \"Nein\"),\n                    Choice(id: \"offen\", label: \"Noch offen\"),",
+    )]);
+    expect_warnings(
+        &files,
+        &[warn(
+            CH1,
+            59,
+            32,
+            "no condition uses answer `offen` of decision `mandat`",
+            Some("auftrag"),
+        )],
+    );
+}
+
+#[test]
+fn decision_used_by_no_condition() {
+    // Every use of `mandat` replaced by conditions on the profile.
+    let files = minimal_with(&[
+        (
+            CH2,
+            "when: Decision(\"mandat\", [\"nein\"])",
+            "when: Profile(\"stand\", [\"neu\"])",
+        ),
+        (
+            CH2,
+            "All([Profile(\"groesse\", [\"klein\"]), Decision(\"mandat\", [\"ja\"])])",
+            "Profile(\"groesse\", [\"klein\"])",
+        ),
+        (
+            CH2,
+            "when: Decision(\"mandat\", [\"ja\"]),\n",
+            "when: Profile(\"groesse\", [\"klein\"]),\n",
+        ),
+        (
+            CH2,
+            "Not(Decision(\"mandat\", [\"ja\"]))",
+            "Not(Profile(\"groesse\", [\"klein\"]))",
+        ),
+        (CH2, ", when: Decision(\"mandat\", [\"ja\"])", ""),
+    ]);
+    expect_warnings(
+        &files,
+        &[warn(
+            CH1,
+            53,
+            21,
+            "no condition uses decision `mandat`",
+            Some("auftrag"),
+        )],
+    );
+}
+
+#[test]
+fn unused_collection_entries() {
+    let cases = [
+        (
+            CH1,
+            "            resources: [\"checkliste\"],\n",
+            "arbeitshilfen.ron",
+            "no step references resource `checkliste`",
+        ),
+        (
+            CH1,
+            "            examples: [\"beispielstadt\"],\n",
+            "beispiele.ron",
+            "no step references example `beispielstadt`",
+        ),
+    ];
+    for (file, line, in_file, message) in cases {
+        let files = minimal_with(&[(file, line, "")]);
+        expect_warnings(&files, &[warn(in_file, 3, 13, message, None)]);
+    }
+}
+
+#[test]
+fn unused_source() {
+    let files = minimal_with(&[
+        (CH1, "            sources: [\"handbuch\"],\n", ""),
+        (
+            "beispiele.ron",
+            "source: \"handbuch\"",
+            "source: \"zweite\"",
+        ),
+        (
+            "quellen.ron",
+            "]\n",
+            "    Source(id: \"zweite\", title: \"Zweite Quelle\"),\n]\n",
+        ),
+    ]);
+    expect_warnings(
+        &files,
+        &[warn(
+            "quellen.ron",
+            3,
+            13,
+            "no step references source `handbuch`",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn unused_term() {
+    let files = minimal_with(&[(CH1, "**Open Government**", "**Offenheit**")]);
+    expect_warnings(
+        &files,
+        &[warn(
+            "glossar.ron",
+            3,
+            13,
+            "term `Open Government` occurs in no step text",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn unused_term_found_only_through_also() {
+    // `Open-Government` (from `also`) counts as a use.
+    let files = minimal_with(&[(CH1, "**Open Government**", "**Open-Government-Kultur**")]);
+    let (_, report) = load_ok(&files);
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+}
+
+#[test]
+fn unused_entry_is_located_in_its_own_collection_even_if_its_id_occurs_elsewhere() {
+    // The term's id is also the example's id and a task's id: the warning still belongs
+    // to the glossary.
+    let files = minimal_with(&[
+        (
+            "glossar.ron",
+            "id: \"open-government\"",
+            "id: \"beispielstadt\"",
+        ),
+        (CH1, "**Open Government**", "**Offenheit**"),
+        (CH1, "id: \"lesen\"", "id: \"beispielstadt\""),
+    ]);
+    expect_warnings(
+        &files,
+        &[warn(
+            "glossar.ron",
+            3,
+            13,
+            "term `Open Government` occurs in no step text",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn step_without_tasks_is_a_warning() {
+    let files = minimal_with(&[(
+        CH2,
+        "            tasks: [\n                (id: \"bilanz\", text: \"Schreiben Sie auf, was Sie gelernt haben.\"),\n            ],\n",
+        "",
+    )]);
+    expect_warnings(
+        &files,
+        &[warn(CH2, 36, 17, "step has no tasks", Some("abschluss"))],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+
+#[test]
+fn rendered_error_shows_the_line_a_caret_and_the_hint() {
+    let files = minimal_with(&[(
+        CH1,
+        "when: Profile(\"groesse\", [\"gross\"])",
+        "when: Profile(\"groese\", [\"gross\"])",
+    )]);
+    let report = load_err(&files);
+    let expected = "\
+guide/kapitel/01-anfangen.ron:26:27: error: unknown question `groese` (step `team`)
+   |
+26 |             when: Profile(\"groese\", [\"gross\"]),
+   |                           ^^^^^^^^
+  = hint: did you mean `groesse`?
+
+";
+    assert_eq!(report.render("guide/"), expected);
+    assert_eq!(
+        report.diagnostics[0].headline(""),
+        "kapitel/01-anfangen.ron:26:27: error: unknown question `groese` (step `team`)"
+    );
+}
+
+#[test]
+fn rendered_warning_without_step() {
+    let files = minimal_with(&[(CH1, "**Open Government**", "**Offenheit**")]);
+    let (_, report) = load_ok(&files);
+    assert_eq!(
+        report.to_string(),
+        "\
+glossar.ron:3:13: warning: term `Open Government` occurs in no step text
+  |
+3 |         id: \"open-government\",
+  |             ^^^^^^^^^^^^^^^^^
+  = hint: terms are marked where their spelling (or one in `also`) starts a word; add the form the texts use to `also`
+
+"
+    );
+}
+
+#[test]
+fn caret_is_cut_at_the_end_of_the_line_and_missing_source_omits_the_excerpt() {
+    let d = leitfaden::guide::Diagnostic::error(
+        "x.ron",
+        leitfaden::guide::Location {
+            line: 2,
+            col: 3,
+            len: 50,
+        },
+        "kaputt",
+    );
+    assert_eq!(
+        d.render("", Some("erste\nzweite\n")),
+        "x.ron:2:3: error: kaputt\n  |\n2 | zweite\n  |   ^^^^\n"
+    );
+    assert_eq!(d.render("p/", None), "p/x.ron:2:3: error: kaputt\n");
+    assert_eq!(d.severity, Severity::Error);
+}
