@@ -219,7 +219,20 @@ fn link(s: &str) -> Option<(&str, &str, usize)> {
         return None;
     }
     let after = &s[close + 2..];
-    let end = after.find(')')?;
+    // The target ends at the first `)` that closes no `(` inside it (as in CommonMark).
+    let mut depth = 0usize;
+    let end = after.find(|c| match c {
+        '(' => {
+            depth += 1;
+            false
+        }
+        ')' if depth == 0 => true,
+        ')' => {
+            depth -= 1;
+            false
+        }
+        _ => false,
+    })?;
     Some((label, &after[..end], close + 2 + end + 1))
 }
 

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use leitfaden::guide::{Guide, Severity, check, load};
+use leitfaden::guide::{Checks, Guide, Severity, check, load};
 
 const INDEX: &str = "leitfaden.ron";
 const CH1: &str = "kapitel/01-anfangen.ron";
@@ -114,9 +114,12 @@ fn sampling_when_the_space_is_too_large_is_reported() {
     let ex = check::exhaustive(&guide, &limits);
     assert!(ex.sampled);
     assert_eq!(ex.walks, 3);
-    let mut report = leitfaden::guide::Report::default();
-    report.sources = files("minimal");
-    check::run(&guide, &mut report, &limits);
+    let mut report = leitfaden::guide::Report {
+        sources: files("minimal"),
+        ..Default::default()
+    };
+    let ex = check::run(&guide, &mut report, Checks::Full, &limits).expect("the walk ran");
+    assert!(ex.sampled);
     assert_eq!(
         shorts(&report),
         [warn(
@@ -215,10 +218,10 @@ fn unknown_field_after_umlauts_is_located_in_characters() {
     let d = &report.diagnostics[0];
     assert_eq!(
         (d.file.as_str(), d.line, d.col, d.len),
-        (CH1, 18, 59, 3),
+        (CH1, 18, 60, 3),
         "\n{report}"
     );
-    assert!(at(&files, CH1, 18, 59).starts_with("txt:"));
+    assert!(at(&files, CH1, 18, 60).starts_with("txt:"));
     assert!(d.message.starts_with("unknown field `txt` in Task"));
     // No close spelling: no "did you mean".
     assert_eq!(
@@ -877,7 +880,7 @@ fn only_some_paths_end_without_a_final_step() {
         &[err(
             CH2,
             45,
-            22,
+            18,
             "4 path(s) end with this step, which is not marked `final: true`, e.g. groesse=gross, stand=neu, mandat unanswered",
             Some("ausblick"),
         )],
@@ -937,6 +940,27 @@ fn javascript_link_in_a_task_is_an_error() {
 }
 
 #[test]
+fn unsafe_link_with_parentheses_is_reported_whole() {
+    let files = minimal_with(&[(
+        CH2,
+        "text: \"Informieren Sie die Presse.\"",
+        "text: \"Informieren Sie die [Presse](javascript:alert(1)).\"",
+    )]);
+    let report = load_err(&files);
+    assert_eq!(
+        shorts(&report),
+        [err(
+            CH2,
+            32,
+            68,
+            "link `javascript:alert(1)` is not allowed",
+            Some("projekt")
+        )]
+    );
+    assert_eq!(report.diagnostics[0].len, "javascript:alert(1)".len());
+}
+
+#[test]
 fn unsafe_links_are_found_in_every_kind_of_text() {
     let cases = [
         (
@@ -964,7 +988,7 @@ fn unsafe_links_are_found_in_every_kind_of_text() {
             "beispiele.ron",
             "learn: \"Ein Beschluss gibt Rückhalt.\"",
             "learn: \"Ein [Beschluss](vbscript:x) gibt Rückhalt.\"",
-            (8, 35),
+            (8, 33),
             "link `vbscript:x` is not allowed",
         ),
     ];

@@ -1,0 +1,348 @@
+//! The `leitfaden` binary on the fixtures: exit codes and what it prints.
+
+mod common;
+
+use std::process::{Command, Output};
+
+use common::bin;
+
+/// Runs the binary from the crate root, so fixture paths (and the prefix the CLI puts
+/// before file names) are `tests/fixtures/...`.
+fn run(args: &[&str]) -> Output {
+    Command::new(bin())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally")
+}
+
+/// The step ids `leitfaden path` lists, in order (`  12. id — title [priority]`).
+fn path_ids(out: &str) -> Vec<String> {
+    out.lines()
+        .filter_map(|l| {
+            let (number, rest) = l.trim_start().split_once(". ")?;
+            number.parse::<usize>().ok()?;
+            Some(rest.split(" — ").next()?.to_string())
+        })
+        .collect()
+}
+
+const MINIMAL: &str = "tests/fixtures/minimal";
+
+#[test]
+fn check_passes_on_the_minimal_fixture() {
+    let o = run(&["check", MINIMAL]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "tests/fixtures/minimal/: 0 errors, 0 warnings");
+    assert!(
+        lines[1].starts_with(
+            "6 steps in 2 chapters; checked all 8 path walks over all profiles and decision answers; "
+        ),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        &lines[2..],
+        [
+            "  path length groesse=klein: 3–5 steps",
+            "  path length groesse=gross: 4–6 steps"
+        ]
+    );
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn check_prints_warnings_but_passes() {
+    // A copy of the minimal fixture with one unused example.
+    let dir = std::env::temp_dir().join(format!("leitfaden-cli-warning-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, text) in common::files("minimal") {
+        let text = if name == "kapitel/01-anfangen.ron" {
+            text.replace("            examples: [\"beispielstadt\"],\n", "")
+        } else {
+            text
+        };
+        let path = dir.join(&name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let o = run(&["check", dir.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let prefix = format!("{}/", dir.display());
+    assert!(
+        out.starts_with(&format!(
+            "{prefix}beispiele.ron:3:13: warning: no step references example `beispielstadt`\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("\n{prefix}: 0 errors, 1 warning\n")),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_fails_on_errors_in_two_files_and_reports_all_of_them() {
+    let o = run(&["check", "tests/fixtures/two-files"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    let err = stderr(&o);
+    let headlines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        headlines,
+        [
+            "tests/fixtures/two-files/kapitel/01-eins.ron:8:27: error: unknown question `groese` (step `start`)",
+            "tests/fixtures/two-files/kapitel/01-eins.ron:11:25: error: unknown resource `vorlage` (step `start`)",
+            "tests/fixtures/two-files/kapitel/02-zwei.ron:6:17: error: duplicate step id `start` (step `start`)",
+            "tests/fixtures/two-files/kapitel/02-zwei.ron:8:28: error: unknown decision `mandat` (step `start`)",
+        ]
+    );
+    assert!(
+        err.ends_with("\ntests/fixtures/two-files/: 4 errors, 0 warnings\n"),
+        "{err}"
+    );
+    // The first message in full: source line, caret, hint.
+    assert!(
+        err.starts_with(
+            "tests/fixtures/two-files/kapitel/01-eins.ron:8:27: error: unknown question `groese` (step `start`)
+  |
+8 |             when: Profile(\"groese\", [\"klein\"]),
+  |                           ^^^^^^^^
+  = hint: did you mean `groesse`?
+"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_fails_on_a_syntax_error() {
+    let o = run(&["check", "tests/fixtures/syntax-error/"]);
+    assert_eq!(code(&o), 1);
+    let err = stderr(&o);
+    assert!(
+        err.starts_with("tests/fixtures/syntax-error/leitfaden.ron:4:5: error: Expected comma\n"),
+        "{err}"
+    );
+    assert!(err.ends_with("tests/fixtures/syntax-error/: 1 error, 0 warnings\n"));
+}
+
+#[test]
+fn check_fails_on_an_empty_path() {
+    let o = run(&["check", "tests/fixtures/empty-path"]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).starts_with(
+        "tests/fixtures/empty-path/leitfaden.ron:1:1: error: 1 profile(s) get an empty path, e.g. groesse=gross\n"
+    ));
+}
+
+#[test]
+fn other_commands_also_refuse_a_broken_guide() {
+    for cmd in ["path", "stats", "graph"] {
+        let o = run(&[cmd, "tests/fixtures/two-files"]);
+        assert_eq!(code(&o), 1, "{cmd}");
+        assert_eq!(stdout(&o), "", "{cmd}");
+        assert!(stderr(&o).contains(": 4 errors, 0 warnings"), "{cmd}");
+    }
+}
+
+#[test]
+fn path_prints_the_steps_of_a_profile() {
+    let o = run(&[
+        "path",
+        MINIMAL,
+        "--answer",
+        "groesse=klein",
+        "-a",
+        "stand=neu",
+        "--answer",
+        "mandat=nein",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "all questions answered: no notes");
+    let out = stdout(&o);
+    assert_eq!(
+        path_ids(&out),
+        ["willkommen", "auftrag", "beschluss", "projekt", "abschluss"]
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "Größe: Kleine Gemeinde · Stand: Neu dabei");
+    assert_eq!(lines[1], "5 Schritte in 2 Kapiteln");
+    assert!(out.contains(
+        "   3. beschluss — Einen Beschluss vorbereiten [Empfohlen]\n      Angezeigt, weil zutrifft: Politischer Auftrag ist „Nein“ (Ihre Angabe: „Nein“).\n"
+    ));
+    assert!(out.contains("      Entscheidung mandat: nein\n"));
+    assert!(out.ends_with(
+        "\nAusgeblendet:\n  - team: Ausgeblendet, weil nicht zutrifft: Größe ist „Große Stadt“ (Ihre Angabe: „Kleine Gemeinde“).\n"
+    ));
+}
+
+#[test]
+fn path_with_missing_answers_notes_them() {
+    let o = run(&["path", MINIMAL, "--answer", "groesse=gross"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stderr(&o),
+        "note: `stand` is not answered (answers: neu, erfahren); conditions on it count as not met\n"
+    );
+    assert_eq!(
+        path_ids(&stdout(&o)),
+        ["willkommen", "team", "projekt", "abschluss"]
+    );
+}
+
+#[test]
+fn path_with_a_priority_rule_explains_it() {
+    let o = run(&["path", MINIMAL, "-a", "groesse=gross", "-a", "stand=neu"]);
+    assert_eq!(code(&o), 0);
+    assert!(stdout(&o).contains(
+        "   2. team — Ein Team bilden [Wichtig]\n      Angezeigt, weil zutrifft: Größe ist „Große Stadt“ (Ihre Angabe: „Große Stadt“).\n      Wichtig, weil: Stand ist „Neu dabei“ (Ihre Angabe: „Neu dabei“).\n"
+    ));
+}
+
+#[test]
+fn unknown_answers_are_usage_errors() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--answer", "groesse=riesig"],
+            "error: question `groesse` has no answer `riesig`; answers: klein, gross\n",
+        ),
+        (
+            &["--answer", "farbe=rot"],
+            "error: unknown question or decision `farbe`; known: groesse, stand, mandat\n",
+        ),
+        (
+            &["--answer", "mandat=vielleicht"],
+            "error: decision `mandat` has no answer `vielleicht`; answers: ja, nein\n",
+        ),
+        (&["--answer"], "error: --answer needs ID=CHOICE\n"),
+    ];
+    for (extra, message) in cases {
+        let mut args = vec!["path", MINIMAL];
+        args.extend(extra);
+        let o = run(&args);
+        assert_eq!(code(&o), 2, "{extra:?}");
+        assert_eq!(stdout(&o), "", "{extra:?}");
+        let err = stderr(&o);
+        assert!(err.contains(message), "{extra:?}: {err}");
+        assert!(err.contains("USAGE:"), "{extra:?}");
+    }
+}
+
+#[test]
+fn other_usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate", MINIMAL][..],
+        &["check", MINIMAL, "--verbose"][..],
+        &["graph", MINIMAL, "--format", "svg"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(stderr(&o).contains("USAGE:"), "{args:?}");
+    }
+}
+
+#[test]
+fn missing_directory_is_an_error() {
+    let o = run(&["check", "tests/fixtures/gibt-es-nicht"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).starts_with("error: cannot read tests/fixtures/gibt-es-nicht: "),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn stats_prints_counts_and_path_lengths() {
+    let o = run(&["stats", MINIMAL]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    for line in [
+        "chapters: 2",
+        "steps: 6",
+        "tasks: 9",
+        "questions: 2",
+        "decisions: 1",
+        "resources: 1",
+        "examples: 1",
+        "terms: 1",
+        "sources: 1",
+    ] {
+        assert!(lines.contains(&line), "missing `{line}` in\n{out}");
+    }
+    let paths: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("path."))
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "path.klein.min: 3",
+            "path.klein.max: 5",
+            "path.gross.min: 4",
+            "path.gross.max: 6"
+        ]
+    );
+    let words: usize = lines
+        .iter()
+        .find_map(|l| l.strip_prefix("words: "))
+        .expect("a words line")
+        .parse()
+        .unwrap();
+    assert!(words > 50, "{words}");
+}
+
+#[test]
+fn graph_as_dot() {
+    let o = run(&["graph", MINIMAL, "--format", "dot"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("digraph leitfaden {\n"), "{out}");
+    assert!(out.ends_with("}\n"));
+    for line in [
+        "  subgraph cluster_0 {",
+        "    label=\"Anfangen\";",
+        "    \"team\" [label=\"Ein Team bilden\\nwenn: Größe ist „Große Stadt“\"];",
+        "  \"willkommen\" -> \"team\";",
+        "  \"projekt\" -> \"abschluss\";",
+        "  \"auftrag\" -> \"beschluss\" [style=dashed, label=\"mandat\"];",
+    ] {
+        assert!(out.lines().any(|l| l == line), "missing `{line}` in\n{out}");
+    }
+    // One edge per neighbouring pair of steps, one dashed edge for the one decision use
+    // in a `when`.
+    assert_eq!(out.matches(" -> ").count(), 5 + 1);
+}
+
+#[test]
+fn graph_as_mermaid_by_default() {
+    let o = run(&["graph", MINIMAL]);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(out.starts_with("flowchart TD\n"), "{out}");
+    assert!(
+        out.contains("\n  auftrag -. mandat .-> beschluss\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n  willkommen --> team\n"), "{out}");
+}

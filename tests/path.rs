@@ -1,0 +1,779 @@
+//! Path computation on the minimal fixture, condition wording, Markdown parsing and
+//! glossary matching.
+
+mod common;
+
+use common::*;
+use leitfaden::condition::{self, Compiled, Condition, Facts, Vocabulary};
+use leitfaden::guide::{Guide, Priority};
+use leitfaden::markdown::{self, Block, Inline};
+use leitfaden::path::{self, Path};
+use leitfaden::profile::Answers;
+
+/// Answers from `id=choice` pairs, checked against the guide.
+fn answers(guide: &Guide, pairs: &[&str]) -> Answers {
+    Answers::parse_pairs(guide, pairs.iter().copied()).expect("valid answers")
+}
+
+fn shown(guide: &Guide, p: &Path) -> Vec<String> {
+    p.steps
+        .iter()
+        .map(|v| guide.steps[v.step].id.clone())
+        .collect()
+}
+
+fn hidden(guide: &Guide, p: &Path) -> Vec<String> {
+    p.hidden
+        .iter()
+        .map(|&i| guide.steps[i].id.clone())
+        .collect()
+}
+
+fn step(guide: &Guide, id: &str) -> usize {
+    guide.step_index(id).expect("step exists")
+}
+
+/// The visible step `id` on the path for `pairs`.
+fn visible(guide: &Guide, pairs: &[&str], id: &str) -> path::Visible {
+    let p = path::compute(guide, &answers(guide, pairs));
+    let i = step(guide, id);
+    p.steps
+        .iter()
+        .find(|v| v.step == i)
+        .unwrap_or_else(|| panic!("`{id}` is not on the path for {pairs:?}"))
+        .clone()
+}
+
+// ---------------------------------------------------------------------------------------
+// Visible and hidden steps
+
+#[test]
+fn steps_shown_and_hidden_per_profile() {
+    let guide = minimal();
+    let cases: [(&[&str], &[&str]); 8] = [
+        (&[], &["willkommen", "projekt", "abschluss"]),
+        (
+            &["groesse=klein", "stand=neu"],
+            &["willkommen", "auftrag", "projekt", "abschluss"],
+        ),
+        (
+            &["groesse=klein", "stand=neu", "mandat=nein"],
+            &["willkommen", "auftrag", "beschluss", "projekt", "abschluss"],
+        ),
+        (
+            &["groesse=klein", "stand=neu", "mandat=ja"],
+            &["willkommen", "auftrag", "projekt", "abschluss"],
+        ),
+        (
+            &["groesse=klein", "stand=erfahren"],
+            &["willkommen", "projekt", "abschluss"],
+        ),
+        (
+            &["groesse=gross", "stand=neu", "mandat=nein"],
+            &[
+                "willkommen",
+                "team",
+                "auftrag",
+                "beschluss",
+                "projekt",
+                "abschluss",
+            ],
+        ),
+        (
+            &["groesse=gross", "stand=erfahren"],
+            &["willkommen", "team", "projekt", "abschluss"],
+        ),
+        // Decision answered, but its step is not on the path: it changes nothing.
+        (
+            &["groesse=gross", "stand=erfahren", "mandat=nein"],
+            &["willkommen", "team", "projekt", "abschluss"],
+        ),
+    ];
+    let all: Vec<String> = guide.steps.iter().map(|s| s.id.clone()).collect();
+    for (pairs, expected) in cases {
+        let p = path::compute(&guide, &answers(&guide, pairs));
+        assert_eq!(shown(&guide, &p), expected, "shown for {pairs:?}");
+        let rest: Vec<String> = all
+            .iter()
+            .filter(|id| !expected.contains(&id.as_str()))
+            .cloned()
+            .collect();
+        assert_eq!(hidden(&guide, &p), rest, "hidden for {pairs:?}");
+    }
+}
+
+#[test]
+fn positions_and_chapters_on_the_path() {
+    let guide = minimal();
+    let p = path::compute(&guide, &answers(&guide, &["groesse=klein", "stand=neu"]));
+    assert_eq!(p.position(step(&guide, "auftrag")), Some(1));
+    assert_eq!(p.position(step(&guide, "abschluss")), Some(3));
+    assert_eq!(p.position(step(&guide, "team")), None);
+    assert_eq!(p.by_chapter(&guide), [(0, vec![0, 1]), (1, vec![2, 3])]);
+    // A profile that sees nothing of chapter 1 but `willkommen`.
+    let p = path::compute(
+        &guide,
+        &answers(&guide, &["groesse=klein", "stand=erfahren"]),
+    );
+    assert_eq!(p.by_chapter(&guide), [(0, vec![0]), (1, vec![1, 2])]);
+}
+
+#[test]
+fn variant_selection() {
+    let guide = minimal();
+    // willkommen: one variant for small municipalities.
+    assert_eq!(
+        visible(&guide, &["groesse=klein"], "willkommen").variants,
+        [0]
+    );
+    assert!(
+        visible(&guide, &["groesse=gross"], "willkommen")
+            .variants
+            .is_empty()
+    );
+    // projekt: variant 0 with a mandate, variant 1 otherwise (also while undecided).
+    let neu = |m: Option<&str>| {
+        let mut pairs = vec!["groesse=klein", "stand=neu"];
+        pairs.extend(m);
+        visible(&guide, &pairs, "projekt").variants
+    };
+    assert_eq!(neu(Some("mandat=ja")), [0]);
+    assert_eq!(neu(Some("mandat=nein")), [1]);
+    assert_eq!(neu(None), [1]);
+}
+
+#[test]
+fn priority_and_priority_if() {
+    let guide = minimal();
+    let team_neu = visible(&guide, &["groesse=gross", "stand=neu"], "team");
+    assert_eq!(
+        (team_neu.priority, team_neu.priority_rule),
+        (Priority::Essential, Some(0))
+    );
+    let team_erfahren = visible(&guide, &["groesse=gross", "stand=erfahren"], "team");
+    // No rule holds: the default priority (Recommended).
+    assert_eq!(
+        (team_erfahren.priority, team_erfahren.priority_rule),
+        (Priority::Recommended, None)
+    );
+    let projekt = |pairs: &[&str]| {
+        let v = visible(&guide, pairs, "projekt");
+        (v.priority, v.priority_rule)
+    };
+    assert_eq!(
+        projekt(&["groesse=klein", "stand=neu", "mandat=ja"]),
+        (Priority::Essential, Some(0))
+    );
+    assert_eq!(
+        projekt(&["groesse=gross", "stand=neu", "mandat=ja"]),
+        (Priority::Recommended, None)
+    );
+    // The rule needs the decision in effect: not asked (stand=erfahren), so it does not hold.
+    assert_eq!(
+        projekt(&["groesse=klein", "stand=erfahren", "mandat=ja"]),
+        (Priority::Recommended, None)
+    );
+    let fixed = visible(&guide, &[], "willkommen");
+    assert_eq!(
+        (fixed.priority, fixed.priority_rule),
+        (Priority::Essential, None)
+    );
+    assert_eq!(
+        visible(&guide, &[], "abschluss").priority,
+        Priority::Optional
+    );
+}
+
+#[test]
+fn task_visibility_and_priority() {
+    let guide = minimal();
+    // team's tasks: kernteam (step priority), mentor (only stand=neu),
+    // vernetzen (Optional, Essential when stand=erfahren).
+    assert_eq!(
+        visible(&guide, &["groesse=gross", "stand=neu"], "team").tasks,
+        [
+            (0, Priority::Essential),
+            (1, Priority::Essential),
+            (2, Priority::Optional)
+        ]
+    );
+    assert_eq!(
+        visible(&guide, &["groesse=gross", "stand=erfahren"], "team").tasks,
+        [(0, Priority::Recommended), (2, Priority::Essential)]
+    );
+    // projekt's `presse` task needs mandat=ja; it inherits the step's priority.
+    assert_eq!(
+        visible(
+            &guide,
+            &["groesse=klein", "stand=neu", "mandat=ja"],
+            "projekt"
+        )
+        .tasks,
+        [(0, Priority::Essential), (1, Priority::Essential)]
+    );
+    assert_eq!(
+        visible(
+            &guide,
+            &["groesse=klein", "stand=neu", "mandat=nein"],
+            "projekt"
+        )
+        .tasks,
+        [(0, Priority::Recommended)]
+    );
+}
+
+#[test]
+fn decisions_take_effect_only_when_their_step_is_on_the_path() {
+    let guide = minimal();
+    let asked = path::compute(
+        &guide,
+        &answers(&guide, &["groesse=klein", "stand=neu", "mandat=ja"]),
+    );
+    assert_eq!(asked.facts.decisions, [Some(0)]);
+    assert_eq!(asked.facts.profile, [Some(0), Some(0)]);
+
+    let given = answers(&guide, &["groesse=klein", "stand=erfahren", "mandat=ja"]);
+    let not_asked = path::compute(&guide, &given);
+    assert_eq!(not_asked.facts.decisions, [None]);
+    assert!(!shown(&guide, &not_asked).contains(&"auftrag".to_string()));
+    let projekt = &not_asked.steps[not_asked.position(step(&guide, "projekt")).unwrap()];
+    assert_eq!(projekt.variants, [1], "the no-mandate text");
+    assert_eq!(projekt.tasks, [(0, Priority::Recommended)]);
+    // The answer itself is kept.
+    assert_eq!(
+        given.decisions.get("mandat").map(String::as_str),
+        Some("ja")
+    );
+    // ...while `Guide::facts` still translates it, for whoever needs the raw answers.
+    assert_eq!(guide.facts(&given).decisions, [Some(0)]);
+}
+
+#[test]
+fn unknown_answers_are_ignored_by_facts() {
+    let guide = minimal();
+    let mut a = Answers::default();
+    a.profile.insert("groesse".into(), "riesig".into());
+    a.profile.insert("farbe".into(), "rot".into());
+    a.decisions.insert("mandat".into(), "vielleicht".into());
+    let facts = guide.facts(&a);
+    assert_eq!(facts.profile, [None, None]);
+    assert_eq!(facts.decisions, [None]);
+    assert_eq!(
+        shown(&guide, &path::compute(&guide, &a)),
+        ["willkommen", "projekt", "abschluss"]
+    );
+    assert!(!a.profile_complete(&guide));
+    assert!(answers(&guide, &["groesse=klein", "stand=neu"]).profile_complete(&guide));
+}
+
+// ---------------------------------------------------------------------------------------
+// Reasons in German
+
+#[test]
+fn reason_shown() {
+    let guide = minimal();
+    let a = answers(&guide, &["groesse=gross", "stand=neu", "mandat=nein"]);
+    let p = path::compute(&guide, &a);
+    assert_eq!(
+        p.reason_shown(&guide, &a, step(&guide, "willkommen")),
+        "Dieser Schritt gehört zu jedem Weg durch den Leitfaden."
+    );
+    assert_eq!(
+        p.reason_shown(&guide, &a, step(&guide, "team")),
+        "Angezeigt, weil zutrifft: Größe ist „Große Stadt“ (Ihre Angabe: „Große Stadt“)."
+    );
+    assert_eq!(
+        p.reason_shown(&guide, &a, step(&guide, "beschluss")),
+        "Angezeigt, weil zutrifft: Politischer Auftrag ist „Nein“ (Ihre Angabe: „Nein“)."
+    );
+}
+
+#[test]
+fn reason_hidden() {
+    let guide = minimal();
+    let a = answers(&guide, &["groesse=klein"]);
+    let p = path::compute(&guide, &a);
+    assert_eq!(
+        p.reason_hidden(&guide, &a, step(&guide, "team")),
+        "Ausgeblendet, weil nicht zutrifft: Größe ist „Große Stadt“ (Ihre Angabe: „Kleine Gemeinde“)."
+    );
+    assert_eq!(
+        p.reason_hidden(&guide, &a, step(&guide, "auftrag")),
+        "Ausgeblendet, weil nicht zutrifft: Stand ist „Neu dabei“ (noch nicht beantwortet)."
+    );
+    assert_eq!(
+        p.reason_hidden(&guide, &a, step(&guide, "beschluss")),
+        "Ausgeblendet, weil nicht zutrifft: Politischer Auftrag ist „Nein“ (noch nicht entschieden)."
+    );
+}
+
+#[test]
+fn reason_hidden_ignores_a_decision_out_of_reach() {
+    // mandat=nein is given, but `auftrag` is not on the path: the reason must not claim
+    // the user's answer was „Nein“.
+    let guide = minimal();
+    let a = answers(&guide, &["groesse=klein", "stand=erfahren", "mandat=nein"]);
+    let p = path::compute(&guide, &a);
+    assert_eq!(
+        p.reason_hidden(&guide, &a, step(&guide, "beschluss")),
+        "Ausgeblendet, weil nicht zutrifft: Politischer Auftrag ist „Nein“ (noch nicht entschieden)."
+    );
+}
+
+#[test]
+fn reason_priority() {
+    let guide = minimal();
+    let a = answers(&guide, &["groesse=klein", "stand=neu", "mandat=ja"]);
+    let p = path::compute(&guide, &a);
+    let v = &p.steps[p.position(step(&guide, "projekt")).unwrap()];
+    assert_eq!(
+        p.reason_priority(&guide, &a, v).as_deref(),
+        Some(
+            "Wichtig, weil: Größe ist „Kleine Gemeinde“ (Ihre Angabe: „Kleine Gemeinde“) und Politischer Auftrag ist „Ja“ (Ihre Angabe: „Ja“)."
+        )
+    );
+    let v = &p.steps[p.position(step(&guide, "willkommen")).unwrap()];
+    assert_eq!(p.reason_priority(&guide, &a, v), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Determinism
+
+#[test]
+fn a_profile_change_and_back_gives_the_same_path() {
+    let guide = minimal();
+    let first = answers(&guide, &["groesse=klein", "stand=neu", "mandat=nein"]);
+    let before = path::compute(&guide, &first);
+    // Change the profile: the decision drops out of effect but stays in the answers.
+    let mut changed = first.clone();
+    changed.profile.insert("stand".into(), "erfahren".into());
+    let during = path::compute(&guide, &changed);
+    assert_ne!(during, before);
+    assert_eq!(during.facts.decisions, [None]);
+    assert_eq!(
+        changed.decisions.get("mandat").map(String::as_str),
+        Some("nein")
+    );
+    // Change it back: the same path as before, including the decision's effect.
+    changed.profile.insert("stand".into(), "neu".into());
+    assert_eq!(changed, first);
+    assert_eq!(path::compute(&guide, &changed), before);
+    assert!(shown(&guide, &before).contains(&"beschluss".to_string()));
+}
+
+#[test]
+fn paths_do_not_depend_on_answer_order_or_on_loading_again() {
+    let guide = minimal();
+    let again = minimal();
+    assert_eq!(guide.fingerprint, again.fingerprint);
+    let groesse = ["groesse=klein", "groesse=gross"];
+    let stand = ["stand=neu", "stand=erfahren"];
+    let mandat = [None, Some("mandat=ja"), Some("mandat=nein")];
+    for g in groesse {
+        for s in stand {
+            for m in mandat {
+                let mut pairs = vec![g, s];
+                pairs.extend(m);
+                let forward = answers(&guide, &pairs);
+                pairs.reverse();
+                let backward = answers(&guide, &pairs);
+                let p = path::compute(&guide, &forward);
+                assert_eq!(p, path::compute(&guide, &backward), "{pairs:?}");
+                assert_eq!(p, path::compute(&again, &forward), "{pairs:?}");
+                assert_eq!(p, path::compute(&guide, &forward), "{pairs:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn parse_pairs_rejects_what_the_guide_does_not_know() {
+    let guide = minimal();
+    let e = |pairs: &[&str]| Answers::parse_pairs(&guide, pairs.iter().copied()).unwrap_err();
+    assert_eq!(
+        e(&["groesse=riesig"]),
+        "question `groesse` has no answer `riesig`; answers: klein, gross"
+    );
+    assert_eq!(
+        e(&["mandat=vielleicht"]),
+        "decision `mandat` has no answer `vielleicht`; answers: ja, nein"
+    );
+    assert_eq!(
+        e(&["farbe=rot"]),
+        "unknown question or decision `farbe`; known: groesse, stand, mandat"
+    );
+    assert_eq!(
+        e(&["groesse"]),
+        "`groesse` is not of the form question=answer"
+    );
+    assert_eq!(
+        answers(&guide, &["groesse=klein", "stand=neu"]).summary(&guide),
+        "Größe: Kleine Gemeinde · Stand: Neu dabei"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Conditions: evaluation and wording
+
+#[test]
+fn compiled_conditions_treat_an_open_decision_as_not_matching() {
+    let facts = |d: Option<u8>| Facts {
+        profile: vec![Some(1)],
+        decisions: vec![d],
+    };
+    let ja = Compiled::Decision {
+        decision: 0,
+        mask: 0b01,
+    };
+    let not_ja = Compiled::Not(Box::new(ja.clone()));
+    assert!(!ja.eval(&facts(None)));
+    assert!(not_ja.eval(&facts(None)));
+    assert!(ja.eval(&facts(Some(0))));
+    assert!(!ja.eval(&facts(Some(1))));
+    let gross = Compiled::Profile {
+        question: 0,
+        mask: 0b10,
+    };
+    assert!(Compiled::All(vec![gross.clone(), not_ja.clone()]).eval(&facts(None)));
+    assert!(!Compiled::All(vec![gross.clone(), ja.clone()]).eval(&facts(None)));
+    assert!(Compiled::Any(vec![ja, gross]).eval(&facts(None)));
+    assert!(Compiled::All(vec![]).eval(&facts(None)));
+    assert!(!Compiled::Any(vec![]).eval(&facts(None)));
+    assert!(!Compiled::Never.eval(&facts(None)));
+}
+
+fn p(id: &str, choices: &[&str]) -> Condition {
+    Condition::Profile(id.into(), choices.iter().map(|c| c.to_string()).collect())
+}
+
+fn d(id: &str, choices: &[&str]) -> Condition {
+    Condition::Decision(id.into(), choices.iter().map(|c| c.to_string()).collect())
+}
+
+#[test]
+fn explain_uses_short_names_and_labels() {
+    let guide = minimal();
+    assert_eq!(
+        guide.explain(&p("groesse", &["klein", "gross"]), None),
+        "Größe ist „Kleine Gemeinde“ oder „Große Stadt“"
+    );
+    assert_eq!(
+        guide.explain(&d("mandat", &["ja"]), None),
+        "Politischer Auftrag ist „Ja“"
+    );
+    assert_eq!(
+        guide.explain(
+            &Condition::All(vec![
+                Condition::Any(vec![p("groesse", &["klein"]), p("stand", &["neu"])]),
+                Condition::Not(Box::new(d("mandat", &["ja"]))),
+            ]),
+            None
+        ),
+        "(Größe ist „Kleine Gemeinde“ oder Stand ist „Neu dabei“) und nicht (Politischer Auftrag ist „Ja“)"
+    );
+    // A single inner condition needs no parentheses.
+    assert_eq!(
+        guide.explain(
+            &Condition::Any(vec![Condition::All(vec![p("stand", &["neu"])])]),
+            None
+        ),
+        "Stand ist „Neu dabei“"
+    );
+    // Unknown ids are shown as written.
+    assert_eq!(
+        guide.explain(&p("farbe", &["rot"]), None),
+        "farbe ist „rot“"
+    );
+}
+
+#[test]
+fn explain_with_answers_names_them() {
+    let guide = minimal();
+    let a = answers(&guide, &["groesse=klein", "mandat=nein"]);
+    assert_eq!(
+        guide.explain(
+            &Condition::All(vec![
+                p("groesse", &["gross"]),
+                p("stand", &["neu"]),
+                d("mandat", &["ja"])
+            ]),
+            Some(&a)
+        ),
+        "Größe ist „Große Stadt“ (Ihre Angabe: „Kleine Gemeinde“) und Stand ist „Neu dabei“ (noch nicht beantwortet) und Politischer Auftrag ist „Ja“ (Ihre Angabe: „Nein“)"
+    );
+    assert_eq!(
+        guide.explain(&d("mandat", &["ja"]), Some(&Answers::default())),
+        "Politischer Auftrag ist „Ja“ (noch nicht entschieden)"
+    );
+}
+
+struct Letters;
+
+impl Vocabulary for Letters {
+    fn name(&self, is_decision: bool, id: &str) -> String {
+        format!("{}{id}", if is_decision { "E:" } else { "F:" })
+    }
+    fn choice_label(&self, _: bool, _: &str, choice: &str) -> String {
+        choice.to_uppercase()
+    }
+    fn answer_label(&self, _: bool, _: &str) -> Option<String> {
+        None
+    }
+}
+
+#[test]
+fn explain_lists_three_choices_with_commas_and_oder() {
+    assert_eq!(
+        condition::explain(&p("q", &["a", "b", "c"]), &Letters, false),
+        "F:q ist „A“, „B“ oder „C“"
+    );
+    assert_eq!(
+        condition::explain(&d("e", &["x", "y"]), &Letters, true),
+        "E:e ist „X“ oder „Y“ (noch nicht entschieden)"
+    );
+    assert_eq!(
+        condition::explain(
+            &Condition::Not(Box::new(Condition::All(vec![
+                p("q", &["a"]),
+                p("r", &["b"])
+            ]))),
+            &Letters,
+            false
+        ),
+        "nicht (F:q ist „A“ und F:r ist „B“)"
+    );
+}
+
+#[test]
+fn conditions_are_written_in_ron_as_documented() {
+    let c: Condition =
+        ron::from_str(r#"All([Profile("groesse", ["klein"]), Not(Decision("mandat", ["ja"]))])"#)
+            .unwrap();
+    assert_eq!(
+        c,
+        Condition::All(vec![
+            p("groesse", &["klein"]),
+            Condition::Not(Box::new(d("mandat", &["ja"])))
+        ])
+    );
+    let mut leaves = Vec::new();
+    c.for_each_leaf(&mut |is_d, id, choices| leaves.push((is_d, id.to_string(), choices.len())));
+    assert_eq!(
+        leaves,
+        [
+            (false, "groesse".to_string(), 1),
+            (true, "mandat".to_string(), 1)
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+
+fn text(s: &str) -> Inline {
+    Inline::Text(s.into())
+}
+
+#[test]
+fn markdown_strong_emphasis_code_and_links() {
+    assert_eq!(
+        markdown::inline(
+            "Ein **starker** und *betonter* Satz mit `code` und [Link](https://example.org)."
+        ),
+        [
+            text("Ein "),
+            Inline::Strong(vec![text("starker")]),
+            text(" und "),
+            Inline::Emphasis(vec![text("betonter")]),
+            text(" Satz mit "),
+            Inline::Code("code".into()),
+            text(" und "),
+            Inline::Link("https://example.org".into(), vec![text("Link")]),
+            text("."),
+        ]
+    );
+    assert_eq!(
+        markdown::inline("__fett__ _kursiv_ **mit *innen* drin**"),
+        [
+            Inline::Strong(vec![text("fett")]),
+            text(" "),
+            Inline::Emphasis(vec![text("kursiv")]),
+            text(" "),
+            Inline::Strong(vec![
+                text("mit "),
+                Inline::Emphasis(vec![text("innen")]),
+                text(" drin")
+            ]),
+        ]
+    );
+    // Parentheses inside a link target belong to it when they are balanced.
+    assert_eq!(
+        markdown::inline("[Rat](https://de.wikipedia.org/wiki/Rat_(Kommune)) tagt"),
+        [
+            Inline::Link(
+                "https://de.wikipedia.org/wiki/Rat_(Kommune)".into(),
+                vec![text("Rat")]
+            ),
+            text(" tagt"),
+        ]
+    );
+    // Unclosed markers, a lone star and escapes stay text.
+    assert_eq!(markdown::inline("**offen"), [text("**offen")]);
+    assert_eq!(markdown::inline("3 * 4 = 12"), [text("3 * 4 = 12")]);
+    assert_eq!(markdown::inline(r"\*kein\* Stern"), [text("*kein* Stern")]);
+}
+
+#[test]
+fn markdown_unsafe_links_become_text() {
+    for href in [
+        "javascript:alert('x')",
+        "JavaScript:x",
+        " javascript:x",
+        "data:text/html,x",
+        "vbscript:x",
+        "/relativ",
+        "ftp://example.org",
+    ] {
+        let inlines = markdown::inline(&format!("Hier [klicken]({href}) bitte"));
+        assert!(
+            !inlines.iter().any(|i| matches!(i, Inline::Link(..))),
+            "{href}: {inlines:?}"
+        );
+        assert_eq!(markdown::plain(&inlines), "Hier klicken bitte", "{href}");
+        assert!(!markdown::safe_href(href), "{href}");
+    }
+    for href in [
+        "https://a.de",
+        "HTTP://a.de",
+        "mailto:a@b.de",
+        " https://a.de ",
+    ] {
+        assert!(markdown::safe_href(href), "{href}");
+    }
+    // Labels keep their markup when the link is dropped.
+    assert_eq!(
+        markdown::inline("[**fett**](javascript:x)"),
+        [Inline::Strong(vec![text("fett")])]
+    );
+    assert_eq!(
+        markdown::links("a [x](javascript:y) b [z]( https://ok.de ) [kein link]"),
+        ["javascript:y", "https://ok.de"]
+    );
+}
+
+#[test]
+fn markdown_lists_and_checkboxes() {
+    let blocks = markdown::parse(
+        "Vorher:\n- [ ] offen\n- [x] erledigt\n- [X] auch erledigt\n- normal\n  weiter im Punkt\n\n1. eins\n2) zwei",
+    );
+    assert_eq!(
+        blocks,
+        [
+            Block::Paragraph(vec![text("Vorher:")]),
+            Block::List(
+                false,
+                vec![
+                    (Some(false), vec![text("offen")]),
+                    (Some(true), vec![text("erledigt")]),
+                    (Some(true), vec![text("auch erledigt")]),
+                    (None, vec![text("normal weiter im Punkt")]),
+                ]
+            ),
+            Block::List(
+                true,
+                vec![(None, vec![text("eins")]), (None, vec![text("zwei")])]
+            ),
+        ]
+    );
+    // The fixture's resource body (RON `\n` escapes become line breaks).
+    let guide = minimal();
+    assert_eq!(
+        markdown::parse(&guide.resources[0].body),
+        [Block::List(
+            false,
+            vec![
+                (Some(false), vec![text("Team benannt")]),
+                (Some(true), vec![text("Leitfaden gelesen")]),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn markdown_headings_paragraphs_and_quotes() {
+    assert_eq!(
+        markdown::parse(
+            "## Titel\nerste Zeile\nzweite Zeile\n\n> zitiert\n> weiter\n#kein Titel\n- a\n* b"
+        ),
+        [
+            Block::Heading(2, vec![text("Titel")]),
+            Block::Paragraph(vec![text("erste Zeile zweite Zeile")]),
+            Block::Quote(vec![text("zitiert weiter")]),
+            Block::Paragraph(vec![text("#kein Titel")]),
+            Block::List(
+                false,
+                vec![(None, vec![text("a")]), (None, vec![text("b")])]
+            ),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Glossary
+
+fn matches(guide: &Guide, s: &str) -> Vec<String> {
+    leitfaden::glossary::find(guide, s)
+        .iter()
+        .map(|m| {
+            assert_eq!(m.term, 0);
+            s[m.start..m.end].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn glossary_term_at_word_start() {
+    let guide = minimal();
+    assert_eq!(
+        matches(&guide, "Open Government ist gut."),
+        ["Open Government"]
+    );
+    assert_eq!(
+        matches(&guide, "Wir mögen „Open Government“ und (Open Government)."),
+        ["Open Government", "Open Government"]
+    );
+    let m = leitfaden::glossary::find(&guide, "Über Open Government");
+    assert_eq!(
+        (m[0].start, m[0].end),
+        ("Über ".len(), "Über Open Government".len())
+    );
+}
+
+#[test]
+fn glossary_term_with_inflected_suffix_and_other_spelling() {
+    let guide = minimal();
+    // The term starts a word; the rest of the word may follow.
+    assert_eq!(
+        matches(&guide, "Die Ziele des Open Governments"),
+        ["Open Government"]
+    );
+    // `also` spellings, the longest one first.
+    assert_eq!(
+        matches(&guide, "Ein Open-Government-Projekt"),
+        ["Open-Government"]
+    );
+}
+
+#[test]
+fn glossary_term_not_in_the_middle_of_a_word() {
+    let guide = minimal();
+    for s in [
+        "ReOpen Government",
+        "Landes-Open Government",
+        "open government",
+        "Open  Government",
+        "",
+    ] {
+        assert!(matches(&guide, s).is_empty(), "{s:?}");
+    }
+}
