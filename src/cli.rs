@@ -1,8 +1,7 @@
 //! `leitfaden`: the command-line tool for guide authors — check, path, graph, stats.
 //! A thin shell over the core: it reads files, calls `guide` and `path`, prints.
 
-use std::collections::BTreeMap;
-use std::path::{Path as FsPath, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -49,7 +48,7 @@ pub fn run() -> ExitCode {
             a => dir = PathBuf::from(a),
         }
     }
-    let files = match read_dir(&dir) {
+    let files = match leitfaden::guide::load::read_dir(&dir) {
         Ok(files) => files,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", dir.display());
@@ -111,35 +110,6 @@ fn summary(prefix: &str, report: &Report) -> String {
         plural(report.errors(), "error"),
         plural(report.warnings(), "warning")
     )
-}
-
-/// Every `.ron` file below `dir`, keyed by its path relative to `dir` with `/` separators.
-fn read_dir(dir: &FsPath) -> std::io::Result<BTreeMap<String, String>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "ron") {
-                let rel = p.strip_prefix(dir).unwrap_or(&p);
-                let key = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                files.insert(key, std::fs::read_to_string(&p)?);
-            }
-        }
-    }
-    if !dir.join(leitfaden::guide::load::INDEX_FILE).exists() && !dir.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            "not a directory",
-        ));
-    }
-    Ok(files)
 }
 
 fn print_path(guide: &Guide, pairs: &[String]) -> ExitCode {

@@ -322,3 +322,28 @@ fn similar(a: &str, b: &str) -> bool {
         diff <= 1 && a.len() == b.len()
     }
 }
+
+/// Every `.ron` file below `dir`, keyed by its path relative to `dir` with `/` separators:
+/// the input `Guide::load` expects. Native only; the browser fetches the files instead.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_dir(dir: &std::path::Path) -> std::io::Result<BTreeMap<String, String>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "ron") {
+                let rel = p.strip_prefix(dir).unwrap_or(&p);
+                let key = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                files.insert(key, std::fs::read_to_string(&p)?);
+            }
+        }
+    }
+    Ok(files)
+}

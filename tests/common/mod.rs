@@ -14,31 +14,9 @@ pub fn fixture_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Every `.ron` file below `dir`, keyed by its path relative to `dir` with `/`
-/// separators, as `read_dir` in src/main.rs builds it.
+/// Every `.ron` file below `dir`, as the CLI reads it.
 pub fn read_dir(dir: &Path) -> BTreeMap<String, String> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display()));
-        for entry in entries {
-            let p = entry.expect("directory entry").path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "ron") {
-                let rel = p.strip_prefix(dir).expect("below dir");
-                let key = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let text =
-                    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-                files.insert(key, text);
-            }
-        }
-    }
-    files
+    leitfaden::guide::load::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
 }
 
 /// The files of fixture `name`.
