@@ -62,6 +62,9 @@ pub fn run() -> ExitCode {
         Err(report) => {
             eprint!("{}", report.render(&prefix));
             eprintln!("{}", summary(&prefix, &report));
+            if report.incomplete {
+                eprintln!("note: references and paths are checked once every file can be read");
+            }
             return ExitCode::from(1);
         }
     };

@@ -867,7 +867,12 @@ impl Exhaustive {
             ).hint("unreachable-step and path-ending errors may be missed; see `leitfaden stats`"));
         }
         for (i, r) in self.reachable.iter().enumerate() {
-            if !r && !self.sampled {
+            // A `when` that can never be true is reported on its own already.
+            let never = guide.compiled[i]
+                .when
+                .as_ref()
+                .is_some_and(|w| outcomes(guide, w).is_some_and(|(t, _)| !t));
+            if !r && !self.sampled && !never {
                 let o = &guide.origins[i];
                 let at = cx.field(&o.file, "id", &guide.steps[i].id, o.offset);
                 cx.push(

@@ -146,6 +146,8 @@ impl Location {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: BTreeMap<String, String>,
+    /// True when files could not be read, so references and paths were not checked yet.
+    pub incomplete: bool,
     /// What the walk over every profile found, when it ran.
     pub exhaustive: Option<super::check::Exhaustive>,
 }

@@ -276,6 +276,22 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
             error.code.to_string(),
             Some("text is written in double quotes; inside the text use „…“ instead of \"".into()),
         ),
+        E::ExpectedComma => (
+            "expected a comma".into(),
+            Some("a comma is probably missing at the end of the previous field or entry; a `\"` inside a text also ends it early (write „…“ instead)".into()),
+        ),
+        E::ExpectedArrayEnd => (
+            "expected `]` or a comma".into(),
+            Some("a list `[...]` is not closed, or a comma is missing between its entries".into()),
+        ),
+        E::ExpectedStructLikeEnd => (
+            "expected `)` or a comma".into(),
+            Some("a `(...)` is not closed, or a comma is missing between its fields".into()),
+        ),
+        E::ExpectedMapColon => (
+            "expected `:` after the field name".into(),
+            Some("write fields as `name: value`".into()),
+        ),
         E::Eof => (
             "the file ends too early".into(),
             Some("a bracket or parenthesis is probably not closed".into()),

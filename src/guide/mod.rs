@@ -100,6 +100,13 @@ impl Guide {
     ) -> Result<(Guide, Report), Report> {
         let mut report = Report::default();
         let authored = load::read(files, &mut report);
+        if report.has_errors() {
+            // Ids defined in an unreadable file would show up as broken references
+            // everywhere else; check those once every file can be read.
+            report.incomplete = true;
+            report.sort();
+            return Err(report);
+        }
         let guide = Guide::resolve(authored, &mut report);
         if let Some(guide) = &guide
             && !report.has_errors()
