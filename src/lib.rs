@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod path;
 pub mod profile;
 pub mod progress;
+pub mod report;
 pub mod route;
 pub mod workspace;
 

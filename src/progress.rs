@@ -64,11 +64,35 @@ pub struct StepProgress {
     /// The step's content fingerprint when it was marked done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_fingerprint: Option<String>,
+    /// When this entry was last changed (ms since 1970), to merge edits from two tabs.
+    #[serde(default)]
+    pub edited: u64,
 }
 
 impl StepProgress {
+    /// Whether the user entered anything here.
     pub fn is_empty(&self) -> bool {
-        *self == StepProgress::default()
+        self.status == Status::Open
+            && self.reason.is_empty()
+            && self.note.is_empty()
+            && self.tasks.is_empty()
+    }
+}
+
+/// Entries kept for ids the guide no longer has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Archive {
+    /// Steps that no longer exist, with what the user entered.
+    pub steps: Vec<(String, StepProgress)>,
+    /// Ticked tasks (step id, task id) that no longer exist in a step that does.
+    pub tasks: Vec<(String, String)>,
+    /// Answers (question or decision id, choice id) the guide no longer offers.
+    pub answers: Vec<(String, String)>,
+}
+
+impl Archive {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty() && self.tasks.is_empty() && self.answers.is_empty()
     }
 }
 
@@ -88,9 +112,13 @@ pub struct Progress {
     /// The step the user was last on.
     #[serde(default)]
     pub current: Option<String>,
-    /// Steps the user has been shown on their path, to mark steps new to them.
+    /// Step ids of the guide as the user knew it; a step not in here is new to them.
+    /// Empty until the user first uses the guide.
     #[serde(default)]
     pub known_steps: BTreeSet<String>,
+    /// When name, answers or position last changed (ms since 1970), to merge two tabs.
+    #[serde(default)]
+    pub edited: u64,
 }
 
 impl Progress {
@@ -151,13 +179,119 @@ impl Progress {
             .insert(decision.to_string(), choice.to_string());
     }
 
-    /// Records that the user has now seen these steps on their path.
-    pub fn remember_steps<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>) -> bool {
-        let mut changed = false;
-        for id in ids {
-            changed |= self.known_steps.insert(id.to_string());
+    /// On first use, takes every step of the guide as known, so that only steps added by
+    /// a later guide version count as new. Returns whether anything changed.
+    pub fn adopt_guide(&mut self, guide: &Guide) -> bool {
+        if !self.known_steps.is_empty() {
+            return false;
         }
-        changed
+        self.known_steps = guide.steps.iter().map(|s| s.id.clone()).collect();
+        true
+    }
+
+    /// Whether step `i` came with a guide version newer than the one the user knew.
+    pub fn is_new(&self, guide: &Guide, i: usize) -> bool {
+        !self.known_steps.is_empty() && !self.known_steps.contains(&guide.steps[i].id)
+    }
+
+    /// The user has looked at this step: it is no longer new.
+    pub fn mark_seen(&mut self, step: &str) -> bool {
+        self.known_steps.insert(step.to_string())
+    }
+
+    /// The user has looked again at a completed step whose content changed.
+    pub fn acknowledge_change(&mut self, guide: &Guide, i: usize) {
+        let fingerprint = guide.step_fingerprint(i);
+        if let Some(e) = self.steps.get_mut(&guide.steps[i].id)
+            && e.done_fingerprint.is_some()
+        {
+            e.done_fingerprint = Some(fingerprint);
+        }
+    }
+
+    /// What the user entered for steps, tasks and answers this guide no longer has. It is
+    /// kept in the progress untouched; this is the "Archiv" view of it.
+    pub fn archive(&self, guide: &Guide) -> Archive {
+        let mut archive = Archive::default();
+        for (id, entry) in &self.steps {
+            match guide.step_index(id) {
+                None if !entry.is_empty() => archive.steps.push((id.clone(), entry.clone())),
+                None => {}
+                Some(i) => {
+                    let step = &guide.steps[i];
+                    for t in &entry.tasks {
+                        if !step.tasks.iter().any(|x| &x.id == t) {
+                            archive.tasks.push((id.clone(), t.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        for (q, a) in &self.answers.profile {
+            let known = guide
+                .questions
+                .iter()
+                .any(|x| &x.id == q && x.choices.iter().any(|c| &c.id == a));
+            if !known {
+                archive.answers.push((q.clone(), a.clone()));
+            }
+        }
+        for (d, a) in &self.answers.decisions {
+            let known = guide
+                .decision_index(d)
+                .is_some_and(|k| guide.decision_at(k).choices.iter().any(|c| &c.id == a));
+            if !known {
+                archive.answers.push((d.clone(), a.clone()));
+            }
+        }
+        archive
+    }
+
+    /// Stamps every entry that differs from `before` with `now`, so that a later merge
+    /// with another tab's copy keeps the newer of each.
+    pub fn stamp_changes(&mut self, before: &Progress, now: u64) {
+        for (id, entry) in &mut self.steps {
+            let old = before.steps.get(id);
+            let same = old.is_some_and(|o| {
+                o.status == entry.status
+                    && o.reason == entry.reason
+                    && o.note == entry.note
+                    && o.tasks == entry.tasks
+                    && o.done_fingerprint == entry.done_fingerprint
+            });
+            if !same {
+                entry.edited = now;
+            }
+        }
+        if self.name != before.name
+            || self.answers != before.answers
+            || self.intake_done != before.intake_done
+            || self.current != before.current
+        {
+            self.edited = now;
+        }
+    }
+
+    /// Combines this copy with another tab's copy of the same work state: per step and for
+    /// the answers, the more recently edited one wins; nothing only one side has is lost.
+    pub fn merge(&mut self, other: &Progress) {
+        if other.edited > self.edited {
+            self.name = other.name.clone();
+            self.answers = other.answers.clone();
+            self.intake_done = other.intake_done;
+            self.current = other.current.clone();
+            self.edited = other.edited;
+        }
+        for (id, theirs) in &other.steps {
+            match self.steps.get_mut(id) {
+                Some(mine) if mine.edited >= theirs.edited => {}
+                Some(mine) => *mine = theirs.clone(),
+                None => {
+                    self.steps.insert(id.clone(), theirs.clone());
+                }
+            }
+        }
+        self.known_steps.extend(other.known_steps.iter().cloned());
     }
 
     /// Whether the step was completed and its content has changed since.

@@ -9,6 +9,12 @@ pub enum Route {
     Summary,
     Overview,
     Step(String),
+    /// The work states ("Arbeitsstände"): switch, create, import, export, delete.
+    WorkStates,
+    /// The status report of the active work state.
+    Report,
+    /// Two profiles side by side (for trainers).
+    Compare,
     NotFound(String),
 }
 
@@ -22,6 +28,9 @@ impl Route {
             ["profil"] => Route::Profile,
             ["ihr-weg"] => Route::Summary,
             ["uebersicht"] => Route::Overview,
+            ["arbeitsstaende"] => Route::WorkStates,
+            ["bericht"] => Route::Report,
+            ["vergleich"] => Route::Compare,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
@@ -34,8 +43,48 @@ impl Route {
             Route::Profile => "#/profil".into(),
             Route::Summary => "#/ihr-weg".into(),
             Route::Overview => "#/uebersicht".into(),
+            Route::WorkStates => "#/arbeitsstaende".into(),
+            Route::Report => "#/bericht".into(),
+            Route::Compare => "#/vergleich".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn every_route_survives_its_own_link() {
+        let routes = [
+            Route::Start,
+            Route::Intake,
+            Route::Profile,
+            Route::Summary,
+            Route::Overview,
+            Route::Step("ausgangslage".into()),
+            Route::WorkStates,
+            Route::Report,
+            Route::Compare,
+        ];
+        for r in routes {
+            assert_eq!(Route::from_hash(&r.href()), r);
+        }
+    }
+
+    #[test]
+    fn unknown_and_empty_links() {
+        assert_eq!(Route::from_hash(""), Route::Start);
+        assert_eq!(Route::from_hash("#"), Route::Start);
+        assert_eq!(
+            Route::from_hash("#/schritt/"),
+            Route::NotFound("schritt/".into())
+        );
+        assert_eq!(
+            Route::from_hash("#/gibtsnicht"),
+            Route::NotFound("gibtsnicht".into())
+        );
     }
 }

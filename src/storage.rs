@@ -62,11 +62,30 @@ pub fn rescue(key: &str, raw: &str) -> Result<(), String> {
         .map_err(|_| "Speichern nicht möglich".to_string())
 }
 
-pub fn save(key: &str, ws: &Workspace) -> Result<(), String> {
+/// Writes an already encoded workspace.
+pub fn save_raw(key: &str, encoded: &str) -> Result<(), String> {
     let s = storage().ok_or("Der Browser erlaubt keine Speicherung.")?;
-    s.set_item(key, &ws.encode()).map_err(|_| {
+    s.set_item(key, encoded).map_err(|_| {
         "Der Browser hat das Speichern abgelehnt (Speicher voll oder gesperrt).".into()
     })
+}
+
+/// Calls `f` with the new text whenever another tab of this browser writes `key`.
+pub fn on_change(key: &str, f: impl Fn(String) + 'static) {
+    use wasm_bindgen::JsCast;
+    let key = key.to_string();
+    let handle = leptos::prelude::window_event_listener_untyped("storage", move |ev| {
+        let Ok(ev) = ev.dyn_into::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if ev.key().as_deref() == Some(key.as_str())
+            && let Some(value) = ev.new_value()
+        {
+            f(value);
+        }
+    });
+    // Listen for as long as the page lives.
+    std::mem::forget(handle);
 }
 
 pub fn read_raw(key: &str) -> Option<String> {

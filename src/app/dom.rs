@@ -7,6 +7,43 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Milliseconds since 1970, from the browser's clock.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Today's date for people, e.g. "26.11.2026".
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:02}.{:02}.{}",
+        d.get_date(),
+        d.get_month() + 1,
+        d.get_full_year()
+    )
+}
+
+/// The current time as ISO 8601, for stamps in files.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Reads a file the user picked, as text.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "Die Datei konnte nicht gelesen werden.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "Die Datei enthält keinen Text.".to_string())
+}
+
+pub fn print() {
+    let _ = window().print();
+}
+
 pub fn hash() -> String {
     window().location().hash().unwrap_or_default()
 }

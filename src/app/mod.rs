@@ -3,8 +3,10 @@
 
 mod dom;
 mod markdown;
+mod report;
 mod screens;
 mod step;
+mod workstates;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -36,6 +38,18 @@ pub struct StorageNotice {
     pub raw: Option<String>,
     /// Whether saving is paused to protect what is stored.
     pub saving_paused: bool,
+    /// Whether saving failed (the notice goes away once a save succeeds again).
+    pub save_failed: bool,
+}
+
+/// Keeps a workspace tidy for use: forgets long-deleted work states and lets every work
+/// state that never met this guide take its steps as known (so only later additions
+/// count as new).
+fn prepare(ws: &mut Workspace, guide: &Guide, now: u64) {
+    ws.purge_deleted(now);
+    for s in &mut ws.states {
+        s.progress.adopt_guide(guide);
+    }
 }
 
 impl Ctx {
@@ -43,9 +57,25 @@ impl Ctx {
         self.guide.get_value()
     }
 
-    /// Applies a user intent to the active work state (and so saves it).
+    /// Applies a user intent to the active work state (and so saves it). Changed entries
+    /// are stamped, so that a merge with another tab keeps the newer of each.
     pub fn update(&self, f: impl FnOnce(&mut Progress)) {
-        self.ws.update(|ws| f(ws.active_mut()));
+        let now = dom::now_ms();
+        self.ws.update(|ws| {
+            let before = ws.active().clone();
+            let p = ws.active_mut();
+            f(p);
+            p.stamp_changes(&before, now);
+        });
+    }
+
+    /// Applies an intent on the work states as a whole (create, switch, delete, import).
+    pub fn update_ws(&self, f: impl FnOnce(&mut Workspace)) {
+        let guide = self.guide();
+        self.ws.update(|ws| {
+            f(ws);
+            prepare(ws, &guide, dom::now_ms());
+        });
     }
 
     pub fn progress<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
@@ -100,13 +130,9 @@ fn Root() -> impl IntoView {
 }
 
 fn load_guide(files: &BTreeMap<String, String>) -> Result<Guide, String> {
-    // A release build ships a guide that passed `leitfaden check`; skip the slow walk.
-    let checks = if cfg!(debug_assertions) {
-        Checks::Full
-    } else {
-        Checks::Quick
-    };
-    match Guide::load_with(files, checks) {
+    // Every check but the walk over all profiles: that walk runs in `leitfaden check`,
+    // before each release build and (as a trunk hook) on every change while serving.
+    match Guide::load_with(files, Checks::Quick) {
         Ok((g, _warnings)) => Ok(g),
         Err(report) => Err(render_report(&report)),
     }
@@ -145,6 +171,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 message: "Dieser Browser erlaubt keine dauerhafte Speicherung (z. B. im privaten Fenster). Sie können weiterarbeiten, aber Ihre Eingaben gehen beim Schließen verloren.".into(),
                 raw: None,
                 saving_paused: false,
+                save_failed: false,
             }),
         ),
         Loaded::Unreadable { raw, error } => {
@@ -169,10 +196,13 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                     message,
                     raw: Some(raw),
                     saving_paused: newer || !rescued,
+                    save_failed: false,
                 }),
             )
         }
     };
+    let mut ws = ws;
+    prepare(&mut ws, &guide, dom::now_ms());
     let ws = RwSignal::new(ws);
     let storage_notice = RwSignal::new(notice);
     let answers = Memo::new(move |_| ws.with(|w| w.active().answers.clone()));
@@ -192,24 +222,48 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
     provide_context(ctx);
 
     // Mirror every change into storage at once, unless saving is paused to protect data.
-    let first = StoredValue::new(true);
+    // Identical documents are not written again, which also ends the echo between tabs.
+    let last_saved = StoredValue::new(storage::read_raw(&key).unwrap_or_default());
+    let save_key = key.clone();
     Effect::new(move |_| {
-        let doc = ws.get();
-        if first.get_value() {
-            first.set_value(false);
+        let doc = ws.with(Workspace::encode);
+        if doc == last_saved.get_value()
+            || storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.saving_paused))
+        {
             return;
         }
-        if storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.saving_paused)) {
-            return;
-        }
-        if let Err(e) = storage::save(&key, &doc) {
-            storage_notice.set(Some(StorageNotice {
+        match storage::save_raw(&save_key, &doc) {
+            Ok(()) => {
+                last_saved.set_value(doc);
+                if storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.save_failed)) {
+                    storage_notice.set(None);
+                }
+            }
+            Err(e) => storage_notice.set(Some(StorageNotice {
                 message: format!(
-                    "{e} Ihre Eingaben bleiben erhalten, solange diese Seite offen ist."
+                    "{e} Ihre Eingaben bleiben erhalten, solange diese Seite offen ist; bei der nächsten Änderung wird erneut gespeichert. Sichern Sie Ihren Stand mit „Exportieren“."
                 ),
                 raw: None,
                 saving_paused: false,
-            }));
+                save_failed: true,
+            })),
+        }
+    });
+
+    // Another tab saved the same work states: merge its changes into ours.
+    let guide_id = guide.id.clone();
+    storage::on_change(&key, move |raw| {
+        let Ok(remote) = crate::workspace::decode(&raw, &guide_id) else {
+            return;
+        };
+        let merged = ws.with_untracked(|w| {
+            let mut m = w.clone();
+            m.merge(&remote);
+            (m != *w).then_some(m)
+        });
+        if let Some(m) = merged {
+            last_saved.set_value(raw);
+            ws.set(m);
         }
     });
 
@@ -218,10 +272,20 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
     // Remember the step the user is on, and move focus to the new heading.
     Effect::new(move |_| {
         let r = route.get();
-        if let Route::Step(id) = &r {
+        // Only a real step: an unknown link must not become the place to resume from.
+        if let Route::Step(id) = &r
+            && guide_value.with_value(|g| g.step_index(id).is_some())
+        {
             let id = id.clone();
-            if ws.with_untracked(|w| w.active().current.as_deref() != Some(id.as_str())) {
-                ctx.update(|p| p.current = Some(id));
+            let stale = ws.with_untracked(|w| {
+                let p = w.active();
+                p.current.as_deref() != Some(id.as_str()) || !p.known_steps.contains(&id)
+            });
+            if stale {
+                ctx.update(|p| {
+                    p.mark_seen(&id);
+                    p.current = Some(id);
+                });
             }
         }
         dom::focus_heading();
@@ -241,6 +305,9 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 Route::Summary => view! { <screens::Summary/> }.into_any(),
                 Route::Overview => view! { <screens::Overview/> }.into_any(),
                 Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
+                Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
+                Route::Report => view! { <report::ReportPage/> }.into_any(),
+                Route::Compare => view! { <screens::NotFound what="vergleich".to_string()/> }.into_any(),
                 Route::NotFound(what) => view! { <screens::NotFound what=what/> }.into_any(),
             }}
         </main>

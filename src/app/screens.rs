@@ -32,7 +32,9 @@ pub fn Header() -> impl IntoView {
                     <Show when=started>
                         <li><a href="#/uebersicht" aria-current=current(Route::Overview)>"Übersicht"</a></li>
                         <li><a href="#/profil" aria-current=current(Route::Profile)>"Profil ändern"</a></li>
+                        <li><a href="#/bericht" aria-current=current(Route::Report)>"Bericht"</a></li>
                     </Show>
+                    <li><a href="#/arbeitsstaende" aria-current=current(Route::WorkStates)>"Arbeitsstände"</a></li>
                 </ul>
             </nav>
         </header>
@@ -71,11 +73,13 @@ pub fn Start() -> impl IntoView {
     let ctx = ctx();
     let guide = ctx.guide();
     let marked = Marked::default();
+    let g = guide.clone();
     let resume = move || {
         ctx.progress(|p| {
             p.intake_done.then(|| match &p.current {
-                Some(id) => Route::Step(id.clone()).href(),
-                None => Route::Overview.href(),
+                // A step the guide no longer has (renamed in an update) resumes at the overview.
+                Some(id) if g.step_index(id).is_some() => Route::Step(id.clone()).href(),
+                _ => Route::Overview.href(),
             })
         })
     };
@@ -236,12 +240,14 @@ pub fn Overview() -> impl IntoView {
                         let step = &guide.steps[v.step];
                         let status = ctx.progress(|p| p.status(&step.id));
                         let changed = ctx.progress(|p| p.changed_since_done(&guide, v.step));
+                        let new = ctx.progress(|p| p.is_new(&guide, v.step));
                         view! {
                             <li class=format!("step-item status-{}", status_class(status))>
                                 <a href=Route::Step(step.id.clone()).href()>{format!("{}. {}", pos + 1, step.title)}</a>
                                 <span class=format!("badge priority-{}", v.priority.css_class())>{v.priority.label()}</span>
                                 <span class="status">{status.label()}</span>
                                 {changed.then(|| view! { <span class="badge changed">"Geändert"</span> })}
+                                {new.then(|| view! { <span class="badge new">"Neu"</span> })}
                             </li>
                         }
                     })
@@ -275,6 +281,43 @@ pub fn Overview() -> impl IntoView {
             })
             .collect_view()
     };
+    let g_archive = guide.clone();
+    let archive = move || {
+        let archive = ctx.progress(|p| p.archive(&g_archive));
+        (!archive.is_empty()).then(|| {
+            let steps = archive
+                .steps
+                .iter()
+                .map(|(id, e)| {
+                    let mut parts = vec![e.status.label().to_string()];
+                    if !e.tasks.is_empty() {
+                        parts.push(format!("{} erledigte Aufgaben", e.tasks.len()));
+                    }
+                    if !e.note.is_empty() {
+                        parts.push(format!("Notiz: „{}“", e.note));
+                    }
+                    view! { <li>{format!("Schritt „{id}“: {}", parts.join(" · "))}</li> }
+                })
+                .collect_view();
+            let tasks = archive
+                .tasks
+                .iter()
+                .map(|(s, t)| view! { <li>{format!("Aufgabe „{t}“ in Schritt „{s}“: erledigt")}</li> })
+                .collect_view();
+            let answers = archive
+                .answers
+                .iter()
+                .map(|(q, a)| view! { <li>{format!("Antwort „{a}“ auf „{q}“")}</li> })
+                .collect_view();
+            view! {
+                <section class="archive">
+                    <h2>"Archiv"</h2>
+                    <p>"Diese Eingaben gehören zu Schritten, Aufgaben oder Antworten, die es in dieser Fassung des Leitfadens nicht mehr gibt. Sie bleiben erhalten; im "<a href="#/bericht">"Bericht"</a>" können Sie sie herunterladen."</p>
+                    <ul>{steps}{tasks}{answers}</ul>
+                </section>
+            }
+        })
+    };
     view! {
         <section class="overview">
             <h1>"Übersicht"</h1>
@@ -290,6 +333,7 @@ pub fn Overview() -> impl IntoView {
                 }
             }}
             {chapters}
+            {archive}
             <section class="hidden-steps">
                 <h2>"Für Ihr Profil ausgeblendete Schritte"</h2>
                 <p>"Diese Schritte passen nach Ihren Angaben nicht zu Ihrer Kommune. Sie können sie trotzdem öffnen."</p>

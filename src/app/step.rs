@@ -249,6 +249,7 @@ fn step_view(
         view! { {back} {forward} }
     };
 
+    let (g_new, g_changed, g_ack) = (guide.clone(), guide.clone(), guide.clone());
     view! {
         <article class="step">
             <p class="position">{position}</p>
@@ -257,6 +258,18 @@ fn step_view(
                 <span class=format!("badge priority-{}", priority.css_class())>{priority.label()}</span>
                 {priority_reason().map(|r| view! { <span class="priority-reason">{r}</span> })}
             </p>
+            {move || ctx.progress(|p| p.is_new(&g_new, index)).then(|| view! {
+                <p class="banner info">"Neu: Diesen Schritt gibt es seit Ihrem letzten Besuch."</p>
+            })}
+            {move || ctx.progress(|p| p.changed_since_done(&g_changed, index)).then(|| view! {
+                <div class="banner info changed-notice" role="status">
+                    <p>"Geändert, seit Sie ihn abgeschlossen haben. Lesen Sie den Schritt noch einmal."</p>
+                    <button type="button" class="button secondary small"
+                        on:click={ let g = g_ack.clone(); move |_| ctx.update(|p| p.acknowledge_change(&g, index)) }>
+                        "Gelesen – Hinweis ausblenden"
+                    </button>
+                </div>
+            })}
             {visible.is_none().then(|| view! {
                 <p class="banner info">"Dieser Schritt ist für Ihr Profil ausgeblendet. Sie sehen ihn, weil Sie ihn ausdrücklich geöffnet haben."</p>
             })}

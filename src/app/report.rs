@@ -1,0 +1,95 @@
+//! The status report page ("Umsetzungsstand"): what an officer prints or hands to the
+//! council. The content comes from `report::StatusReport`; this only renders it.
+
+use leptos::prelude::*;
+
+use super::{Ctx, dom};
+use crate::progress::Status;
+use crate::report::StatusReport;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let guide = ctx.guide();
+    let report = Memo::new(move |_| ctx.progress(|p| StatusReport::build(&guide, p)));
+    let date = dom::today();
+    let d2 = date.clone();
+    let download = move |_| {
+        let r = report.get_untracked();
+        let name = if r.name.is_empty() {
+            "umsetzungsstand".to_string()
+        } else {
+            format!(
+                "umsetzungsstand-{}",
+                r.name.to_lowercase().replace(' ', "-")
+            )
+        };
+        dom::download(
+            &format!("{name}.md"),
+            "text/markdown;charset=utf-8",
+            &r.to_markdown(&d2),
+        );
+    };
+    view! {
+        <article class="report">
+            <header class="report-header">
+                <h1>{move || report.with(|r| r.title.clone())}</h1>
+                <p class="meta">{format!("Stand: {date}")}" · "{move || report.with(|r| format!("{} (Version {})", r.guide_title, r.guide_version))}</p>
+            </header>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=move |_| dom::print()>"Drucken"</button>
+                <button type="button" class="button secondary" on:click=download>"Als Markdown herunterladen"</button>
+            </div>
+            {move || {
+                let r = report.get();
+                let profile = r.profile.iter().map(|(k, v)| view! { <li>{format!("{k}: {v}")}</li> }).collect_view();
+                let chapters = r.chapters.iter().map(|ch| {
+                    let steps = ch.steps.iter().map(|s| {
+                        let done = s.done_tasks.iter().map(|t| view! { <li class="done">"☑ "{t.clone()}</li> }).collect_view();
+                        let open = s.open_tasks.iter().map(|t| view! { <li>"☐ "{t.clone()}</li> }).collect_view();
+                        view! {
+                            <section class="report-step">
+                                <h3>{format!("{}. {}", s.number, s.title)}</h3>
+                                <p class="meta">
+                                    <span class=format!("status status-{}", s.status.key())>{s.status.label()}</span>
+                                    " · Priorität: "{s.priority.label()}
+                                </p>
+                                {(s.status == Status::NotRelevant && !s.reason.is_empty()).then(|| view! {
+                                    <p>{format!("Grund, warum nicht relevant: {}", s.reason)}</p>
+                                })}
+                                <ul class="report-tasks">{done}{open}</ul>
+                                {(!s.note.trim().is_empty()).then(|| view! {
+                                    <div class="report-note"><strong>"Notizen: "</strong><p>{s.note.clone()}</p></div>
+                                })}
+                            </section>
+                        }
+                    }).collect_view();
+                    view! { <section class="report-chapter"><h2>{ch.title.clone()}</h2>{steps}</section> }
+                }).collect_view();
+                let archive = (!r.archive.is_empty()).then(|| {
+                    let steps = r.archive.steps.iter().map(|(id, e)| view! {
+                        <li>{format!("Schritt „{id}“: {}{}", e.status.label(), if e.note.is_empty() { String::new() } else { format!(" – Notiz: {}", e.note) })}</li>
+                    }).collect_view();
+                    let tasks = r.archive.tasks.iter().map(|(s, t)| view! { <li>{format!("Aufgabe „{t}“ in Schritt „{s}“: erledigt")}</li> }).collect_view();
+                    let answers = r.archive.answers.iter().map(|(q, a)| view! { <li>{format!("Antwort „{a}“ auf „{q}“")}</li> }).collect_view();
+                    view! {
+                        <section class="report-chapter archive">
+                            <h2>"Archiv"</h2>
+                            <p>"Eingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:"</p>
+                            <ul>{steps}{tasks}{answers}</ul>
+                        </section>
+                    }
+                });
+                view! {
+                    <section class="report-profile">
+                        <h2>"Profil"</h2>
+                        <ul>{profile}</ul>
+                        <p><strong>{format!("Fortschritt: {} von {} Schritten erledigt oder als nicht relevant markiert.", r.done, r.total)}</strong></p>
+                    </section>
+                    {chapters}
+                    {archive}
+                }
+            }}
+        </article>
+    }
+}

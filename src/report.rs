@@ -1,0 +1,183 @@
+//! The status report ("Umsetzungsstand") of one work state: the profile, each step of the
+//! path per chapter with status, open tasks, notes and reasons, and what is archived. The
+//! app renders it as a page; `to_markdown` writes the file an officer hands to the council.
+
+use crate::guide::{Guide, Priority};
+use crate::path;
+use crate::progress::{Archive, Progress, Status};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusReport {
+    pub title: String,
+    pub name: String,
+    pub guide_title: String,
+    pub guide_version: String,
+    /// (question or decision, answer label) in guide order.
+    pub profile: Vec<(String, String)>,
+    pub done: usize,
+    pub total: usize,
+    pub chapters: Vec<ReportChapter>,
+    pub archive: Archive,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportChapter {
+    pub title: String,
+    pub steps: Vec<ReportStep>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportStep {
+    pub id: String,
+    pub number: usize,
+    pub title: String,
+    pub priority: Priority,
+    pub status: Status,
+    pub reason: String,
+    pub note: String,
+    pub done_tasks: Vec<String>,
+    pub open_tasks: Vec<String>,
+}
+
+impl StatusReport {
+    pub fn build(guide: &Guide, progress: &Progress) -> StatusReport {
+        let path = path::compute(guide, &progress.answers);
+        let mut profile = Vec::new();
+        for q in &guide.questions {
+            if let Some(c) = progress
+                .answers
+                .profile
+                .get(&q.id)
+                .and_then(|a| q.choices.iter().find(|c| &c.id == a))
+            {
+                profile.push((q.short.clone(), c.label.clone()));
+            }
+        }
+        for d in 0..guide.decisions.len() {
+            let decision = guide.decision_at(d);
+            if let Some(c) = path.facts.decisions[d].map(|k| &decision.choices[k as usize]) {
+                profile.push((decision.short.clone(), c.label.clone()));
+            }
+        }
+        let (done, total) = progress.done_count(guide, path.steps.iter().map(|v| v.step));
+        let chapters = path
+            .by_chapter(guide)
+            .into_iter()
+            .map(|(ch, positions)| ReportChapter {
+                title: format!("Kapitel {ch} · {}", guide.chapters[ch].title),
+                steps: positions
+                    .into_iter()
+                    .map(|pos| {
+                        let v = &path.steps[pos];
+                        let step = &guide.steps[v.step];
+                        let entry = progress.step(&step.id).cloned().unwrap_or_default();
+                        let (done_tasks, open_tasks) = v
+                            .tasks
+                            .iter()
+                            .map(|(k, _)| &step.tasks[*k])
+                            .partition::<Vec<_>, _>(|t| entry.tasks.contains(&t.id));
+                        ReportStep {
+                            id: step.id.clone(),
+                            number: pos + 1,
+                            title: step.title.clone(),
+                            priority: v.priority,
+                            status: entry.status,
+                            reason: entry.reason.clone(),
+                            note: entry.note.clone(),
+                            done_tasks: done_tasks.iter().map(|t| t.text.clone()).collect(),
+                            open_tasks: open_tasks.iter().map(|t| t.text.clone()).collect(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        let name = progress.name.clone();
+        StatusReport {
+            title: if name.is_empty() {
+                "Umsetzungsstand Open Government".into()
+            } else {
+                format!("Umsetzungsstand Open Government: {name}")
+            },
+            name,
+            guide_title: guide.title.clone(),
+            guide_version: guide.version.clone(),
+            profile,
+            done,
+            total,
+            chapters,
+            archive: progress.archive(guide),
+        }
+    }
+
+    /// The report as Markdown; `date` is printed as the report's date.
+    pub fn to_markdown(&self, date: &str) -> String {
+        let mut out = format!("# {}\n\n", self.title);
+        out.push_str(&format!(
+            "Stand: {date} · {} (Version {})\n\n",
+            self.guide_title, self.guide_version
+        ));
+        out.push_str("## Profil\n\n");
+        for (k, v) in &self.profile {
+            out.push_str(&format!("- {k}: {v}\n"));
+        }
+        out.push_str(&format!(
+            "\n**Fortschritt:** {} von {} Schritten erledigt oder als nicht relevant markiert.\n",
+            self.done, self.total
+        ));
+        for ch in &self.chapters {
+            out.push_str(&format!("\n## {}\n", ch.title));
+            for s in &ch.steps {
+                out.push_str(&format!(
+                    "\n### {}. {} — {}\n\nPriorität: {}\n",
+                    s.number,
+                    s.title,
+                    s.status.label(),
+                    s.priority.label()
+                ));
+                if s.status == Status::NotRelevant && !s.reason.is_empty() {
+                    out.push_str(&format!("\nGrund, warum nicht relevant: {}\n", s.reason));
+                }
+                if !s.done_tasks.is_empty() || !s.open_tasks.is_empty() {
+                    out.push('\n');
+                    for t in &s.done_tasks {
+                        out.push_str(&format!("- [x] {t}\n"));
+                    }
+                    for t in &s.open_tasks {
+                        out.push_str(&format!("- [ ] {t}\n"));
+                    }
+                }
+                if !s.note.trim().is_empty() {
+                    out.push_str("\nNotizen:\n\n");
+                    for line in s.note.lines() {
+                        out.push_str(&format!("> {line}\n"));
+                    }
+                }
+            }
+        }
+        if !self.archive.is_empty() {
+            out.push_str("\n## Archiv\n\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n");
+            for (id, e) in &self.archive.steps {
+                out.push_str(&format!("- Schritt `{id}`: {}", e.status.label()));
+                if !e.tasks.is_empty() {
+                    out.push_str(&format!(
+                        ", erledigte Aufgaben: {}",
+                        e.tasks.iter().cloned().collect::<Vec<_>>().join(", ")
+                    ));
+                }
+                if !e.note.is_empty() {
+                    out.push_str(&format!(", Notiz: „{}“", e.note.replace('\n', " ")));
+                }
+                out.push('\n');
+            }
+            for (step, task) in &self.archive.tasks {
+                out.push_str(&format!(
+                    "- Aufgabe `{task}` in Schritt `{step}`: erledigt\n"
+                ));
+            }
+            for (q, a) in &self.archive.answers {
+                out.push_str(&format!("- Antwort `{a}` auf `{q}`\n"));
+            }
+        }
+        out
+    }
+}
