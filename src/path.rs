@@ -75,7 +75,54 @@ pub fn compute(guide: &Guide, answers: &Answers) -> Path {
     }
 }
 
+/// Two profiles' paths side by side: steps only one of them sees, and common steps with
+/// the variants each sees (which differ where the text adapts).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Comparison {
+    pub only_a: Vec<usize>,
+    pub only_b: Vec<usize>,
+    /// (step, variants shown to A, variants shown to B), in guide order.
+    pub both: Vec<(usize, Vec<usize>, Vec<usize>)>,
+}
+
+pub fn compare(guide: &Guide, a: &Answers, b: &Answers) -> Comparison {
+    let (pa, pb) = (compute(guide, a), compute(guide, b));
+    let mut out = Comparison::default();
+    for v in &pa.steps {
+        match pb.steps.iter().find(|w| w.step == v.step) {
+            Some(w) => out
+                .both
+                .push((v.step, v.variants.clone(), w.variants.clone())),
+            None => out.only_a.push(v.step),
+        }
+    }
+    out.only_b = pb
+        .steps
+        .iter()
+        .filter(|w| pa.position(w.step).is_none())
+        .map(|w| w.step)
+        .collect();
+    out
+}
+
 impl Path {
+    /// Steps on `self` but not on `before`, and the other way round.
+    pub fn diff(&self, before: &Path) -> (Vec<usize>, Vec<usize>) {
+        let appeared = self
+            .steps
+            .iter()
+            .filter(|v| before.position(v.step).is_none())
+            .map(|v| v.step)
+            .collect();
+        let gone = before
+            .steps
+            .iter()
+            .filter(|v| self.position(v.step).is_none())
+            .map(|v| v.step)
+            .collect();
+        (appeared, gone)
+    }
+
     /// The position of step `i` on the path.
     pub fn position(&self, step: usize) -> Option<usize> {
         self.steps.iter().position(|v| v.step == step)

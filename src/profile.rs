@@ -59,6 +59,14 @@ impl Answers {
         Ok(answers)
     }
 
+    /// The answers of a demo profile.
+    pub fn of_demo(profile: &crate::guide::DemoProfile) -> Answers {
+        Answers {
+            profile: profile.answers.iter().cloned().collect(),
+            decisions: BTreeMap::new(),
+        }
+    }
+
     /// Whether every intake question has a valid answer.
     pub fn profile_complete(&self, guide: &Guide) -> bool {
         guide.questions.iter().all(|q| {

@@ -27,6 +27,21 @@ pub fn key(guide_id: &str, demo: bool) -> String {
     }
 }
 
+/// Where a small display preference lives (e.g. the presenter setting).
+pub fn pref_key(guide_id: &str, name: &str) -> String {
+    format!("leitfaden/{guide_id}/{name}")
+}
+
+/// Sets (`Some`) or clears (`None`) a preference; failures only lose the preference.
+pub fn set_pref(key: &str, value: Option<&str>) {
+    if let Some(s) = storage() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
 /// Where unreadable data is copied before anything new is written under `key`.
 pub fn rescue_key(key: &str) -> String {
     format!("{key}/unlesbar")

@@ -357,11 +357,30 @@ fn parse_json(raw: &str) -> Result<Value, DecodeError> {
     })
 }
 
+/// serde's (English) complaint about a misshapen document, in German for the user.
+fn german(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let quoted = |rest: &str| rest.split('`').next().unwrap_or_default().to_string();
+    if let Some(rest) = text.strip_prefix("missing field `") {
+        format!("Angabe „{}“ fehlt", quoted(rest))
+    } else if let Some(rest) = text.strip_prefix("duplicate field `") {
+        format!("Angabe „{}“ doppelt", quoted(rest))
+    } else if let Some(rest) = text.strip_prefix("unknown variant `") {
+        format!("unbekannter Wert „{}“", quoted(rest))
+    } else if text.starts_with("invalid type") {
+        "eine Angabe hat den falschen Typ".into()
+    } else if text.starts_with("invalid value") || text.starts_with("invalid length") {
+        "eine Angabe hat einen ungültigen Wert".into()
+    } else {
+        "unerwarteter Aufbau".into()
+    }
+}
+
 /// Reads a stored document, migrating older formats.
 pub fn decode(raw: &str, guide_id: &str) -> Result<Workspace, DecodeError> {
     let value = migrate(parse_json(raw)?, KIND)?;
     let ws: Workspace =
-        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(german(&e)))?;
     if ws.guide != guide_id {
         return Err(DecodeError::OtherGuide(ws.guide));
     }
@@ -388,7 +407,7 @@ pub fn decode_export(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
     }
     let value = migrate(value, EXPORT_KIND)?;
     let export: Export =
-        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?;
+        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(german(&e)))?;
     if export.guide.id != guide_id {
         return Err(DecodeError::OtherGuide(export.guide.id));
     }

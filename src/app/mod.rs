@@ -1,6 +1,7 @@
 //! The browser app: Leptos components that render the core's state and send the user's
 //! intents to it. No guide rule lives here; see `guide`, `path` and `progress`.
 
+mod demo;
 mod dom;
 mod markdown;
 mod report;
@@ -29,6 +30,10 @@ pub struct Ctx {
     pub route: RwSignal<Route>,
     /// Problems with saving or with what was found in storage, shown in a banner.
     pub storage_notice: RwSignal<Option<StorageNotice>>,
+    /// Demo mode: its own storage space, marked on every screen.
+    pub demo: bool,
+    /// In demo mode, the path before the last profile switch, to show what changed.
+    pub previous_path: RwSignal<Option<Arc<Path>>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -218,8 +223,15 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         path,
         route,
         storage_notice,
+        demo,
+        previous_path: RwSignal::new(None),
     };
     provide_context(ctx);
+    if demo {
+        demo::apply_presenter(
+            storage::read_raw(&storage::pref_key(&guide.id, "praesentation")).is_some(),
+        );
+    }
 
     // Mirror every change into storage at once, unless saving is paused to protect data.
     // Identical documents are not written again, which also ends the echo between tabs.
@@ -296,6 +308,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
             "Zum Inhalt springen"
         </a>
         <screens::Header/>
+        {demo.then(|| view! { <demo::DemoBar/> })}
         <screens::StorageBanner/>
         <main id="inhalt" tabindex="-1">
             {move || match route.get() {
@@ -307,7 +320,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
                 Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
                 Route::Report => view! { <report::ReportPage/> }.into_any(),
-                Route::Compare => view! { <screens::NotFound what="vergleich".to_string()/> }.into_any(),
+                Route::Compare => view! { <demo::Compare/> }.into_any(),
                 Route::NotFound(what) => view! { <screens::NotFound what=what/> }.into_any(),
             }}
         </main>

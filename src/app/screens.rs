@@ -103,6 +103,11 @@ pub fn Start() -> impl IntoView {
                     }.into_any(),
                 }}
             </div>
+            {(!ctx.demo).then(|| view! {
+                <p class="demo-entry">"Sie leiten eine Schulung? Im "
+                    <a href="?demo#/uebersicht">"Demo-Modus"</a>
+                    " wechseln Sie zwischen Beispielkommunen und vergleichen Profile – getrennt von Ihren echten Eingaben."</p>
+            })}
         </section>
     }
 }
@@ -241,6 +246,8 @@ pub fn Overview() -> impl IntoView {
                         let status = ctx.progress(|p| p.status(&step.id));
                         let changed = ctx.progress(|p| p.changed_since_done(&guide, v.step));
                         let new = ctx.progress(|p| p.is_new(&guide, v.step));
+                        let appeared = ctx.demo
+                            && ctx.previous_path.with(|b| b.as_ref().is_some_and(|b| b.position(v.step).is_none()));
                         view! {
                             <li class=format!("step-item status-{}", status_class(status))>
                                 <a href=Route::Step(step.id.clone()).href()>{format!("{}. {}", pos + 1, step.title)}</a>
@@ -248,6 +255,7 @@ pub fn Overview() -> impl IntoView {
                                 <span class="status">{status.label()}</span>
                                 {changed.then(|| view! { <span class="badge changed">"Geändert"</span> })}
                                 {new.then(|| view! { <span class="badge new">"Neu"</span> })}
+                                {appeared.then(|| view! { <span class="badge appeared">"Neu im Weg"</span> })}
                             </li>
                         }
                     })

@@ -95,6 +95,59 @@ pub(crate) fn ids_and_references(guide: &mut Guide, files: &CollectionFiles, rep
         choices(&mut cx, index, &q.id, &q.choices, q_from, None);
     }
 
+    // Demo profiles: every answer names a real question and choice; every question answered.
+    let mut demo_ids = HashSet::new();
+    let mut d_from = 0;
+    for dp in &guide.demo_profiles {
+        d_from = find_field(cx.text(index), "id", &dp.id, d_from).unwrap_or(d_from);
+        let at = cx.field(index, "id", &dp.id, d_from);
+        if !demo_ids.insert(dp.id.as_str()) || !valid_id(&dp.id) {
+            cx.push(
+                Diagnostic::error(
+                    index,
+                    at,
+                    format!("duplicate or invalid demo profile id `{}`", dp.id),
+                )
+                .hint(ID_HINT),
+            );
+        }
+        for (q, a) in &dp.answers {
+            match guide.questions.iter().find(|x| &x.id == q) {
+                None => {
+                    let at = cx.at(index, q, d_from);
+                    cx.push(
+                        Diagnostic::error(
+                            index,
+                            at,
+                            format!("unknown question `{q}` in demo profile `{}`", dp.id),
+                        )
+                        .hint(suggest(q, guide.questions.iter().map(|x| x.id.as_str()))),
+                    );
+                }
+                Some(question) if !question.choices.iter().any(|c| &c.id == a) => {
+                    let at = cx.at(index, a, d_from);
+                    cx.push(
+                        Diagnostic::error(index, at, format!("`{q}` has no answer `{a}`"))
+                            .hint(suggest(a, question.choices.iter().map(|c| c.id.as_str()))),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        for q in &guide.questions {
+            if !dp.answers.iter().any(|(x, _)| x == &q.id) {
+                cx.push(
+                    Diagnostic::error(
+                        index,
+                        at,
+                        format!("demo profile `{}` does not answer `{}`", dp.id, q.id),
+                    )
+                    .hint("a demo profile answers every intake question"),
+                );
+            }
+        }
+    }
+
     // Chapters and steps.
     let mut chapter_ids = HashSet::new();
     for ch in &guide.chapters {

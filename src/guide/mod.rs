@@ -66,6 +66,7 @@ pub struct Guide {
     pub language: String,
     pub intro: String,
     pub questions: Vec<Question>,
+    pub demo_profiles: Vec<DemoProfile>,
     pub chapters: Vec<ChapterInfo>,
     /// All steps in guide order.
     pub steps: Vec<Step>,
@@ -130,6 +131,7 @@ impl Guide {
             language: index.language,
             intro: index.intro,
             questions: index.questions,
+            demo_profiles: index.demo_profiles,
             chapters: Vec::new(),
             steps: Vec::new(),
             step_chapter: Vec::new(),

@@ -27,6 +27,21 @@ pub struct GuideFile {
     pub glossary: Option<String>,
     #[serde(default)]
     pub sources: Option<String>,
+    /// Ready-made example profiles trainers can switch between in demo mode.
+    #[serde(default)]
+    pub demo_profiles: Vec<DemoProfile>,
+}
+
+/// An example Kommune for demonstrations: a name and an answer to every intake question.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DemoProfile {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// (question id, choice id) pairs.
+    pub answers: Vec<(String, String)>,
 }
 
 /// An intake question: single choice, answered before the path is computed.
