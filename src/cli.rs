@@ -17,6 +17,7 @@ USAGE:
     leitfaden path [DIR] --answer ID=CHOICE ... print one profile's path with reasons
     leitfaden graph [DIR] [--format dot|mermaid] print the guide's structure
     leitfaden stats [DIR]                       print counts and path lengths
+    leitfaden generate --steps N [--seed S] OUT write a generated guide (for benchmarks)
 
 Exit status: 0 when the guide has no errors (warnings allowed), 1 on errors, 2 on bad usage.";
 
@@ -29,6 +30,8 @@ pub fn run() -> ExitCode {
     let mut dir = PathBuf::from("guide");
     let mut answers = Vec::new();
     let mut format = "mermaid".to_string();
+    let mut steps = 2000usize;
+    let mut seed = 1u64;
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -40,6 +43,14 @@ pub fn run() -> ExitCode {
                 Some(f @ ("dot" | "mermaid")) => format = f.to_string(),
                 _ => return usage("--format takes dot or mermaid"),
             },
+            "--steps" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => steps = n,
+                None => return usage("--steps takes a number"),
+            },
+            "--seed" => match it.next().and_then(|n| n.parse().ok()) {
+                Some(n) => seed = n,
+                None => return usage("--seed takes a number"),
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -47,6 +58,9 @@ pub fn run() -> ExitCode {
             a if a.starts_with('-') => return usage(&format!("unknown option {a}")),
             a => dir = PathBuf::from(a),
         }
+    }
+    if command == "generate" {
+        return generate(&dir, steps, seed);
     }
     let files = match leitfaden::guide::load::read_dir(&dir) {
         Ok(files) => files,
@@ -99,6 +113,25 @@ pub fn run() -> ExitCode {
         }
         other => usage(&format!("unknown command `{other}`")),
     }
+}
+
+fn generate(dir: &std::path::Path, steps: usize, seed: u64) -> ExitCode {
+    for (name, text) in leitfaden::generate::guide(steps, seed) {
+        let path = dir.join(&name);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(e) = written {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    }
+    println!(
+        "wrote a guide of about {steps} steps (seed {seed}) to {}",
+        dir.display()
+    );
+    ExitCode::SUCCESS
 }
 
 fn usage(problem: &str) -> ExitCode {

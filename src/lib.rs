@@ -5,6 +5,8 @@
 #![allow(clippy::result_large_err)]
 
 pub mod condition;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod generate;
 pub mod glossary;
 pub mod guide;
 pub mod markdown;

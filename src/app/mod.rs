@@ -77,9 +77,17 @@ impl Ctx {
     /// Applies an intent on the work states as a whole (create, switch, delete, import).
     pub fn update_ws(&self, f: impl FnOnce(&mut Workspace)) {
         let guide = self.guide();
+        let now = dom::now_ms();
         self.ws.update(|ws| {
+            let before = ws.clone();
             f(ws);
-            prepare(ws, &guide, dom::now_ms());
+            // Stamp what changed (a rename, say), so another tab's merge keeps it.
+            for s in &mut ws.states {
+                if let Some(old) = before.state(&s.id) {
+                    s.progress.stamp_changes(&old.progress, now);
+                }
+            }
+            prepare(ws, &guide, now);
         });
     }
 

@@ -1,0 +1,375 @@
+//! The status report ("Umsetzungsstand"): what `StatusReport::build` collects from a work
+//! state and the exact Markdown `to_markdown` writes.
+
+mod common;
+
+use common::*;
+use leitfaden::guide::{Guide, Priority};
+use leitfaden::progress::{Progress, Status};
+use leitfaden::report::{ReportChapter, ReportStep, StatusReport};
+
+fn v1() -> Guide {
+    load_ok(&files("guide-v1")).0
+}
+
+fn v2() -> Guide {
+    load_ok(&files("guide-v2")).0
+}
+
+/// A small Kommune, new to it, without a mandate: willkommen done, auftrag in progress
+/// with a two-line note, beschluss not relevant with a reason.
+fn filled(guide: &Guide) -> Progress {
+    let mut p = Progress {
+        name: "Musterstadt".into(),
+        ..Progress::default()
+    };
+    p.set_answer("groesse", "klein");
+    p.set_answer("stand", "neu");
+    p.set_decision("mandat", "nein");
+    p.set_task("willkommen", "lesen", true);
+    p.set_status(guide, "willkommen", Status::Done);
+    p.set_status(guide, "auftrag", Status::InProgress);
+    p.set_note(
+        "auftrag",
+        "Verwaltungsspitze angefragt.\nAntwort steht aus.",
+    );
+    p.set_status(guide, "beschluss", Status::NotRelevant);
+    p.set_reason("beschluss", "Der Rat hat schon beschlossen.");
+    // A task that this path does not show: in neither list.
+    p.set_task("projekt", "presse", true);
+    p.set_status(guide, "projekt", Status::Open);
+    p
+}
+
+fn step(
+    id: &str,
+    number: usize,
+    title: &str,
+    priority: Priority,
+    status: Status,
+    done: &[&str],
+    open: &[&str],
+) -> ReportStep {
+    ReportStep {
+        id: id.into(),
+        number,
+        title: title.into(),
+        priority,
+        status,
+        reason: String::new(),
+        note: String::new(),
+        done_tasks: done.iter().map(|s| s.to_string()).collect(),
+        open_tasks: open.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+#[test]
+fn build_collects_profile_progress_and_steps_along_the_path() {
+    let guide = v1();
+    let r = StatusReport::build(&guide, &filled(&guide));
+    assert_eq!(r.title, "Umsetzungsstand Open Government: Musterstadt");
+    assert_eq!(r.name, "Musterstadt");
+    assert_eq!(r.guide_title, "Minimaler Leitfaden");
+    assert_eq!(r.guide_version, "0.1.0");
+    assert_eq!(
+        r.profile,
+        [
+            ("Größe".to_string(), "Kleine Gemeinde".to_string()),
+            ("Stand".to_string(), "Neu dabei".to_string()),
+            ("Politischer Auftrag".to_string(), "Nein".to_string()),
+        ]
+    );
+    assert_eq!((r.done, r.total), (2, 5));
+    assert!(r.archive.is_empty());
+    let auftrag = ReportStep {
+        note: "Verwaltungsspitze angefragt.\nAntwort steht aus.".into(),
+        ..step(
+            "auftrag",
+            2,
+            "Den Auftrag klären",
+            Priority::Recommended,
+            Status::InProgress,
+            &[],
+            &["Fragen Sie in der Verwaltungsspitze nach."],
+        )
+    };
+    let beschluss = ReportStep {
+        reason: "Der Rat hat schon beschlossen.".into(),
+        ..step(
+            "beschluss",
+            3,
+            "Einen Beschluss vorbereiten",
+            Priority::Recommended,
+            Status::NotRelevant,
+            &[],
+            &["Schreiben Sie eine Vorlage für den Rat."],
+        )
+    };
+    assert_eq!(
+        r.chapters,
+        [
+            ReportChapter {
+                title: "Kapitel 0 · Anfangen".into(),
+                steps: vec![
+                    step(
+                        "willkommen",
+                        1,
+                        "Willkommen",
+                        Priority::Essential,
+                        Status::Done,
+                        &["Lesen Sie die Einleitung."],
+                        &[],
+                    ),
+                    auftrag,
+                ],
+            },
+            ReportChapter {
+                title: "Kapitel 1 · Umsetzen".into(),
+                steps: vec![
+                    beschluss,
+                    step(
+                        "projekt",
+                        4,
+                        "Ein erstes Projekt starten",
+                        Priority::Recommended,
+                        Status::Open,
+                        &[],
+                        &["Wählen Sie ein Projekt aus."],
+                    ),
+                    step(
+                        "abschluss",
+                        5,
+                        "Bilanz ziehen",
+                        Priority::Optional,
+                        Status::Open,
+                        &[],
+                        &["Schreiben Sie auf, was Sie gelernt haben."],
+                    ),
+                ],
+            },
+        ]
+    );
+}
+
+#[test]
+fn step_numbers_priorities_and_tasks_follow_the_profile() {
+    let guide = v1();
+    let mut p = Progress::default();
+    p.set_answer("groesse", "gross");
+    p.set_answer("stand", "neu");
+    p.set_decision("mandat", "ja");
+    p.set_task("team", "kernteam", true);
+    p.set_task("projekt", "presse", true);
+    let r = StatusReport::build(&guide, &p);
+    assert_eq!(r.title, "Umsetzungsstand Open Government");
+    let numbered: Vec<(usize, &str, Priority)> = r
+        .chapters
+        .iter()
+        .flat_map(|c| &c.steps)
+        .map(|s| (s.number, s.id.as_str(), s.priority))
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            (1, "willkommen", Priority::Essential),
+            (2, "team", Priority::Essential),
+            (3, "auftrag", Priority::Recommended),
+            (4, "projekt", Priority::Recommended),
+            (5, "abschluss", Priority::Optional),
+        ]
+    );
+    assert_eq!((r.done, r.total), (0, 5));
+    let team = &r.chapters[0].steps[1];
+    assert_eq!(team.status, Status::InProgress);
+    assert_eq!(team.done_tasks, ["Benennen Sie drei Personen."]);
+    assert_eq!(
+        team.open_tasks,
+        [
+            "Suchen Sie eine erfahrene Kommune.",
+            "Vernetzen Sie sich mit anderen Kommunen."
+        ]
+    );
+    let projekt = &r.chapters[1].steps[0];
+    assert_eq!(projekt.done_tasks, ["Informieren Sie die Presse."]);
+    assert_eq!(projekt.open_tasks, ["Wählen Sie ein Projekt aus."]);
+    assert_eq!(
+        r.profile.last(),
+        Some(&("Politischer Auftrag".to_string(), "Ja".to_string()))
+    );
+}
+
+#[test]
+fn an_empty_progress_reports_the_common_path_and_no_profile() {
+    let guide = v1();
+    let r = StatusReport::build(&guide, &Progress::default());
+    assert!(r.profile.is_empty());
+    assert_eq!((r.done, r.total), (0, 3));
+    let ids: Vec<&str> = r
+        .chapters
+        .iter()
+        .flat_map(|c| &c.steps)
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["willkommen", "projekt", "abschluss"]);
+}
+
+#[test]
+fn a_decision_out_of_reach_is_not_in_the_profile() {
+    // `mandat` is asked in `auftrag`, which is only on the path for "neu".
+    let guide = v1();
+    let mut p = Progress::default();
+    p.set_answer("groesse", "klein");
+    p.set_answer("stand", "erfahren");
+    p.set_decision("mandat", "ja");
+    let r = StatusReport::build(&guide, &p);
+    assert_eq!(
+        r.profile,
+        [
+            ("Größe".to_string(), "Kleine Gemeinde".to_string()),
+            ("Stand".to_string(), "Erfahren".to_string()),
+        ]
+    );
+    // The answer is kept, not archived: the guide still has it.
+    assert!(r.archive.is_empty());
+}
+
+const EXPECTED: &str = "\
+# Umsetzungsstand Open Government: Musterstadt
+
+Stand: 1. März 2025 · Minimaler Leitfaden (Version 0.1.0)
+
+## Profil
+
+- Größe: Kleine Gemeinde
+- Stand: Neu dabei
+- Politischer Auftrag: Nein
+
+**Fortschritt:** 2 von 5 Schritten erledigt oder als nicht relevant markiert.
+
+## Kapitel 0 · Anfangen
+
+### 1. Willkommen — Erledigt
+
+Priorität: Wichtig
+
+- [x] Lesen Sie die Einleitung.
+
+### 2. Den Auftrag klären — In Arbeit
+
+Priorität: Empfohlen
+
+- [ ] Fragen Sie in der Verwaltungsspitze nach.
+
+Notizen:
+
+> Verwaltungsspitze angefragt.
+> Antwort steht aus.
+
+## Kapitel 1 · Umsetzen
+
+### 3. Einen Beschluss vorbereiten — Nicht relevant
+
+Priorität: Empfohlen
+
+Grund, warum nicht relevant: Der Rat hat schon beschlossen.
+
+- [ ] Schreiben Sie eine Vorlage für den Rat.
+
+### 4. Ein erstes Projekt starten — Offen
+
+Priorität: Empfohlen
+
+- [ ] Wählen Sie ein Projekt aus.
+
+### 5. Bilanz ziehen — Offen
+
+Priorität: Optional
+
+- [ ] Schreiben Sie auf, was Sie gelernt haben.
+";
+
+#[test]
+fn markdown_of_a_filled_work_state() {
+    let guide = v1();
+    let md = StatusReport::build(&guide, &filled(&guide)).to_markdown("1. März 2025");
+    assert_eq!(md, EXPECTED);
+    assert!(!md.contains("## Archiv"));
+}
+
+#[test]
+fn a_reason_shows_only_for_a_step_that_is_not_relevant() {
+    let guide = v1();
+    let mut p = filled(&guide);
+    // The reason stays stored when the status changes back, but is not reported.
+    p.set_status(&guide, "beschluss", Status::InProgress);
+    let md = StatusReport::build(&guide, &p).to_markdown("heute");
+    assert!(!md.contains("Grund, warum nicht relevant"), "{md}");
+    assert!(md.contains("### 3. Einen Beschluss vorbereiten — In Arbeit\n"));
+    // Not relevant without a reason: no empty reason line either.
+    p.set_status(&guide, "beschluss", Status::NotRelevant);
+    p.set_reason("beschluss", "");
+    let md = StatusReport::build(&guide, &p).to_markdown("heute");
+    assert!(!md.contains("Grund"), "{md}");
+    assert!(md.contains("**Fortschritt:** 2 von 5 Schritten"));
+}
+
+#[test]
+fn a_blank_note_is_left_out() {
+    let guide = v1();
+    let mut p = filled(&guide);
+    p.set_note("auftrag", "  \n ");
+    let md = StatusReport::build(&guide, &p).to_markdown("heute");
+    assert!(!md.contains("Notizen:"), "{md}");
+}
+
+#[test]
+fn the_archive_section_appears_only_when_something_is_archived() {
+    let (a, b) = (v1(), v2());
+    let mut p = Progress::default();
+    p.set_answer("groesse", "gross");
+    p.set_answer("stand", "neu");
+    p.set_decision("mandat", "ja");
+    p.set_task("team", "kernteam", true);
+    p.set_task("team", "mentor", true);
+    p.set_note("team", "Drei Leute gefragt.\nZwei haben zugesagt.");
+    p.set_task("projekt", "presse", true);
+
+    let md = StatusReport::build(&a, &p).to_markdown("heute");
+    assert!(!md.contains("Archiv"), "{md}");
+
+    let r = StatusReport::build(&b, &p);
+    assert!(!r.archive.is_empty());
+    // The answer v2 no longer offers is not in the profile.
+    assert_eq!(
+        r.profile,
+        [
+            ("Stand".to_string(), "Neu dabei".to_string()),
+            ("Politischer Auftrag".to_string(), "Ja".to_string()),
+        ]
+    );
+    assert_eq!(r.guide_version, "0.2.0");
+    let md = r.to_markdown("heute");
+    let archive = md
+        .split_once("\n## Archiv\n")
+        .map(|(_, a)| a)
+        .expect("an archive section");
+    assert_eq!(
+        archive,
+        "\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n\
+         - Schritt `team`: In Arbeit, erledigte Aufgaben: kernteam, mentor, Notiz: „Drei Leute gefragt. Zwei haben zugesagt.“\n\
+         - Aufgabe `presse` in Schritt `projekt`: erledigt\n\
+         - Antwort `gross` auf `groesse`\n"
+    );
+    // The new step is on the path; the removed one is not.
+    assert!(md.contains(". Zwischenbilanz ziehen — Offen\n"));
+    assert!(!md.contains("Ein Team bilden"));
+}
+
+#[test]
+fn an_archived_step_with_only_a_status_is_listed_plainly() {
+    let (a, b) = (v1(), v2());
+    let mut p = Progress::default();
+    p.set_status(&a, "team", Status::Done);
+    let md = StatusReport::build(&b, &p).to_markdown("heute");
+    assert!(md.ends_with("\n## Archiv\n\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n- Schritt `team`: Erledigt\n"), "{md}");
+}
