@@ -38,11 +38,41 @@ const ID_HINT: &str = "ids use lowercase letters a–z, digits, `-` and `_` (the
 
 struct Ctx<'a> {
     report: &'a mut Report,
+    /// Byte offsets of line starts per file, built on first use: locating thousands of
+    /// ids must not rescan a file from its start each time.
+    lines: std::cell::RefCell<HashMap<String, std::rc::Rc<Vec<usize>>>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(report: &'a mut Report) -> Self {
+        Ctx {
+            report,
+            lines: Default::default(),
+        }
+    }
+
     fn text(&self, file: &str) -> &str {
         self.report.sources.get(file).map_or("", String::as_str)
+    }
+
+    /// The location of byte `offset` in `file`, underlining `len` characters.
+    fn loc(&self, file: &str, offset: usize, len: usize) -> Location {
+        let text = self.text(file);
+        let starts = self
+            .lines
+            .borrow_mut()
+            .entry(file.to_string())
+            .or_insert_with(|| {
+                let mut v = vec![0];
+                v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+                std::rc::Rc::new(v)
+            })
+            .clone();
+        let offset = offset.min(text.len());
+        let line = starts.partition_point(|&s| s <= offset);
+        let start = starts[line - 1];
+        let col = text.get(start..offset).map_or(1, |t| t.chars().count() + 1);
+        Location { line, col, len }
     }
 
     /// Where `"needle"` is written in `file`, searching from `from`.
@@ -51,7 +81,7 @@ impl Ctx<'_> {
         find_string(text, needle, from)
             .or_else(|| find_string(text, needle, 0))
             .map_or(Location::start(), |o| {
-                Location::of_offset(text, o, needle.chars().count() + 2)
+                self.loc(file, o, needle.chars().count() + 2)
             })
     }
 
@@ -62,7 +92,7 @@ impl Ctx<'_> {
             .or_else(|| find_field(text, key, value, 0))
             .map_or_else(
                 || self.at(file, value, from),
-                |o| Location::of_offset(text, o, value.chars().count() + 2),
+                |o| self.loc(file, o, value.chars().count() + 2),
             )
     }
 
@@ -73,7 +103,7 @@ impl Ctx<'_> {
 
 /// Checks ids and references and resolves every condition into `guide.compiled`.
 pub(crate) fn ids_and_references(guide: &mut Guide, files: &CollectionFiles, report: &mut Report) {
-    let mut cx = Ctx { report };
+    let mut cx = Ctx::new(report);
     let index = super::load::INDEX_FILE;
 
     // Intake questions and their choices.
@@ -168,7 +198,7 @@ pub(crate) fn ids_and_references(guide: &mut Guide, files: &CollectionFiles, rep
         let at = cx.field(&origin.file, "id", &step.id, origin.offset);
         if let Some(&first) = step_ids.get(&step.id) {
             let first = &guide.origins[first];
-            let first_at = Location::of_offset(cx.text(&first.file), first.offset, 1);
+            let first_at = cx.loc(&first.file, first.offset, 1);
             cx.push(
                 Diagnostic::error(&origin.file, at, format!("duplicate step id `{}`", step.id))
                     .hint(format!(
@@ -547,7 +577,7 @@ pub fn run(
     checks: super::Checks,
     limits: &Limits,
 ) -> Option<Exhaustive> {
-    let mut cx = Ctx { report };
+    let mut cx = Ctx::new(report);
     conditions(guide, &mut cx);
     links(guide, &mut cx);
     unused(guide, &mut cx);
@@ -588,7 +618,7 @@ fn conditions(guide: &Guide, cx: &mut Ctx) {
             let Some((can_true, can_false)) = outcomes(guide, cond) else {
                 continue;
             };
-            let at = Location::of_offset(cx.text(&origin.file), origin.offset, step.id.len() + 2);
+            let at = cx.loc(&origin.file, origin.offset, step.id.len() + 2);
             if !can_true {
                 cx.push(
                     Diagnostic::error(&origin.file, at, format!("{what} can never be true"))
@@ -750,7 +780,7 @@ impl Ctx<'_> {
             .map(|o| o + from)
             .or_else(|| text.find(needle))
             .map_or(Location::start(), |o| {
-                Location::of_offset(text, o, needle.chars().count())
+                self.loc(file, o, needle.chars().count())
             })
     }
 }
@@ -1069,10 +1099,16 @@ pub fn exhaustive(guide: &Guide, limits: &Limits) -> Exhaustive {
             d
         })
         .collect();
+    let empty_body: Vec<bool> = guide
+        .steps
+        .iter()
+        .map(|s| s.body.trim().is_empty())
+        .collect();
     let mut walker = Walker {
         guide,
         d_reps: &d_reps,
         dynamic: &dynamic,
+        empty_body: &empty_body,
         candidates: Vec::new(),
         out: Exhaustive {
             space,
@@ -1122,6 +1158,8 @@ struct Walker<'a> {
     d_reps: &'a [Vec<Option<u8>>],
     /// Per step: whether its visibility depends on a decision.
     dynamic: &'a [bool],
+    /// Per step: whether it has no body (then a variant must supply its text).
+    empty_body: &'a [bool],
     /// For the current profile: steps that are visible or may become so, and whether
     /// that still needs evaluating on the way.
     candidates: Vec<(usize, bool)>,
@@ -1162,9 +1200,7 @@ impl Walker<'_> {
                 continue;
             }
             self.out.reachable[i] = true;
-            if guide.steps[i].body.trim().is_empty()
-                && !guide.compiled[i].variants.iter().any(|v| v.eval(facts))
-            {
+            if self.empty_body[i] && !guide.compiled[i].variants.iter().any(|v| v.eval(facts)) {
                 self.out
                     .empty_text
                     .entry(i)
