@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The second README command: every test. Installs what is missing, then runs formatting
-# and lint checks, the native tests, the release build and the browser tests.
+# and lint checks, the native tests, the release build, the single file and the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -18,5 +18,8 @@ cargo test --quiet
 step "release build"
 bash scripts/build.sh
 
-step "browser tests (Chromium)"
+step "single file for offline use (dist-single/leitfaden.html)"
+bash scripts/single-file.sh
+
+step "browser tests (Chromium; the single file also in Firefox ESR)"
 node --test --test-concurrency=1 tests/e2e/

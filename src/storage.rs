@@ -67,14 +67,25 @@ pub fn load(key: &str, guide_id: &str) -> Loaded {
 }
 
 /// Copies unreadable data aside so that saving new work never destroys it.
+/// An earlier rescued copy is never overwritten: a later one goes to `…/unlesbar-2` etc.
 pub fn rescue(key: &str, raw: &str) -> Result<(), String> {
     let s = storage().ok_or("Speicher nicht verfügbar")?;
-    let rk = rescue_key(key);
-    if s.get_item(&rk).ok().flatten().as_deref() == Some(raw) {
-        return Ok(());
+    for n in 1..100 {
+        let rk = match n {
+            1 => rescue_key(key),
+            n => format!("{}-{n}", rescue_key(key)),
+        };
+        match s.get_item(&rk).ok().flatten() {
+            Some(kept) if kept == raw => return Ok(()),
+            Some(_) => continue,
+            None => {
+                return s
+                    .set_item(&rk, raw)
+                    .map_err(|_| "Speichern nicht möglich".to_string());
+            }
+        }
     }
-    s.set_item(&rk, raw)
-        .map_err(|_| "Speichern nicht möglich".to_string())
+    Err("zu viele aufbewahrte Kopien".into())
 }
 
 /// Writes an already encoded workspace.

@@ -99,6 +99,12 @@ impl Ctx {
 /// Entry point of the wasm binary.
 pub fn start() {
     console_error_panic_hook();
+    // The benchmark reads the wasm memory size from here (see bench/browser.mjs).
+    let _ = js_sys::Reflect::set(
+        &window(),
+        &"leitfadenWasmMemory".into(),
+        &wasm_bindgen::memory(),
+    );
     leptos::mount::mount_to_body(Root);
 }
 
@@ -181,10 +187,10 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         Loaded::Unavailable => (
             Workspace::new(&guide.id),
             Some(StorageNotice {
-                message: "Dieser Browser erlaubt keine dauerhafte Speicherung (z. B. im privaten Fenster). Sie können weiterarbeiten, aber Ihre Eingaben gehen beim Schließen verloren.".into(),
+                message: "Dieser Browser erlaubt keine dauerhafte Speicherung (z. B. im privaten Fenster). Sie können weiterarbeiten, aber Ihre Eingaben gehen beim Schließen verloren. Sichern Sie Ihren Stand mit „Exportieren“ unter „Arbeitsstände“.".into(),
                 raw: None,
                 saving_paused: false,
-                save_failed: false,
+                save_failed: true,
             }),
         ),
         Loaded::Unreadable { raw, error } => {
@@ -244,6 +250,10 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
     // Mirror every change into storage at once, unless saving is paused to protect data.
     // Identical documents are not written again, which also ends the echo between tabs.
     let last_saved = StoredValue::new(storage::read_raw(&key).unwrap_or_default());
+    // True while saving fails; set from the start when the browser blocks storage.
+    let save_failing = StoredValue::new(
+        storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.save_failed)),
+    );
     let save_key = key.clone();
     Effect::new(move |_| {
         let doc = ws.with(Workspace::encode);
@@ -254,19 +264,26 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         }
         match storage::save_raw(&save_key, &doc) {
             Ok(()) => {
+                save_failing.set_value(false);
                 last_saved.set_value(doc);
                 if storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.save_failed)) {
                     storage_notice.set(None);
                 }
             }
-            Err(e) => storage_notice.set(Some(StorageNotice {
-                message: format!(
-                    "{e} Ihre Eingaben bleiben erhalten, solange diese Seite offen ist; bei der nächsten Änderung wird erneut gespeichert. Sichern Sie Ihren Stand mit „Exportieren“."
-                ),
-                raw: None,
-                saving_paused: false,
-                save_failed: true,
-            })),
+            // Keep a notice already shown (or dismissed) for this failure: it says the
+            // same, and the next change tries again anyway.
+            Err(_) if save_failing.get_value() => {}
+            Err(e) => {
+                save_failing.set_value(true);
+                storage_notice.set(Some(StorageNotice {
+                    message: format!(
+                        "{e} Ihre Eingaben bleiben erhalten, solange diese Seite offen ist; bei der nächsten Änderung wird erneut gespeichert. Sichern Sie Ihren Stand mit „Exportieren“ unter „Arbeitsstände“."
+                    ),
+                    raw: None,
+                    saving_paused: false,
+                    save_failed: true,
+                }));
+            }
         }
     });
 

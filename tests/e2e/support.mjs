@@ -134,7 +134,9 @@ export async function openPage(browser, options = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+    // Chromium asks for /favicon.ico by itself; a 404 there is not the app's error.
+    if (m.type() !== 'error' || m.location()?.url?.endsWith('/favicon.ico')) return;
+    errors.push(`console.error: ${m.text()} (${m.location()?.url ?? ''})`);
   });
   return { context, page, errors };
 }
@@ -143,6 +145,16 @@ export async function openPage(browser, options = {}) {
 export async function gotoApp(page, base, hash = '#/') {
   await page.goto(`${base}/${hash}`);
   await waitForScreen(page);
+}
+
+/**
+ * Navigates to `hash` and waits until the screen for it has rendered (a new h1, not the
+ * one of the screen before).
+ */
+export async function goToScreen(page, base, hash) {
+  await page.evaluate(() => document.querySelector('main h1')?.setAttribute('data-vorher', ''));
+  await page.goto(`${base}/${hash}`);
+  await page.waitForSelector('main#inhalt:not(.loading) h1:not([data-vorher])');
 }
 
 /** Waits until the guide is loaded and a screen (not the loading message) shows. */
@@ -164,6 +176,24 @@ export async function expectHeading(page, expected) {
     await page.waitForTimeout(25);
   } while (Date.now() < deadline);
   throw new Error(`expected the h1 to be ${expected}, but it is "${text}"`);
+}
+
+/**
+ * Waits until keyboard focus is on the main heading (the app moves it there in the frame
+ * after a screen renders) and returns the heading's text.
+ */
+export async function expectFocusOnHeading(page) {
+  const deadline = Date.now() + 2000;
+  let found;
+  do {
+    found = await page.evaluate(() => {
+      const el = document.activeElement;
+      return { h1: el === document.querySelector('main h1'), tag: el?.tagName, text: el?.textContent?.trim() };
+    });
+    if (found.h1) return found.text;
+    await page.waitForTimeout(20);
+  } while (Date.now() < deadline);
+  throw new Error(`expected focus on the main h1, but it is on ${found.tag} "${found.text?.slice(0, 60)}"`);
 }
 
 export const PROFILES = {
@@ -295,4 +325,29 @@ export async function screenshotOnFailure(page, name) {
   } catch {
     return null;
   }
+}
+
+/** Every localStorage key and value of the page's origin, as a plain object. */
+export async function storageSnapshot(page) {
+  return page.evaluate(() => {
+    const all = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      all[k] = localStorage.getItem(k);
+    }
+    return all;
+  });
+}
+
+/** The content of a Playwright download, as a Buffer. */
+export async function downloadBytes(download) {
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return Buffer.concat(chunks);
+}
+
+/** The number of pages of a PDF (its page objects; Chromium writes them uncompressed). */
+export function pdfPageCount(bytes) {
+  const text = Buffer.from(bytes).toString('latin1');
+  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }

@@ -1,0 +1,122 @@
+// Makes one self-contained HTML file from a release build, for trainers: it runs by
+// double-click from file:// (no server, no network) and keeps progress in localStorage.
+//
+//   node scripts/single-file.mjs [DIST] [OUT]    (defaults: dist, dist-single/leitfaden.html)
+//
+// Starting from DIST/index.html it inlines the stylesheet, embeds the guide as
+// <script type="application/json" id="leitfaden-guide"> (path under guide/ → text, read by
+// src/app/dom.rs) and replaces trunk's loader with the wasm-bindgen glue in a module script
+// that instantiates the wasm from base64 with initSync(). Manifest, icons, the service
+// worker and its registration are left out (file:// has no service workers). Anything else
+// that would still load a file makes the script fail, so the result never half-works.
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+const out = resolve(process.argv[3] ?? join(ROOT, 'dist-single', 'leitfaden.html'));
+
+const fail = (msg) => {
+  console.error(`single-file: ${msg}`);
+  process.exit(1);
+};
+const read = (href) => {
+  const file = join(dist, decodeURIComponent(href.replace(/^\.?\//, '')));
+  try {
+    return readFileSync(file);
+  } catch {
+    return fail(`${file} (referenced by ${dist}/index.html) is missing`);
+  }
+};
+
+let html;
+try {
+  html = readFileSync(join(dist, 'index.html'), 'utf8');
+} catch {
+  fail(`${dist}/index.html is missing; run bash scripts/build.sh first`);
+}
+
+/** Replaces the one match of `pattern` (it must match exactly once) with `replacement`. */
+function once(pattern, replacement, what) {
+  const all = html.match(new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g'));
+  if (!all || all.length !== 1) fail(`expected one ${what} in ${dist}/index.html, found ${all?.length ?? 0}`);
+  html = html.replace(pattern, replacement);
+  return all[0];
+}
+const remove = (pattern, what) => once(pattern, '', what);
+
+// HTML comments (index.html's note on the offline machinery), before placeholders go in.
+html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '');
+
+// trunk's loader names the glue and the wasm file.
+const loader = once(/<script type="module">\s*import init[\s\S]*?<\/script>/, '<!--APP-->', "trunk's loader script");
+const gluePath = /from\s+'([^']+\.js)'/.exec(loader)?.[1] ?? fail('no glue file in the loader');
+const wasmPath = /module_or_path:\s*'([^']+\.wasm)'/.exec(loader)?.[1] ?? fail('no wasm file in the loader');
+remove(/<link rel="modulepreload"[^>]*>/, 'modulepreload link');
+remove(/<link rel="preload"[^>]*\.wasm"[^>]*>/, 'wasm preload link');
+
+// Offline machinery of the served app: not for file://.
+remove(/<link rel="manifest"[^>]*>/, 'manifest link');
+remove(/<link rel="apple-touch-icon"[^>]*>/, 'apple-touch-icon link');
+html = html.replace(/<meta name="leitfaden-service-worker"[^>]*>/, ''); // only in builds of scripts/build.sh
+remove(/<script src="[^"]*offline[^"/]*\.js"[^>]*><\/script>/, 'offline.js script');
+
+// The icon as a data: URL (saves the browser asking file:// for a favicon).
+const iconHref = once(/<link rel="icon" href="([^"]+)"[^>]*>/, (tag) => tag, 'icon link');
+const iconFile = /href="([^"]+)"/.exec(iconHref)[1];
+html = html.replace(
+  iconHref,
+  `<link rel="icon" href="data:image/svg+xml;base64,${read(iconFile).toString('base64')}">`,
+);
+
+// The stylesheet, inline.
+const cssTag = once(/<link rel="stylesheet" href="[^"]+"[^>]*>/, '<!--CSS-->', 'stylesheet link');
+const css = read(/href="([^"]+)"/.exec(cssTag)[1]).toString('utf8');
+if (/<\/style/i.test(css)) fail('the stylesheet contains "</style"');
+if (/url\(\s*['"]?(?!data:)/i.test(css)) fail('the stylesheet refers to files with url(); inline them first');
+html = html.replace('<!--CSS-->', () => `<style>\n${css}\n</style>`);
+
+// The guide: every file under guide/, as JSON; "<" escaped so no text can end the script.
+const guideDir = join(dist, 'guide');
+const guide = {};
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else guide[relative(guideDir, p).split(sep).join('/')] = readFileSync(p, 'utf8');
+  }
+})(guideDir);
+if (!guide['leitfaden.ron']) fail(`${guideDir}/leitfaden.ron is missing`);
+const guideJson = JSON.stringify(guide).replace(/</g, '\\u003c');
+
+// The app: wasm-bindgen's glue (an ES module without imports), then a synchronous start
+// from the embedded bytes.
+const glue = read(gluePath).toString('utf8');
+if (/^\s*import\s/m.test(glue)) fail(`${gluePath} imports other modules (snippets?); inline them first`);
+if (!/\binitSync\b/.test(glue)) fail(`${gluePath} has no initSync (wasm-bindgen changed its glue?)`);
+if (/<\/script|<!--/i.test(glue)) fail(`${gluePath} contains "</script" or "<!--"`);
+const wasm = read(wasmPath);
+const app =
+  `<script type="application/json" id="leitfaden-guide">${guideJson}</script>\n` +
+  '<script type="module">\n' +
+  glue +
+  '\n// Single-file build (scripts/single-file.mjs): the wasm module, base64-encoded.\n' +
+  `const wasmBase64 = "${wasm.toString('base64')}";\n` +
+  'const wasmText = atob(wasmBase64);\n' +
+  'const wasmBytes = new Uint8Array(wasmText.length);\n' +
+  'for (let i = 0; i < wasmText.length; i++) wasmBytes[i] = wasmText.charCodeAt(i);\n' +
+  'initSync({ module: wasmBytes });\n' +
+  '</script>';
+html = html.replace('<!--APP-->', () => app);
+
+// Nothing may still point at a file of the build.
+const leftover = [...html.matchAll(/\s(?:src|href)="(?!data:|https?:|mailto:|#)([^"]*)"/g)].map((m) => m[1]);
+if (leftover.length) fail(`still refers to files: ${leftover.join(', ')}`);
+
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, html);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gz = gzipSync(html, { level: 9 }).length;
+console.log(`single-file: ${relative(ROOT, out)}: ${kb(Buffer.byteLength(html))} raw, ${kb(gz)} gzip`);
