@@ -160,25 +160,26 @@ pub fn WorkStates() -> impl IntoView {
         input.set_value("");
         let guide_id = g.id.clone();
         let _ = input.dyn_ref::<web_sys::HtmlInputElement>();
+        // Every refusal says the same around its reason: what happened, and that nothing changed.
+        let refuse = move |why: String| {
+            import_error.set(Some(format!(
+                "Diese Datei kann nicht importiert werden: {why} Es wurde nichts verändert."
+            )))
+        };
         leptos::task::spawn_local(async move {
             pending.set(None);
             if file.size() > workspace::MAX_BYTES as f64 {
-                import_error.set(Some(
-                    workspace::DecodeError::TooLarge(file.size() as usize).message(),
-                ));
+                refuse(workspace::DecodeError::TooLarge(file.size() as usize).message());
                 return;
             }
             match dom::read_file(file).await {
-                Err(e) => import_error.set(Some(e)),
+                Err(e) => refuse(e),
                 Ok(text) => match workspace::decode_export(&text, &guide_id) {
                     Ok(export) => {
                         import_error.set(None);
                         pending.set(Some(export));
                     }
-                    Err(e) => import_error.set(Some(format!(
-                        "Diese Datei kann nicht importiert werden: {} Es wurde nichts verändert.",
-                        e.message()
-                    ))),
+                    Err(e) => refuse(e.message()),
                 },
             }
         });
