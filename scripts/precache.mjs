@@ -4,6 +4,7 @@
 //
 // 1. Marks DIST/index.html with <meta name="leitfaden-service-worker" content="sw.js">, the
 //    sign for pwa/offline.js to register the worker (pages from `trunk serve` lack it).
+//    It also preloads the guide's files from index.html (they arrive while the wasm compiles).
 // 2. Lists every file of DIST (except sw.js itself) with its SHA-256 and writes DIST/sw.js
 //    from the template pwa/sw.js with that list; the cache name is a hash of the list, so
 //    any changed file makes a new sw.js, which browsers then install as a new version.
@@ -38,6 +39,22 @@ if (!/<script[^>]*\ssrc="[^"]*offline[^"/]*\.js"/.test(index)) {
 if (!index.includes(MARK)) {
   if (!index.includes('</head>')) fail(`${indexPath} has no </head>`);
   index = index.replace('</head>', `${MARK}\n</head>`);
+  writeFileSync(indexPath, index);
+}
+// Preload the guide's files, so they arrive while the wasm compiles instead of after it.
+if (!index.includes('rel="preload" href="guide/')) {
+  const guideFiles = [];
+  (function walk(dir) {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.ron')) guideFiles.push(relative(dist, p).split(sep).join('/'));
+    }
+  })(join(dist, 'guide'));
+  const links = guideFiles
+    .map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin="anonymous">`)
+    .join('\n');
+  index = index.replace('</head>', `${links}\n</head>`);
   writeFileSync(indexPath, index);
 }
 

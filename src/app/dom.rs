@@ -136,9 +136,13 @@ pub async fn guide_files() -> Result<BTreeMap<String, String>, String> {
     Ok(files)
 }
 
+/// While authoring (debug builds), always ask the server, so edits show on reload; a
+/// release build may use the preloaded or cached files.
 fn no_cache() -> web_sys::RequestInit {
     let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
+    if cfg!(debug_assertions) {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
     init
 }
 

@@ -25,21 +25,13 @@ pub fn StepPage(id: String) -> impl IntoView {
                 ctx.path
                     .with(|p| p.position(index).map(|i| p.steps[i].clone()))
             });
-            let on_path = Memo::new(move |_| visible.with(Option::is_some));
-            let body =
-                move || step_view(ctx, guide.clone(), index, visible.get(), on_path).into_any();
+            let body = move || step_view(ctx, guide.clone(), index, visible.get()).into_any();
             view! { {body} }.into_any()
         }
     }
 }
 
-fn step_view(
-    ctx: Ctx,
-    guide: Arc<Guide>,
-    index: usize,
-    visible: Option<Visible>,
-    _on_path: Memo<bool>,
-) -> impl IntoView {
+fn step_view(ctx: Ctx, guide: Arc<Guide>, index: usize, visible: Option<Visible>) -> impl IntoView {
     let step = guide.steps[index].clone();
     let sid = step.id.clone();
     let marked = Marked::default();

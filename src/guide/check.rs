@@ -580,10 +580,11 @@ pub fn run(
     let mut cx = Ctx::new(report);
     conditions(guide, &mut cx);
     links(guide, &mut cx);
-    unused(guide, &mut cx);
     if checks == super::Checks::Quick {
+        // Unused material only gives warnings, which concern authors, not readers.
         return None;
     }
+    unused(guide, &mut cx);
     let result = exhaustive(guide, limits);
     result.report(guide, &mut cx);
     Some(result)
@@ -886,14 +887,14 @@ fn unused(guide: &Guide, cx: &mut Ctx) {
     }
 
     // Glossary terms that occur in no step text.
-    let all_texts = texts(guide);
+    let mut found = vec![false; guide.terms.len()];
+    for (_, _, _, text) in texts(guide) {
+        for m in crate::glossary::find(guide, text) {
+            found[m.term] = true;
+        }
+    }
     for (t, term) in guide.terms.iter().enumerate() {
-        let found = all_texts.iter().any(|(_, _, _, text)| {
-            crate::glossary::find(guide, text)
-                .iter()
-                .any(|m| m.term == t)
-        });
-        if !found {
+        if !found[t] {
             let file = collection_file(guide, "term");
             let at = cx.field(&file, "id", &term.id, 0);
             cx.push(

@@ -82,6 +82,8 @@ pub struct Guide {
     step_ids: HashMap<String, usize>,
     /// The files the collections came from, for locating messages about their entries.
     pub(crate) collection_files: CollectionFiles,
+    /// The glossary's spellings, ready for marking terms in text.
+    pub spellings: crate::glossary::Spellings,
     /// A hash of everything a user reads, to tell when saved progress meets a changed guide.
     pub fingerprint: String,
 }
@@ -145,6 +147,7 @@ impl Guide {
             step_ids: HashMap::new(),
             collection_files: CollectionFiles::default(),
             fingerprint: String::new(),
+            spellings: Default::default(),
         };
         for (file, chapter) in authored.chapters {
             let text = report.sources.get(&file).cloned().unwrap_or_default();
@@ -176,6 +179,7 @@ impl Guide {
         check::ids_and_references(&mut guide, &files, report);
         guide.collection_files = files;
         guide.fingerprint = fingerprint_of(&guide);
+        guide.spellings = crate::glossary::Spellings::new(&guide.terms);
         Some(guide)
     }
 
