@@ -102,7 +102,7 @@ row(`step change, click „Weiter“ → next heading laid out, p50 / p95 over $
 row(`… to the next animation frame (includes waiting for the frame), p50 / p95`, `${ms(s.frameP50)} / ${ms(s.frameP95)}`, '–');
 row(`memory after walking ${b.memory.steps} steps: JS heap + wasm memory`, `${kb(b.memory.jsHeapUsed)} + ${kb(b.memory.wasm)}`, '–');
 
-const machine = `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}`;
+const machine = `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim()}`;
 const notes = existsSync(join(root, 'bench', 'NOTES.md')) ? readFileSync(join(root, 'bench', 'NOTES.md'), 'utf8') : '';
 const md = `# Benchmarks
 

@@ -61,6 +61,8 @@ remove(/<link rel="preload"[^>]*\.wasm"[^>]*>/, 'wasm preload link');
 remove(/<link rel="manifest"[^>]*>/, 'manifest link');
 remove(/<link rel="apple-touch-icon"[^>]*>/, 'apple-touch-icon link');
 html = html.replace(/<meta name="leitfaden-service-worker"[^>]*>/, ''); // only in builds of scripts/build.sh
+// The guide is embedded below; its preload links (from scripts/precache.mjs) must go.
+html = html.replace(/<link rel="preload" href="guide\/[^"]*"[^>]*>\n?/g, '');
 remove(/<script src="[^"]*offline[^"/]*\.js"[^>]*><\/script>/, 'offline.js script');
 
 // The icon as a data: URL (saves the browser asking file:// for a favicon).
