@@ -45,6 +45,10 @@ pub struct Workspace {
     pub states: Vec<WorkState>,
     #[serde(default)]
     pub deleted: Vec<Deleted>,
+    /// Set by each browser tab to something of its own, so that two tabs creating work
+    /// states at the same moment never pick the same id. Not saved.
+    #[serde(skip)]
+    pub id_prefix: String,
 }
 
 impl Workspace {
@@ -59,6 +63,7 @@ impl Workspace {
                 progress: Progress::default(),
             }],
             deleted: Vec::new(),
+            id_prefix: String::new(),
         }
     }
 
@@ -89,7 +94,7 @@ impl Workspace {
             self.states.iter().any(|s| s.id == id) || self.deleted.iter().any(|d| d.state.id == id)
         };
         (1..)
-            .map(|n: u32| n.to_string())
+            .map(|n: u32| format!("{}{n}", self.id_prefix))
             .find(|id| !taken(id))
             .expect("ids run out only after 4 billion work states")
     }

@@ -752,6 +752,7 @@ fn a_format_0_document_becomes_one_work_state() {
                 progress: expected_progress,
             }],
             deleted: vec![],
+            id_prefix: String::new(),
         }
     );
     assert_eq!(ws.active().status("willkommen"), Status::Done);
@@ -1249,4 +1250,21 @@ fn deleted_entries_keep_their_content() {
             at: 42
         }]
     );
+}
+
+/// Two tabs that create a work state at the same moment, each with its own id prefix,
+/// keep both after merging.
+#[test]
+fn work_states_created_in_two_tabs_at_once_both_survive_a_merge() {
+    let base = Workspace::new("minimal");
+    let mut a = base.clone();
+    a.id_prefix = "a-".into();
+    let mut b = base.clone();
+    b.id_prefix = "b-".into();
+    let id_a = a.create("Nord");
+    let id_b = b.create("Süd");
+    assert_ne!(id_a, id_b);
+    a.merge(&b);
+    let names: Vec<&str> = a.states.iter().map(|s| s.progress.name.as_str()).collect();
+    assert_eq!(names, ["", "Nord", "Süd"]);
 }

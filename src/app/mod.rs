@@ -221,6 +221,11 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         }
     };
     let mut ws = ws;
+    ws.id_prefix = format!(
+        "{:x}{:x}-",
+        dom::now_ms(),
+        (js_sys::Math::random() * 65536.0) as u32
+    );
     prepare(&mut ws, &guide, dom::now_ms());
     let ws = RwSignal::new(ws);
     let storage_notice = RwSignal::new(notice);

@@ -1,62 +1,28 @@
 // End-to-end tests of the Leitfaden app in headless Chromium, against the build in dist/.
 // Run: node --test --test-concurrency=1 tests/e2e/   (after bash scripts/build.sh)
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   RESCUE_KEY,
   STORAGE_KEY,
   axe,
   changeProfile,
-  closeBrowser,
   completeIntake,
   describeViolations,
+  e2eSuite,
   expectFocusOnHeading,
   expectHeading,
   goToScreen,
   gotoApp,
-  launchBrowser,
   openPage,
   overview,
-  screenshotOnFailure,
-  startServer,
   waitForSaved,
   waitForScreen,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
-
-/**
- * A test with a fresh browser context. The body gets { page, context, base, errors };
- * afterwards no page errors or console errors may have occurred. A failing test leaves
- * a screenshot in tests/e2e/artifacts/.
- */
-function e2e(name, body) {
-  test(name, async () => {
-    const { context, page, errors } = await openPage(browser);
-    try {
-      await body({ page, context, base: server.url, errors });
-      assert.deepEqual(errors, [], 'the page logged errors');
-    } catch (e) {
-      const shot = await screenshotOnFailure(page, name);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-      throw e;
-    } finally {
-      await context.close();
-    }
-  });
-}
+const suite = e2eSuite();
+const e2e = suite.e2e;
 
 const ids = (steps) => steps.map((s) => s.id);
 
@@ -65,7 +31,7 @@ e2e('the intake gives a Landgemeinde a different path than a Großstadt', async 
   const small = await overview(page, base);
 
   // A second user in a fresh context: a Großstadt.
-  const other = await openPage(browser);
+  const other = await openPage(suite.browser);
   let bigHeading;
   let big;
   try {
@@ -187,7 +153,7 @@ e2e('a deep link opens its step in a fresh context; an unknown step is reported'
   await completeIntake(page, base, 'grossstadt');
   const saved = await context.storageState();
 
-  const fresh = await openPage(browser, { storageState: saved });
+  const fresh = await openPage(suite.browser, { storageState: saved });
   try {
     const p = fresh.page;
     await p.goto(`${base}/#/schritt/handlungsfelder-waehlen`);
@@ -545,7 +511,7 @@ e2e('without storage (blocked by the browser) the app still works and says so', 
 });
 
 e2e('every step reflows on a 320 px wide screen without horizontal scrolling', async ({ base }) => {
-  const small = await openPage(browser, { viewport: { width: 320, height: 640 } });
+  const small = await openPage(suite.browser, { viewport: { width: 320, height: 640 } });
   try {
     const page = small.page;
     await completeIntake(page, base, 'landkreis', { name: 'Landkreis Musterland-Nord' });

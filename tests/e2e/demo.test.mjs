@@ -3,22 +3,17 @@
 // disappeared, the reset, the comparison of two profiles, the presenter setting, and axe.
 // Run: node --test --test-concurrency=1 tests/e2e/   (after bash scripts/build.sh)
 
-import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   STORAGE_KEY,
   axe,
-  closeBrowser,
   completeIntake,
   describeViolations,
   downloadBytes,
+  e2eSuite,
   expectHeading,
   goToScreen,
   gotoApp,
-  launchBrowser,
-  openPage,
-  screenshotOnFailure,
-  startServer,
   storageSnapshot,
   waitForSaved,
   waitForScreen,
@@ -27,35 +22,8 @@ import {
 const DEMO_KEY = `${STORAGE_KEY}/demo`;
 const PRESENTER_KEY = `${STORAGE_KEY}/praesentation`;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
-
-/** A test in a fresh context; no page errors allowed; a screenshot when it fails. */
-function e2e(name, body) {
-  test(name, async () => {
-    const { context, page, errors } = await openPage(browser);
-    try {
-      await body({ page, context, base: server.url, errors });
-      assert.deepEqual(errors, [], 'the page logged errors');
-    } catch (e) {
-      const shot = await screenshotOnFailure(page, name);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-      throw e;
-    } finally {
-      await context.close();
-    }
-  });
-}
+const suite = e2eSuite();
+const e2e = suite.e2e;
 
 /** Polls `read()` until `ok(value)`; fails with the last value. */
 async function until(what, read, ok, timeout = 5000) {

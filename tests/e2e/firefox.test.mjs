@@ -74,10 +74,9 @@ test('Firefox: intake, step with task and note, reload resume, overview', { skip
 
     // Days later: the start page offers to continue where the user was.
     await page.goto(`${server.url}/`);
-    await page.reload();
     await until(page, () => [...document.querySelectorAll('main a')].some((a) => a.textContent === 'Weiter, wo ich war'), null, '„Weiter, wo ich war“');
     await page.evaluate(() => [...document.querySelectorAll('main a')].find((a) => a.textContent === 'Weiter, wo ich war').click());
-    await until(page, (h) => location.hash === h && document.querySelector('textarea'), stepHash, 'the same step');
+    await until(page, (h) => location.hash === h && !!document.querySelector('textarea'), stepHash, 'the same step');
     assert.equal(await heading(page), title);
     assert.equal(await page.evaluate(() => document.querySelector('.task-list input').checked), true, 'the task is still ticked');
     assert.equal(await page.evaluate(() => document.querySelector('textarea').value), 'Notiz aus Firefox');

@@ -4,6 +4,8 @@
 // Run with `node --test --test-concurrency=1 tests/e2e/` after `bash scripts/build.sh`.
 // Set LEITFADEN_DIST to test another build directory (e.g. a quick debug build).
 
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -350,4 +352,38 @@ export async function downloadBytes(download) {
 export function pdfPageCount(bytes) {
   const text = Buffer.from(bytes).toString('latin1');
   return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/**
+ * Starts the server and Chromium before a file's tests and closes them after. `e2e(name,
+ * body)` declares a test with a fresh browser context; the body gets { page, context, base,
+ * errors }; afterwards no page errors or console errors may have occurred, and a failing
+ * test leaves a screenshot in tests/e2e/artifacts/. `suite.browser` and `suite.server` are
+ * set once the tests run.
+ */
+export function e2eSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await closeBrowser(suite.browser);
+    await suite.server?.close();
+  });
+  suite.e2e = (name, body) =>
+    test(name, async () => {
+      const { context, page, errors } = await openPage(suite.browser);
+      try {
+        await body({ page, context, base: suite.server.url, errors });
+        assert.deepEqual(errors, [], 'the page logged errors');
+      } catch (e) {
+        const shot = await screenshotOnFailure(page, name);
+        if (shot) e.message += `\n(screenshot: ${shot})`;
+        throw e;
+      } finally {
+        await context.close();
+      }
+    });
+  return suite;
 }

@@ -3,59 +3,29 @@
 // the status report (#/bericht) on screen, as Markdown, in print and as PDF.
 // Run: node --test --test-concurrency=1 tests/e2e/   (after bash scripts/build.sh)
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   GUIDE_ID,
   PROFILES,
   STORAGE_KEY,
-  closeBrowser,
   completeIntake,
   downloadBytes,
+  e2eSuite,
   expectHeading,
   goToScreen,
   gotoApp,
-  launchBrowser,
   openPage,
   overview,
   pdfPageCount,
   savedDocument,
-  screenshotOnFailure,
-  startServer,
   storageSnapshot,
   waitForSaved,
   waitForScreen,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await closeBrowser(browser);
-  await server?.close();
-});
-
-/** A test in a fresh context; no page errors allowed; a screenshot when it fails. */
-function e2e(name, body) {
-  test(name, async () => {
-    const { context, page, errors } = await openPage(browser);
-    try {
-      await body({ page, context, base: server.url, errors });
-      assert.deepEqual(errors, [], 'the page logged errors');
-    } catch (e) {
-      const shot = await screenshotOnFailure(page, name);
-      if (shot) e.message += `\n(screenshot: ${shot})`;
-      throw e;
-    } finally {
-      await context.close();
-    }
-  });
-}
+const suite = e2eSuite();
+const e2e = suite.e2e;
 
 /** Collects page errors and console errors of an extra page, as openPage does. */
 function trackErrors(page, errors) {
@@ -352,7 +322,7 @@ e2e('export → import round trip: the file, the preview before any change, a ne
   assert.ok(footer.includes(`Version ${json.guide.version}`), 'the guide version of this app');
 
   // A fresh browser with its own, different work.
-  const other = await openPage(browser);
+  const other = await openPage(suite.browser);
   try {
     const p = other.page;
     await completeIntake(p, base, 'landgemeinde', { name: 'Bestehend' });
