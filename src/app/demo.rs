@@ -132,7 +132,11 @@ pub fn DemoBar() -> impl IntoView {
                 <button type="button" class="button small" on:click=move |_| {
                     let id = ctx.guide().id.clone();
                     ctx.previous_path.set(None);
-                    ctx.ws.set(Workspace::new(&id));
+                    ctx.ws.update(|w| {
+                        let prefix = std::mem::take(&mut w.id_prefix);
+                        *w = Workspace::new(&id);
+                        w.id_prefix = prefix;
+                    });
                     dom::go(&Route::Start);
                 }>"Demo zurücksetzen"</button>
                 <a class="button small" href="./#/">"Demo beenden"</a>

@@ -7,6 +7,27 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// A file name for downloads: `prefix-name-date.ext`, the name reduced to letters, digits
+/// and dashes (`prefix-date.ext` without a name).
+pub fn file_name(prefix: &str, name: &str, ext: &str) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let date: String = now_iso().chars().take(10).collect();
+    if slug.is_empty() {
+        format!("{prefix}-{date}.{ext}")
+    } else {
+        format!("{prefix}-{slug}-{date}.{ext}")
+    }
+}
+
 /// Milliseconds since 1970, from the browser's clock.
 pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64

@@ -16,16 +16,8 @@ pub fn ReportPage() -> impl IntoView {
     let d2 = date.clone();
     let download = move |_| {
         let r = report.get_untracked();
-        let name = if r.name.is_empty() {
-            "umsetzungsstand".to_string()
-        } else {
-            format!(
-                "umsetzungsstand-{}",
-                r.name.to_lowercase().replace(' ', "-")
-            )
-        };
         dom::download(
-            &format!("{name}.md"),
+            &dom::file_name("umsetzungsstand", &r.name, "md"),
             "text/markdown;charset=utf-8",
             &r.to_markdown(&d2),
         );

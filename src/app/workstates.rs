@@ -6,21 +6,6 @@ use leptos::prelude::*;
 use super::{Ctx, Route, dom};
 use crate::workspace::{self, Export};
 
-fn file_name(name: &str) -> String {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
-    let slug = slug.trim_matches('-').to_string();
-    let date = dom::now_iso().chars().take(10).collect::<String>();
-    if slug.is_empty() {
-        format!("leitfaden-arbeitsstand-{date}.json")
-    } else {
-        format!("leitfaden-{slug}-{date}.json")
-    }
-}
-
 /// Downloads the export file of work state `id`.
 pub fn export_state(ctx: Ctx, id: &str) {
     let guide = ctx.guide();
@@ -32,7 +17,11 @@ pub fn export_state(ctx: Ctx, id: &str) {
         (name, ws.export(id, &guide, &dom::now_iso()))
     });
     if let Some(file) = file {
-        dom::download(&file_name(&name), "application/json", &file);
+        dom::download(
+            &dom::file_name("leitfaden-arbeitsstand", &name, "json"),
+            "application/json",
+            &file,
+        );
     }
 }
 

@@ -306,7 +306,7 @@ async function previewEntries(page) {
 e2e('export → import round trip: the file, the preview before any change, a new work state', async ({ page, base }) => {
   const exported = await exportedWorkState(page, base);
   const { json } = exported;
-  assert.match(exported.name, /^leitfaden-kreis-export-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.match(exported.name, /^leitfaden-arbeitsstand-kreis-export-\d{4}-\d{2}-\d{2}\.json$/);
   assert.equal(json.kind, 'leitfaden-export');
   assert.equal(json.format, 1);
   assert.equal(json.guide.id, GUIDE_ID);
@@ -534,7 +534,7 @@ e2e('the status report shows the work, downloads as Markdown, prints without nav
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Als Markdown herunterladen' }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), 'umsetzungsstand-musterdorf.md');
+  assert.match(download.suggestedFilename(), /^umsetzungsstand-musterdorf-\d{4}-\d{2}-\d{2}\.md$/);
   const md = (await downloadBytes(download)).toString('utf8');
   assert.match(md, /^# Umsetzungsstand Open Government: Musterdorf\n/);
   assert.match(md, /\n- Größe: Landgemeinde\n/);
