@@ -15,6 +15,7 @@ import {
   goToScreen,
   gotoApp,
   storageSnapshot,
+  until,
   waitForSaved,
   waitForScreen,
 } from './support.mjs';
@@ -25,17 +26,6 @@ const PRESENTER_KEY = `${STORAGE_KEY}/praesentation`;
 const suite = e2eSuite();
 const e2e = suite.e2e;
 
-/** Polls `read()` until `ok(value)`; fails with the last value. */
-async function until(what, read, ok, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  let value;
-  do {
-    value = await read();
-    if (ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  } while (Date.now() < deadline);
-  throw new Error(`${what}: still ${JSON.stringify(value)}`);
-}
 
 /** Goes to a screen in demo mode (`?demo#/…`) and waits for it. */
 const demoScreen = (page, base, hash) => goToScreen(page, base, `?demo${hash}`);

@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
-import { PROFILES, startServer } from './support.mjs';
+import {
+  PROFILES,
+  pageUntil,
+  startServer,
+} from './support.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const skip = !existsSync(FIREFOX) && `${FIREFOX} is not installed (bash scripts/setup.sh installs it)`;
@@ -26,24 +30,9 @@ after(async () => {
   server?.close();
 });
 
-/** Polls `fn(arg)` in the page until it returns something truthy, and returns that. */
-async function until(page, fn, arg, what, timeout = 15_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await page.evaluate(fn, arg);
-      if (last) return last;
-    } catch (e) {
-      last = e.message; // a navigation in between
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Firefox: timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 const heading = (page) =>
-  until(page, () => document.querySelector('main#inhalt h1')?.textContent.trim(), null, 'a heading');
+  pageUntil(page, () => document.querySelector('main#inhalt h1')?.textContent.trim(), null, 'a heading');
 
 test('Firefox: intake, step with task and note, reload resume, overview', { skip }, async () => {
   const context = await firefox.createBrowserContext();
@@ -55,35 +44,35 @@ test('Firefox: intake, step with task and note, reload resume, overview', { skip
     await page.goto(`${server.url}/#/`);
     assert.equal(await heading(page), 'Leitfaden Kommunales Open Government');
     await page.click('a[href="#/fragen"]');
-    await until(page, () => document.querySelector('main h1')?.textContent === 'Ihre Kommune', null, 'the intake');
+    await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Ihre Kommune', null, 'the intake');
     await page.type('#kommune-name', 'Musterdorf');
     for (const [question, choice] of Object.entries(PROFILES.landgemeinde)) {
       await page.click(`#${question}-${choice}`);
     }
     await page.click('button[type=submit]');
-    const summary = await until(page, () => location.hash === '#/ihr-weg' && document.querySelector('main h1')?.textContent, null, 'the path summary');
+    const summary = await pageUntil(page, () => location.hash === '#/ihr-weg' && document.querySelector('main h1')?.textContent, null, 'the path summary');
     assert.match(summary, /^Ihr Weg: \d+ Schritte in \d+ Kapiteln$/);
 
     // The first step: tick a task, write a note.
     await page.click('main a.button.primary');
-    const title = await until(page, () => location.hash.startsWith('#/schritt/') && document.querySelector('.task-list input') && document.querySelector('main h1').textContent, null, 'the first step');
+    const title = await pageUntil(page, () => location.hash.startsWith('#/schritt/') && document.querySelector('.task-list input') && document.querySelector('main h1').textContent, null, 'the first step');
     const stepHash = await page.evaluate(() => location.hash);
     await page.click('.task-list input[type=checkbox]');
     await page.type('textarea', 'Notiz aus Firefox');
-    await until(page, () => (localStorage.getItem('leitfaden/kommunales-open-government') ?? '').includes('Notiz aus Firefox'), null, 'the note to be saved');
+    await pageUntil(page, () => (localStorage.getItem('leitfaden/kommunales-open-government') ?? '').includes('Notiz aus Firefox'), null, 'the note to be saved');
 
     // Days later: the start page offers to continue where the user was.
     await page.goto(`${server.url}/`);
-    await until(page, () => [...document.querySelectorAll('main a')].some((a) => a.textContent === 'Weiter, wo ich war'), null, '„Weiter, wo ich war“');
+    await pageUntil(page, () => [...document.querySelectorAll('main a')].some((a) => a.textContent === 'Weiter, wo ich war'), null, '„Weiter, wo ich war“');
     await page.evaluate(() => [...document.querySelectorAll('main a')].find((a) => a.textContent === 'Weiter, wo ich war').click());
-    await until(page, (h) => location.hash === h && !!document.querySelector('textarea'), stepHash, 'the same step');
+    await pageUntil(page, (h) => location.hash === h && !!document.querySelector('textarea'), stepHash, 'the same step');
     assert.equal(await heading(page), title);
     assert.equal(await page.evaluate(() => document.querySelector('.task-list input').checked), true, 'the task is still ticked');
     assert.equal(await page.evaluate(() => document.querySelector('textarea').value), 'Notiz aus Firefox');
 
     // The overview lists the step as in progress, with the progress bar.
     await page.goto(`${server.url}/#/uebersicht`);
-    await until(page, () => document.querySelector('main h1')?.textContent === 'Übersicht', null, 'the overview');
+    await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Übersicht', null, 'the overview');
     const row = await page.evaluate((t) => [...document.querySelectorAll('.step-item')].find((li) => li.textContent.includes(t))?.textContent, title);
     assert.ok(row?.includes('In Arbeit'), `the overview shows the step in progress: ${row}`);
     assert.equal(await page.evaluate(() => document.querySelector('progress')?.getAttribute('value')), '0');

@@ -22,6 +22,7 @@ import {
   closeBrowser,
   launchBrowser,
   openPage,
+  pageUntil,
   requireBuild,
   screenshotOnFailure,
   startServer,
@@ -61,21 +62,6 @@ after(async () => {
 // Steps that work in playwright-core and puppeteer-core alike (goto, click, evaluate,
 // waitForSelector have the same shape in both).
 
-/** Polls `fn(arg)` in the page until it returns a truthy value, which it returns. */
-async function waitUntil(page, fn, arg, what, timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  while (Date.now() < deadline) {
-    try {
-      last = await page.evaluate(fn, arg);
-      if (last) return last;
-    } catch (e) {
-      last = e.message; // e.g. a navigation in between
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 const screenShown = (page) =>
   page.waitForSelector('main#inhalt:not(.loading) h1', { timeout: 15_000 });
@@ -92,8 +78,8 @@ async function intakeAndTick(page, url) {
     await page.click(`#${question}-${choice}`);
   }
   await page.click('button[type=submit]');
-  await waitUntil(page, () => location.hash === '#/ihr-weg', null, 'the path summary (#/ihr-weg)');
-  const first = await waitUntil(
+  await pageUntil(page, () => location.hash === '#/ihr-weg', null, 'the path summary (#/ihr-weg)');
+  const first = await pageUntil(
     page,
     () => [...document.querySelectorAll('main a')].find((a) => a.textContent.trim() === 'Zum ersten Schritt')?.getAttribute('href'),
     null,
@@ -101,7 +87,7 @@ async function intakeAndTick(page, url) {
   );
   await page.click(`main a.button[href="${first}"]`);
   const stepId = decodeURIComponent(first.replace('#/schritt/', ''));
-  const title = await waitUntil(
+  const title = await pageUntil(
     page,
     (hash) => location.hash === hash && document.querySelector('.task-list input[type=checkbox]') && document.querySelector('main h1')?.textContent.trim(),
     first,
@@ -110,7 +96,7 @@ async function intakeAndTick(page, url) {
   const boxId = await page.evaluate(() => document.querySelector('.task-list input[type=checkbox]').id);
   await page.click(`[id="${boxId}"]`);
   const taskId = boxId.replace(`aufgabe-${stepId}-`, '');
-  await waitUntil(
+  await pageUntil(
     page,
     ({ key, stepId, taskId }) => {
       const doc = JSON.parse(localStorage.getItem(key) ?? 'null');
@@ -126,7 +112,7 @@ async function intakeAndTick(page, url) {
 /** After a reload: the same step shows, with its task still ticked. */
 async function expectStepWithTick(page, { stepId, title, boxId }) {
   await screenShown(page);
-  const shown = await waitUntil(
+  const shown = await pageUntil(
     page,
     (boxId) => document.getElementById(boxId) && document.querySelector('main h1')?.textContent.trim(),
     boxId,
@@ -141,7 +127,7 @@ async function expectStepWithTick(page, { stepId, title, boxId }) {
 
 /** Waits until a service worker is active and controls the page; returns its cache names. */
 async function waitForController(page) {
-  await waitUntil(
+  await pageUntil(
     page,
     async () => {
       const reg = await navigator.serviceWorker.getRegistration();
@@ -216,7 +202,7 @@ test('after one online visit the app works offline, with the saved tick', { skip
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'served by the worker');
     // The other screens work too: the path overview comes from the same cached guide.
     await page.goto(`${server.url}/#/uebersicht`);
-    await waitUntil(page, () => document.querySelector('main h1')?.textContent.trim() === 'Übersicht', null, 'the overview');
+    await pageUntil(page, () => document.querySelector('main h1')?.textContent.trim() === 'Übersicht', null, 'the overview');
     assert.deepEqual(errors, [], 'the page logged errors');
   } catch (e) {
     const shot = await screenshotOnFailure(page, 'offline-service-worker');
@@ -272,7 +258,7 @@ test('a new deployment waits until the user chooses „Jetzt neu laden“', { sk
     await screenShown(page);
     const banner = page.locator('#neue-version');
     await banner.waitFor({ timeout: 20_000 });
-    await waitUntil(page, () => document.getElementById('neue-version')?.textContent.includes('Neue Version verfügbar'), null, 'the banner text');
+    await pageUntil(page, () => document.getElementById('neue-version')?.textContent.includes('Neue Version verfügbar'), null, 'the banner text');
     const button = banner.getByRole('button', { name: 'Jetzt neu laden' });
     assert.ok(await button.isVisible());
     const state = await page.evaluate(async () => {
@@ -293,7 +279,7 @@ test('a new deployment waits until the user chooses „Jetzt neu laden“', { sk
     await loaded;
     await expectStepWithTick(page, step);
     assert.equal(await page.evaluate(() => window.alteSeite), undefined, 'the page was reloaded');
-    await waitUntil(page, async () => (await caches.keys()).length === 1, null, 'old caches deleted');
+    await pageUntil(page, async () => (await caches.keys()).length === 1, null, 'old caches deleted');
     assert.deepEqual(await page.evaluate(() => caches.keys()), [newCache]);
     assert.match(await page.evaluate((f) => fetch(f).then((r) => r.text()), changed), /Neue Fassung/);
     assert.equal(await page.locator('#neue-version').count(), 0, 'no banner after the update');

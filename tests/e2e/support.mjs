@@ -387,3 +387,35 @@ export function e2eSuite() {
     });
   return suite;
 }
+
+/** Calls `read()` until `ok(value)` holds and returns that value; fails with the last one. */
+export async function until(what, read, ok, timeout = 5000) {
+  const deadline = Date.now() + timeout;
+  let value;
+  do {
+    value = await read();
+    if (ok(value)) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  } while (Date.now() < deadline);
+  throw new Error(`${what}: still ${JSON.stringify(value)}`);
+}
+
+/**
+ * Polls `fn(arg)` in the page until it returns something truthy, and returns that. Works
+ * with playwright-core and puppeteer-core pages alike (Firefox over WebDriver BiDi too);
+ * `fn` must return plain values, not elements.
+ */
+export async function pageUntil(page, fn, arg, what, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch (e) {
+      last = e.message; // e.g. a navigation in between
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}

@@ -20,6 +20,7 @@ import {
   pdfPageCount,
   savedDocument,
   storageSnapshot,
+  until,
   waitForSaved,
   waitForScreen,
 } from './support.mjs';
@@ -37,17 +38,6 @@ function trackErrors(page, errors) {
   });
 }
 
-/** Polls `read()` until `ok(value)`; fails with the last value. */
-async function until(what, read, ok, timeout = 5000) {
-  const deadline = Date.now() + timeout;
-  let value;
-  do {
-    value = await read();
-    if (ok(value)) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  } while (Date.now() < deadline);
-  throw new Error(`${what}: still ${JSON.stringify(value)}`);
-}
 
 /** The row of the work state called `name` on #/arbeitsstaende. */
 const row = (page, name) =>
