@@ -17,6 +17,9 @@ pub struct StatusReport {
     pub done: usize,
     pub total: usize,
     pub chapters: Vec<ReportChapter>,
+    /// Steps that are not on the current path but hold something the user entered
+    /// (e.g. from before a profile change); `number` is 0.
+    pub off_path: Vec<ReportStep>,
     pub archive: Archive,
 }
 
@@ -91,6 +94,29 @@ impl StatusReport {
                     .collect(),
             })
             .collect();
+        let off_path = path
+            .hidden
+            .iter()
+            .filter_map(|&i| {
+                let step = &guide.steps[i];
+                let entry = progress.step(&step.id).filter(|e| !e.is_empty())?;
+                let (done_tasks, open_tasks) = step
+                    .tasks
+                    .iter()
+                    .partition::<Vec<_>, _>(|t| entry.tasks.contains(&t.id));
+                Some(ReportStep {
+                    id: step.id.clone(),
+                    number: 0,
+                    title: step.title.clone(),
+                    priority: step.priority,
+                    status: entry.status,
+                    reason: entry.reason.clone(),
+                    note: entry.note.clone(),
+                    done_tasks: done_tasks.iter().map(|t| t.text.clone()).collect(),
+                    open_tasks: open_tasks.iter().map(|t| t.text.clone()).collect(),
+                })
+            })
+            .collect();
         let name = progress.name.clone();
         StatusReport {
             title: if name.is_empty() {
@@ -105,6 +131,7 @@ impl StatusReport {
             done,
             total,
             chapters,
+            off_path,
             archive: progress.archive(guide),
         }
     }
@@ -127,31 +154,13 @@ impl StatusReport {
         for ch in &self.chapters {
             out.push_str(&format!("\n## {}\n", ch.title));
             for s in &ch.steps {
-                out.push_str(&format!(
-                    "\n### {}. {} — {}\n\nPriorität: {}\n",
-                    s.number,
-                    s.title,
-                    s.status.label(),
-                    s.priority.label()
-                ));
-                if s.status == Status::NotRelevant && !s.reason.is_empty() {
-                    out.push_str(&format!("\nGrund, warum nicht relevant: {}\n", s.reason));
-                }
-                if !s.done_tasks.is_empty() || !s.open_tasks.is_empty() {
-                    out.push('\n');
-                    for t in &s.done_tasks {
-                        out.push_str(&format!("- [x] {t}\n"));
-                    }
-                    for t in &s.open_tasks {
-                        out.push_str(&format!("- [ ] {t}\n"));
-                    }
-                }
-                if !s.note.trim().is_empty() {
-                    out.push_str("\nNotizen:\n\n");
-                    for line in s.note.lines() {
-                        out.push_str(&format!("> {line}\n"));
-                    }
-                }
+                write_step(&mut out, s, &format!("{}. {}", s.number, s.title));
+            }
+        }
+        if !self.off_path.is_empty() {
+            out.push_str("\n## Weitere Eingaben\n\nSchritte, die nach dem aktuellen Profil nicht auf dem Weg liegen, zu denen aber schon etwas eingetragen ist:\n");
+            for s in &self.off_path {
+                write_step(&mut out, s, &s.title);
             }
         }
         if !self.archive.is_empty() {
@@ -179,5 +188,32 @@ impl StatusReport {
             }
         }
         out
+    }
+}
+
+/// One step's section of the Markdown report.
+fn write_step(out: &mut String, s: &ReportStep, heading: &str) {
+    out.push_str(&format!(
+        "\n### {heading} — {}\n\nPriorität: {}\n",
+        s.status.label(),
+        s.priority.label()
+    ));
+    if s.status == Status::NotRelevant && !s.reason.is_empty() {
+        out.push_str(&format!("\nGrund, warum nicht relevant: {}\n", s.reason));
+    }
+    if !s.done_tasks.is_empty() || !s.open_tasks.is_empty() {
+        out.push('\n');
+        for t in &s.done_tasks {
+            out.push_str(&format!("- [x] {t}\n"));
+        }
+        for t in &s.open_tasks {
+            out.push_str(&format!("- [ ] {t}\n"));
+        }
+    }
+    if !s.note.trim().is_empty() {
+        out.push_str("\nNotizen:\n\n");
+        for line in s.note.lines() {
+            out.push_str(&format!("> {line}\n"));
+        }
     }
 }

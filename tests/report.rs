@@ -373,3 +373,38 @@ fn an_archived_step_with_only_a_status_is_listed_plainly() {
     let md = StatusReport::build(&b, &p).to_markdown("heute");
     assert!(md.ends_with("\n## Archiv\n\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n- Schritt `team`: Erledigt\n"), "{md}");
 }
+
+/// What the user entered on a step that a profile change took off the path is still in the
+/// report, in its own section, and only there.
+#[test]
+fn entries_on_steps_off_the_path_are_reported_separately() {
+    let guide = v1();
+    let mut p = filled(&guide);
+    let r = StatusReport::build(&guide, &p);
+    assert!(r.off_path.is_empty());
+    assert!(!r.to_markdown("1.1.2027").contains("## Weitere Eingaben"));
+
+    // "team" is only on the path of large Kommunen; the profile here is small.
+    p.set_note("team", "Kernteam steht.");
+    p.set_task("team", "kernteam", true);
+    let r = StatusReport::build(&guide, &p);
+    assert_eq!(r.off_path.len(), 1);
+    let team = &r.off_path[0];
+    assert_eq!((team.id.as_str(), team.number), ("team", 0));
+    assert_eq!(team.status, Status::InProgress);
+    assert_eq!(team.done_tasks, ["Benennen Sie drei Personen."]);
+    assert_eq!(team.note, "Kernteam steht.");
+    assert!(
+        r.chapters
+            .iter()
+            .all(|c| c.steps.iter().all(|s| s.id != "team"))
+    );
+    let md = r.to_markdown("1.1.2027");
+    let section = &md[md.find("## Weitere Eingaben").expect("the section")..];
+    assert!(
+        section.contains("### Ein Team bilden — In Arbeit"),
+        "{section}"
+    );
+    assert!(section.contains("- [x] Benennen Sie drei Personen."));
+    assert!(section.contains("> Kernteam steht."));
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{Ctx, dom};
 use crate::progress::Status;
-use crate::report::StatusReport;
+use crate::report::{ReportStep, StatusReport};
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -36,28 +36,19 @@ pub fn ReportPage() -> impl IntoView {
                 let r = report.get();
                 let profile = r.profile.iter().map(|(k, v)| view! { <li>{format!("{k}: {v}")}</li> }).collect_view();
                 let chapters = r.chapters.iter().map(|ch| {
-                    let steps = ch.steps.iter().map(|s| {
-                        let done = s.done_tasks.iter().map(|t| view! { <li class="done">"☑ "{t.clone()}</li> }).collect_view();
-                        let open = s.open_tasks.iter().map(|t| view! { <li>"☐ "{t.clone()}</li> }).collect_view();
-                        view! {
-                            <section class="report-step">
-                                <h3>{format!("{}. {}", s.number, s.title)}</h3>
-                                <p class="meta">
-                                    <span class=format!("status status-{}", s.status.key())>{s.status.label()}</span>
-                                    " · Priorität: "{s.priority.label()}
-                                </p>
-                                {(s.status == Status::NotRelevant && !s.reason.is_empty()).then(|| view! {
-                                    <p>{format!("Grund, warum nicht relevant: {}", s.reason)}</p>
-                                })}
-                                <ul class="report-tasks">{done}{open}</ul>
-                                {(!s.note.trim().is_empty()).then(|| view! {
-                                    <div class="report-note"><strong>"Notizen: "</strong><p>{s.note.clone()}</p></div>
-                                })}
-                            </section>
-                        }
-                    }).collect_view();
+                    let steps = ch.steps.iter().map(|s| report_step(s, format!("{}. {}", s.number, s.title))).collect_view();
                     view! { <section class="report-chapter"><h2>{ch.title.clone()}</h2>{steps}</section> }
                 }).collect_view();
+                let off_path = (!r.off_path.is_empty()).then(|| {
+                    let steps = r.off_path.iter().map(|s| report_step(s, s.title.clone())).collect_view();
+                    view! {
+                        <section class="report-chapter off-path">
+                            <h2>"Weitere Eingaben"</h2>
+                            <p>"Schritte, die nach dem aktuellen Profil nicht auf dem Weg liegen, zu denen aber schon etwas eingetragen ist:"</p>
+                            {steps}
+                        </section>
+                    }
+                });
                 let archive = (!r.archive.is_empty()).then(|| {
                     let steps = r.archive.steps.iter().map(|(id, e)| view! {
                         <li>{format!("Schritt „{id}“: {}{}", e.status.label(), if e.note.is_empty() { String::new() } else { format!(" – Notiz: {}", e.note) })}</li>
@@ -79,9 +70,41 @@ pub fn ReportPage() -> impl IntoView {
                         <p><strong>{format!("Fortschritt: {} von {} Schritten erledigt oder als nicht relevant markiert.", r.done, r.total)}</strong></p>
                     </section>
                     {chapters}
+                    {off_path}
                     {archive}
                 }
             }}
         </article>
     }
+}
+
+/// One step of the report: status, priority, reason, tasks and notes.
+fn report_step(s: &ReportStep, heading: String) -> AnyView {
+    let done = s
+        .done_tasks
+        .iter()
+        .map(|t| view! { <li class="done">"☑ "{t.clone()}</li> })
+        .collect_view();
+    let open = s
+        .open_tasks
+        .iter()
+        .map(|t| view! { <li>"☐ "{t.clone()}</li> })
+        .collect_view();
+    view! {
+        <section class="report-step">
+            <h3>{heading}</h3>
+            <p class="meta">
+                <span class=format!("status status-{}", s.status.key())>{s.status.label()}</span>
+                " · Priorität: "{s.priority.label()}
+            </p>
+            {(s.status == Status::NotRelevant && !s.reason.is_empty()).then(|| view! {
+                <p>{format!("Grund, warum nicht relevant: {}", s.reason)}</p>
+            })}
+            <ul class="report-tasks">{done}{open}</ul>
+            {(!s.note.trim().is_empty()).then(|| view! {
+                <div class="report-note"><strong>"Notizen: "</strong><p>{s.note.clone()}</p></div>
+            })}
+        </section>
+    }
+    .into_any()
 }
