@@ -45,6 +45,10 @@ pub struct Workspace {
     pub states: Vec<WorkState>,
     #[serde(default)]
     pub deleted: Vec<Deleted>,
+    /// Work states brought back with „Rückgängig“: id → the time of the deletion that was
+    /// undone, so another tab's older copy of that deletion does not delete it again.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub restored: std::collections::BTreeMap<String, u64>,
     /// Set by each browser tab to something of its own, so that two tabs creating work
     /// states at the same moment never pick the same id. Not saved.
     #[serde(skip)]
@@ -63,6 +67,7 @@ impl Workspace {
                 progress: Progress::default(),
             }],
             deleted: Vec::new(),
+            restored: Default::default(),
             id_prefix: String::new(),
         }
     }
@@ -168,6 +173,7 @@ impl Workspace {
         };
         let d = self.deleted.remove(i);
         self.active = d.state.id.clone();
+        self.restored.insert(d.state.id.clone(), d.at);
         self.states.push(d.state);
         true
     }
@@ -181,8 +187,18 @@ impl Workspace {
     /// common ones are merged entry by entry (see `Progress::merge`), deletions of either
     /// side stay deleted (and restorable).
     pub fn merge(&mut self, other: &Workspace) {
+        // A deletion that either side has since undone stays undone.
+        for (id, at) in &other.restored {
+            let mine = self.restored.entry(id.clone()).or_insert(*at);
+            *mine = (*mine).max(*at);
+        }
+        let undone = |restored: &std::collections::BTreeMap<String, u64>, d: &Deleted| {
+            restored.get(&d.state.id).is_some_and(|&at| at >= d.at)
+        };
+        self.deleted.retain(|d| !undone(&other.restored, d));
         for d in &other.deleted {
-            if !self.deleted.iter().any(|x| x.state.id == d.state.id) {
+            if !undone(&self.restored, d) && !self.deleted.iter().any(|x| x.state.id == d.state.id)
+            {
                 self.deleted.push(d.clone());
             }
         }

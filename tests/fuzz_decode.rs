@@ -154,6 +154,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 .into_iter()
                 .map(|(state, at)| Deleted { state, at })
                 .collect(),
+            restored: Default::default(),
             id_prefix: String::new(),
         })
 }

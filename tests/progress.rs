@@ -752,6 +752,7 @@ fn a_format_0_document_becomes_one_work_state() {
                 progress: expected_progress,
             }],
             deleted: vec![],
+            restored: Default::default(),
             id_prefix: String::new(),
         }
     );
@@ -1267,4 +1268,41 @@ fn work_states_created_in_two_tabs_at_once_both_survive_a_merge() {
     a.merge(&b);
     let names: Vec<&str> = a.states.iter().map(|s| s.progress.name.as_str()).collect();
     assert_eq!(names, ["", "Nord", "Süd"]);
+}
+
+/// Tab B has taken in tab A's deletion; then A undoes it. B's next save must not delete
+/// the work state again, in either direction of the merge, and a later real deletion wins.
+#[test]
+fn an_undone_deletion_stays_undone_across_tabs() {
+    let mut a = Workspace::new("minimal");
+    let id = a.create("Nord");
+    a.delete(&id, 1000);
+    let mut b = a.clone(); // B saw the deletion
+    assert!(a.undo_delete(&id));
+
+    let mut b_after = b.clone();
+    b_after.merge(&a);
+    assert!(b_after.state(&id).is_some(), "B takes in the restore");
+    assert!(b_after.deleted.is_empty());
+
+    let mut a_after = a.clone();
+    a_after.merge(&b);
+    assert!(
+        a_after.state(&id).is_some(),
+        "B's older deletion does not delete it again"
+    );
+    assert!(a_after.deleted.is_empty());
+
+    // Deleted again later: that deletion is newer than the restore and wins.
+    b.merge(&a);
+    b.delete(&id, 5000);
+    a.merge(&b);
+    assert!(a.state(&id).is_none());
+    assert_eq!(
+        a.deleted
+            .iter()
+            .map(|d| d.state.id.as_str())
+            .collect::<Vec<_>>(),
+        [id.as_str()]
+    );
 }
