@@ -247,8 +247,17 @@ impl Workspace {
     pub fn import(&mut self, export: &Export) -> String {
         let id = self.fresh_id();
         let mut progress = export.progress.clone();
-        if self.states.iter().any(|s| s.progress.name == progress.name) {
-            progress.name = format!("{} (importiert)", progress.name).trim().to_string();
+        let taken = |name: &str| self.states.iter().any(|s| s.progress.name == name);
+        if taken(&progress.name) {
+            let base = progress.name.clone();
+            progress.name = (1..)
+                .map(|n| match n {
+                    1 => format!("{base} (importiert)"),
+                    n => format!("{base} (importiert {n})"),
+                })
+                .map(|name| name.trim().to_string())
+                .find(|name| !taken(name))
+                .expect("some number is free");
         }
         self.states.push(WorkState {
             id: id.clone(),

@@ -1213,6 +1213,13 @@ fn import_adds_a_new_active_state_and_never_overwrites() {
     assert_eq!(ws.deleted, before.deleted);
     let imported = &ws.active().clone();
     assert_eq!(imported.name, "Musterstadt (importiert)");
+    // The same file once more gets a name of its own.
+    let mut again = ws.clone();
+    let second = again.import(&export);
+    assert_eq!(
+        again.state(&second).unwrap().progress.name,
+        "Musterstadt (importiert 2)"
+    );
     assert_eq!(
         Progress {
             name: "Musterstadt".into(),
