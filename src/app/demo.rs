@@ -64,42 +64,17 @@ pub fn DemoBar() -> impl IntoView {
             }
         })
         .collect_view();
-    let selects = guide
-        .questions
-        .iter()
-        .map(|q| {
-            let (qid, qid2) = (q.id.clone(), q.id.clone());
-            let select_id = format!("demo-{}", q.id);
-            let options = q
-                .choices
-                .iter()
-                .map(|c| {
-                    let (cid, qid) = (c.id.clone(), q.id.clone());
-                    view! {
-                        <option value=c.id.clone()
-                            selected=move || ctx.progress(|p| p.answers.profile.get(&qid) == Some(&cid))>
-                            {c.label.clone()}
-                        </option>
-                    }
-                })
-                .collect_view();
-            view! {
-                <div class="demo-field">
-                    <label for=select_id.clone()>{q.short.clone()}</label>
-                    <select id=select_id
-                        prop:value=move || ctx.progress(|p| p.answers.profile.get(&qid).cloned().unwrap_or_default())
-                        on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            let q = qid2.clone();
-                            switch_profile(ctx, |a| { a.profile.insert(q, v); });
-                        }>
-                        <option value="" disabled=true>"—"</option>
-                        {options}
-                    </select>
-                </div>
-            }
-        })
-        .collect_view();
+    let selects = answer_selects(
+        &guide,
+        "demo",
+        "demo-field",
+        move |q| ctx.progress(|p| p.answers.profile.get(q).cloned()),
+        move |q, v| {
+            switch_profile(ctx, |a| {
+                a.profile.insert(q, v);
+            })
+        },
+    );
     let g = guide.clone();
     let changes = move || {
         let before = ctx.previous_path.get()?;
@@ -154,29 +129,17 @@ fn profile_picker(guide: &Guide, side: &'static str, answers: RwSignal<Answers>)
         .collect_view();
     let g = guide.clone();
     let preset_id = format!("vergleich-{side}-beispiel");
-    let selects = guide
-        .questions
-        .iter()
-        .map(|q| {
-            let (qid, qid2) = (q.id.clone(), q.id.clone());
-            let id = format!("vergleich-{side}-{}", q.id);
-            let options = q
-                .choices
-                .iter()
-                .map(|c| view! { <option value=c.id.clone()>{c.label.clone()}</option> })
-                .collect_view();
-            view! {
-                <div class="field">
-                    <label for=id.clone()>{q.short.clone()}</label>
-                    <select id=id
-                        prop:value=move || answers.with(|a| a.profile.get(&qid).cloned().unwrap_or_default())
-                        on:change=move |ev| { let v = event_target_value(&ev); answers.update(|a| { a.profile.insert(qid2.clone(), v); }); }>
-                        {options}
-                    </select>
-                </div>
-            }
-        })
-        .collect_view();
+    let selects = answer_selects(
+        guide,
+        &format!("vergleich-{side}"),
+        "field",
+        move |q| answers.with(|a| a.profile.get(q).cloned()),
+        move |q, v| {
+            answers.update(|a| {
+                a.profile.insert(q, v);
+            })
+        },
+    );
     view! {
         <fieldset class="compare-side">
             <legend>{format!("Profil {side}")}</legend>
@@ -278,4 +241,48 @@ pub fn Compare() -> impl IntoView {
             {differing}
         </section>
     }
+}
+
+/// One select per intake question (ids `{prefix}-{question}`), showing `read(question)`
+/// and reporting a choice as `write(question, choice)`.
+fn answer_selects(
+    guide: &Guide,
+    prefix: &str,
+    class: &'static str,
+    read: impl Fn(&str) -> Option<String> + Clone + Send + Sync + 'static,
+    write: impl Fn(String, String) + Clone + Send + Sync + 'static,
+) -> AnyView {
+    guide
+        .questions
+        .iter()
+        .map(|q| {
+            let id = format!("{prefix}-{}", q.id);
+            let options = q
+                .choices
+                .iter()
+                .map(|c| {
+                    let (qid, cid, read) = (q.id.clone(), c.id.clone(), read.clone());
+                    // `selected` as well as the select's value: options render after it.
+                    view! {
+                        <option value=c.id.clone() selected=move || read(&qid).as_deref() == Some(cid.as_str())>
+                            {c.label.clone()}
+                        </option>
+                    }
+                })
+                .collect_view();
+            let (q1, q2, read, write) = (q.id.clone(), q.id.clone(), read.clone(), write.clone());
+            view! {
+                <div class=class>
+                    <label for=id.clone()>{q.short.clone()}</label>
+                    <select id=id
+                        prop:value=move || read(&q1).unwrap_or_default()
+                        on:change=move |ev| write(q2.clone(), event_target_value(&ev))>
+                        <option value="" disabled=true>"—"</option>
+                        {options}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
