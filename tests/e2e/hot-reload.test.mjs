@@ -30,7 +30,9 @@ test('trunk serve shows guide edits and guide errors without a restart', { timeo
   const restore = () => writeFileSync(CHAPTER, original);
   process.once('exit', restore);
   const port = await freePort();
-  const trunk = spawn('trunk', ['serve', '--offline', '--port', String(port), '--address', '127.0.0.1'], {
+  // Its own output directory: the release build in dist/ that the other tests use stays.
+  const out = join(ROOT, 'target', 'hot-reload-dist');
+  const trunk = spawn('trunk', ['serve', '--offline', '--dist', out, '--port', String(port), '--address', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
