@@ -253,7 +253,7 @@ pub fn links(text: &str) -> Vec<String> {
     out
 }
 
-/// The plain text of inline nodes (for titles, search and the Markdown export).
+/// The plain text of inline nodes, markup dropped.
 pub fn plain(inlines: &[Inline]) -> String {
     let mut s = String::new();
     for i in inlines {

@@ -105,7 +105,28 @@ pub fn compare(guide: &Guide, a: &Answers, b: &Answers) -> Comparison {
     out
 }
 
+/// Where a step stands on a path, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub on_path: usize,
+    pub in_chapter: usize,
+    /// How many steps of the step's chapter are on the path.
+    pub chapter_len: usize,
+}
+
 impl Path {
+    /// Where step `step` stands on the path, or `None` when it is not on it.
+    pub fn place(&self, guide: &Guide, step: usize) -> Option<Place> {
+        let pos = self.position(step)?;
+        let chapter = guide.step_chapter[step];
+        let same = |v: &Visible| guide.step_chapter[v.step] == chapter;
+        Some(Place {
+            on_path: pos + 1,
+            in_chapter: self.steps[..=pos].iter().filter(|v| same(v)).count(),
+            chapter_len: self.steps.iter().filter(|v| same(v)).count(),
+        })
+    }
+
     /// Steps on `self` but not on `before`, and the other way round.
     pub fn diff(&self, before: &Path) -> (Vec<usize>, Vec<usize>) {
         let appeared = self

@@ -110,6 +110,22 @@ fn positions_and_chapters_on_the_path() {
     assert_eq!(p.position(step(&guide, "abschluss")), Some(3));
     assert_eq!(p.position(step(&guide, "team")), None);
     assert_eq!(p.by_chapter(&guide), [(0, vec![0, 1]), (1, vec![2, 3])]);
+    // "abschluss" is the 4th step on the path and the 2nd of the 2 of its chapter on it.
+    let place = p
+        .place(&guide, step(&guide, "abschluss"))
+        .expect("on the path");
+    assert_eq!(
+        (place.on_path, place.in_chapter, place.chapter_len),
+        (4, 2, 2)
+    );
+    let place = p
+        .place(&guide, step(&guide, "auftrag"))
+        .expect("on the path");
+    assert_eq!(
+        (place.on_path, place.in_chapter, place.chapter_len),
+        (2, 2, 2)
+    );
+    assert_eq!(p.place(&guide, step(&guide, "team")), None);
     // A profile that sees nothing of chapter 1 but `willkommen`.
     let p = path::compute(
         &guide,

@@ -38,24 +38,15 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, index: usize, visible: Option<Visible>
     let chapter = guide.step_chapter[index];
     let g = guide.clone();
     let position = move || {
-        ctx.path.with(|p| {
-            let Some(pos) = p.position(index) else {
-                return format!("Kapitel {chapter} · ausgeblendeter Schritt");
-            };
-            let in_chapter: Vec<usize> = p
-                .steps
-                .iter()
-                .enumerate()
-                .filter(|(_, v)| g.step_chapter[v.step] == chapter)
-                .map(|(i, _)| i)
-                .collect();
-            let k = in_chapter.iter().position(|&i| i == pos).unwrap_or(0) + 1;
-            format!(
-                "Kapitel {chapter} · Schritt {k} von {} · insgesamt {} von {}",
-                in_chapter.len(),
-                pos + 1,
+        ctx.path.with(|p| match p.place(&g, index) {
+            None => format!("Kapitel {chapter} · ausgeblendeter Schritt"),
+            Some(at) => format!(
+                "Kapitel {chapter} · Schritt {} von {} · insgesamt {} von {}",
+                at.in_chapter,
+                at.chapter_len,
+                at.on_path,
                 p.steps.len()
-            )
+            ),
         })
     };
     let g = guide.clone();

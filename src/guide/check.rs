@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, Location, Report};
 use super::load::{find_field, find_string};
-use super::{CollectionFiles, CompiledStep, CompiledTask, Guide, Priority};
+use super::{CollectionFiles, CompiledStep, CompiledTask, Guide};
 use crate::condition::{Compiled, Condition, Facts};
 use crate::markdown;
 
@@ -1242,13 +1242,4 @@ impl Walker<'_> {
             e.0 += 1;
         }
     }
-}
-
-/// Counts for `leitfaden stats`.
-pub fn priorities_count(guide: &Guide) -> BTreeMap<Priority, usize> {
-    let mut m = BTreeMap::new();
-    for s in &guide.steps {
-        *m.entry(s.priority).or_default() += 1;
-    }
-    m
 }
