@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use leitfaden::guide::{Guide, Report, check};
+use leitfaden::check::{self, Checked};
+use leitfaden::coverage::Coverage;
+use leitfaden::guide::{Guide, Report};
 use leitfaden::path;
 use leitfaden::profile::Answers;
 
@@ -71,9 +73,13 @@ pub fn run() -> ExitCode {
     };
     let prefix = format!("{}/", dir.display()).replace("//", "/");
     let started = Instant::now();
-    let (guide, report) = match Guide::load(&files) {
-        Ok(ok) => ok,
-        Err(report) => {
+    let (guide, report, coverage) = match check::check(&files) {
+        Checked {
+            guide: Some(guide),
+            report,
+            coverage: Some(coverage),
+        } => (guide, report, coverage),
+        Checked { report, .. } => {
             eprint!("{}", report.render(&prefix));
             eprintln!("{}", summary(&prefix, &report));
             if report.incomplete {
@@ -85,7 +91,7 @@ pub fn run() -> ExitCode {
     match command.as_str() {
         "check" => {
             print!("{}", report.render(&prefix));
-            let ex = report.exhaustive.clone().unwrap_or_default();
+            let ex = &coverage;
             println!("{}", summary(&prefix, &report));
             println!(
                 "{} steps in {} chapters; {} {} path walks over all profiles and decision answers; {:.0} ms",
@@ -108,7 +114,7 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         "stats" => {
-            print!("{}", stats(&guide));
+            print!("{}", stats(&guide, &coverage));
             ExitCode::SUCCESS
         }
         other => usage(&format!("unknown command `{other}`")),
@@ -220,10 +226,7 @@ fn graph(guide: &Guide, format: &str) -> String {
         let s = &guide.steps[i];
         let mut l = s.title.replace('"', "'");
         if let Some(w) = &s.when {
-            l.push_str(&format!(
-                "\\nwenn: {}",
-                guide.explain(w, None).replace('"', "'")
-            ));
+            l.push_str(&format!("\\nwenn: {}", guide.explain(w).replace('"', "'")));
         }
         l
     };
@@ -286,7 +289,7 @@ fn graph(guide: &Guide, format: &str) -> String {
     out
 }
 
-fn stats(guide: &Guide) -> String {
+fn stats(guide: &Guide, ex: &Coverage) -> String {
     let tasks: usize = guide.steps.iter().map(|s| s.tasks.len()).sum();
     let mut out = String::new();
     let mut line = |k: &str, v: usize| out.push_str(&format!("{k}: {v}\n"));
@@ -300,7 +303,6 @@ fn stats(guide: &Guide) -> String {
     line("terms", guide.terms.len());
     line("sources", guide.sources.len());
     line("words", guide.word_count());
-    let ex = check::exhaustive(guide, &check::Limits::default());
     if let Some(q) = guide.questions.first() {
         for (c, (min, max)) in q.choices.iter().zip(&ex.lengths) {
             out.push_str(&format!(

@@ -23,7 +23,7 @@ impl Condition {
     pub fn for_each_leaf<'a>(&'a self, f: &mut impl FnMut(bool, &'a str, &'a [String])) {
         match self {
             Condition::All(items) | Condition::Any(items) => {
-                items.iter().for_each(|c| c.for_each_leaf(f))
+                items.iter().for_each(|c| c.for_each_leaf(f));
             }
             Condition::Not(inner) => inner.for_each_leaf(f),
             Condition::Profile(q, choices) => f(false, q, choices),
@@ -78,7 +78,7 @@ impl Compiled {
     pub fn for_each_leaf(&self, f: &mut impl FnMut(bool, usize, u64)) {
         match self {
             Compiled::All(items) | Compiled::Any(items) => {
-                items.iter().for_each(|c| c.for_each_leaf(f))
+                items.iter().for_each(|c| c.for_each_leaf(f));
             }
             Compiled::Not(inner) => inner.for_each_leaf(f),
             Compiled::Profile { question, mask } => f(false, *question, *mask),

@@ -1,13 +1,16 @@
 //! Leitfaden: an interactive guide engine for introducing kommunales Open Government.
-//! The core (guide, condition, path, profile, progress) is plain Rust; the app is wasm-only.
+//! The core (everything but `web` and `app`) is plain Rust, tested natively; `web` is the
+//! browser edge and `app` the Leptos screens (wasm only). README: "How it is built".
 
 // Errors here are reports for people, built once on a cold path; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod check;
 pub mod condition;
+pub mod coverage;
+pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
-pub mod glossary;
 pub mod guide;
 pub mod markdown;
 pub mod path;
@@ -15,9 +18,12 @@ pub mod profile;
 pub mod progress;
 pub mod report;
 pub mod route;
+pub mod saved;
+pub mod session;
+pub mod text;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
-pub mod storage;
+pub mod web;

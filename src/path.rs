@@ -1,11 +1,12 @@
 //! A profile's path: the pure function from (guide, answers) to the ordered steps the user
 //! sees, each with its priority, variant texts and reason, and the hidden steps with theirs.
+//! `Stepper` is the one path rule; `compute` and the author check's walk both use it.
 
-use crate::condition::Facts;
-use crate::guide::{Guide, Priority, pick_priority};
-use crate::profile::Answers;
+use crate::condition::{Compiled, Facts};
+use crate::guide::{Guide, Priority};
+use crate::profile::{self, Answers};
 
-/// A step on the path.
+/// How a step appears for some facts: its priority, the variants and tasks shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visible {
     pub step: usize,
@@ -27,47 +28,113 @@ pub struct Path {
     pub facts: Facts,
 }
 
+/// The path rule, one step at a time. Steps are taken in guide order; a step is on the
+/// path when its `when` holds for the facts in effect at that point; a decision takes
+/// effect once the step that asks it is on the path (`Stepper::asks`).
+pub struct Stepper<'g> {
+    guide: &'g Guide,
+    /// For the prepared profile: the steps that are on the path or may be, and whether
+    /// that still depends on a decision (then it is evaluated when reached).
+    candidates: Vec<(usize, bool)>,
+}
+
+impl<'g> Stepper<'g> {
+    pub fn new(guide: &'g Guide) -> Self {
+        Stepper {
+            guide,
+            candidates: Vec::with_capacity(guide.steps.len()),
+        }
+    }
+
+    /// Evaluates, once per profile, the steps whose visibility no decision changes.
+    pub fn prepare(&mut self, facts: &Facts) {
+        self.candidates.clear();
+        for (i, c) in self.guide.compiled.iter().enumerate() {
+            if c.when_uses_decision {
+                self.candidates.push((i, true));
+            } else if self.guide.step_visible(i, facts) {
+                self.candidates.push((i, false));
+            }
+        }
+    }
+
+    /// The next step on the path at or after `cursor`: (its cursor, the step index).
+    /// Continue with `cursor + 1`.
+    pub fn next(&self, facts: &Facts, cursor: usize) -> Option<(usize, usize)> {
+        let rest = self.candidates.get(cursor..)?;
+        rest.iter()
+            .position(|&(i, evaluate)| !evaluate || self.guide.step_visible(i, facts))
+            .map(|k| (cursor + k, rest[k].0))
+    }
+
+    /// The decision step `step` asks: its answer counts from the following step on.
+    pub fn asks(&self, step: usize) -> Option<usize> {
+        self.guide.compiled[step].decision
+    }
+}
+
+/// How step `i` appears for `facts`: the same for a step on the path and for a hidden one
+/// that the user opens anyway.
+pub fn appearance(guide: &Guide, i: usize, facts: &Facts) -> Visible {
+    let c = &guide.compiled[i];
+    let (priority, priority_rule) = pick_priority(guide.steps[i].priority, &c.priority_if, facts);
+    let variants = (0..c.variants.len())
+        .filter(|&v| c.variants[v].eval(facts))
+        .collect();
+    let tasks = c
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.when.as_ref().is_none_or(|w| w.eval(facts)))
+        .map(|(k, t)| {
+            let base = guide.steps[i].tasks[k].priority.unwrap_or(priority);
+            (k, pick_priority(base, &t.priority_if, facts).0)
+        })
+        .collect();
+    Visible {
+        step: i,
+        priority,
+        priority_rule,
+        variants,
+        tasks,
+    }
+}
+
+/// The priority a `priority_if` list gives (the first rule that holds wins) and the
+/// index of that rule.
+pub fn pick_priority(
+    base: Priority,
+    rules: &[(Compiled, Priority)],
+    facts: &Facts,
+) -> (Priority, Option<usize>) {
+    rules
+        .iter()
+        .position(|(c, _)| c.eval(facts))
+        .map_or((base, None), |i| (rules[i].1, Some(i)))
+}
+
 /// Computes the path. Decisions take effect only when the step that asks them is on the
 /// path, so an answer given earlier and now out of reach changes nothing (but is kept).
 pub fn compute(guide: &Guide, answers: &Answers) -> Path {
-    let given = guide.facts(answers);
+    let given = answers.facts(guide);
     let mut facts = Facts {
         profile: given.profile,
         decisions: vec![None; guide.decisions.len()],
     };
+    let mut stepper = Stepper::new(guide);
+    stepper.prepare(&facts);
     let mut steps = Vec::new();
-    let mut hidden = Vec::new();
-    for i in 0..guide.steps.len() {
-        if !guide.step_visible(i, &facts) {
-            hidden.push(i);
-            continue;
-        }
-        let c = &guide.compiled[i];
-        let (priority, priority_rule) = guide.step_priority(i, &facts);
-        let variants = (0..c.variants.len())
-            .filter(|&v| c.variants[v].eval(&facts))
-            .collect();
-        let tasks = c
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.when.as_ref().is_none_or(|w| w.eval(&facts)))
-            .map(|(k, t)| {
-                let base = guide.steps[i].tasks[k].priority.unwrap_or(priority);
-                (k, pick_priority(base, &t.priority_if, &facts).0)
-            })
-            .collect();
-        steps.push(Visible {
-            step: i,
-            priority,
-            priority_rule,
-            variants,
-            tasks,
-        });
-        if let Some(d) = c.decision {
+    let mut on_path = vec![false; guide.steps.len()];
+    let mut cursor = 0;
+    while let Some((c, i)) = stepper.next(&facts, cursor) {
+        steps.push(appearance(guide, i, &facts));
+        on_path[i] = true;
+        if let Some(d) = stepper.asks(i) {
             facts.decisions[d] = given.decisions[d];
         }
+        cursor = c + 1;
     }
+    let hidden = (0..guide.steps.len()).filter(|&i| !on_path[i]).collect();
     Path {
         steps,
         hidden,
@@ -83,6 +150,13 @@ pub struct Comparison {
     pub only_b: Vec<usize>,
     /// (step, variants shown to A, variants shown to B), in guide order.
     pub both: Vec<(usize, Vec<usize>, Vec<usize>)>,
+}
+
+impl Comparison {
+    /// Common steps whose text differs between the two profiles.
+    pub fn differing(&self) -> impl Iterator<Item = &(usize, Vec<usize>, Vec<usize>)> {
+        self.both.iter().filter(|(_, a, b)| a != b)
+    }
 }
 
 pub fn compare(guide: &Guide, a: &Answers, b: &Answers) -> Comparison {
@@ -114,6 +188,14 @@ pub struct Place {
     pub chapter_len: usize,
 }
 
+/// The steps before and after one step on the path (step indices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Neighbours {
+    pub on_path: bool,
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+}
+
 impl Path {
     /// Where step `step` stands on the path, or `None` when it is not on it.
     pub fn place(&self, guide: &Guide, step: usize) -> Option<Place> {
@@ -125,6 +207,26 @@ impl Path {
             in_chapter: self.steps[..=pos].iter().filter(|v| same(v)).count(),
             chapter_len: self.steps.iter().filter(|v| same(v)).count(),
         })
+    }
+
+    /// The steps before and after `step`; a step off the path has neither.
+    pub fn neighbours(&self, step: usize) -> Neighbours {
+        let pos = self.position(step);
+        Neighbours {
+            on_path: pos.is_some(),
+            prev: pos
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| self.steps[i].step),
+            next: pos.and_then(|i| self.steps.get(i + 1)).map(|v| v.step),
+        }
+    }
+
+    /// How step `step` appears: as on the path, or (hidden) as it would for these facts.
+    pub fn appearance(&self, guide: &Guide, step: usize) -> Visible {
+        match self.position(step) {
+            Some(pos) => self.steps[pos].clone(),
+            None => appearance(guide, step, &self.facts),
+        }
     }
 
     /// Steps on `self` but not on `before`, and the other way round.
@@ -149,13 +251,22 @@ impl Path {
         self.steps.iter().position(|v| v.step == step)
     }
 
+    /// Why step `i` is on the path, or why not, in German.
+    pub fn reason(&self, guide: &Guide, answers: &Answers, step: usize) -> String {
+        if self.position(step).is_some() {
+            self.reason_shown(guide, answers, step)
+        } else {
+            self.reason_hidden(guide, answers, step)
+        }
+    }
+
     /// Why step `i` is shown, in German.
     pub fn reason_shown(&self, guide: &Guide, answers: &Answers, step: usize) -> String {
         match &guide.steps[step].when {
             None => "Dieser Schritt gehört zu jedem Weg durch den Leitfaden.".into(),
             Some(cond) => format!(
                 "Angezeigt, weil zutrifft: {}.",
-                guide.explain(cond, Some(&self.effective(guide, answers)))
+                profile::explain(guide, cond, &self.effective(guide, answers))
             ),
         }
     }
@@ -166,7 +277,7 @@ impl Path {
             None => "Dieser Schritt gehört zu jedem Weg.".into(),
             Some(cond) => format!(
                 "Ausgeblendet, weil nicht zutrifft: {}.",
-                guide.explain(cond, Some(&self.effective(guide, answers)))
+                profile::explain(guide, cond, &self.effective(guide, answers))
             ),
         }
     }
@@ -177,7 +288,7 @@ impl Path {
         Some(format!(
             "{}, weil: {}.",
             v.priority.label(),
-            guide.explain(&rule.when, Some(&self.effective(guide, answers)))
+            profile::explain(guide, &rule.when, &self.effective(guide, answers))
         ))
     }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::condition::{Condition, Facts, Vocabulary};
 use crate::guide::Guide;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -18,6 +19,53 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// The answers as indices into the guide's questions and decisions. Ids the guide
+    /// does not know are left out (they stay in the user's progress untouched).
+    pub fn facts(&self, guide: &Guide) -> Facts {
+        let profile = guide
+            .questions
+            .iter()
+            .map(|q| {
+                let a = self.profile.get(&q.id)?;
+                q.choices.iter().position(|c| &c.id == a).map(|i| i as u8)
+            })
+            .collect();
+        let decisions = (0..guide.decisions.len())
+            .map(|d| {
+                let decision = guide.decision_at(d);
+                let a = self.decisions.get(&decision.id)?;
+                decision
+                    .choices
+                    .iter()
+                    .position(|c| &c.id == a)
+                    .map(|i| i as u8)
+            })
+            .collect();
+        Facts { profile, decisions }
+    }
+
+    /// The answers that `facts` stand for (the inverse of `facts`).
+    pub fn from_facts(guide: &Guide, facts: &Facts) -> Answers {
+        let mut answers = Answers::default();
+        for (q, a) in guide.questions.iter().zip(&facts.profile) {
+            if let Some(a) = a {
+                answers
+                    .profile
+                    .insert(q.id.clone(), q.choices[*a as usize].id.clone());
+            }
+        }
+        for (d, a) in facts.decisions.iter().enumerate() {
+            if let Some(a) = a {
+                let decision = guide.decision_at(d);
+                answers.decisions.insert(
+                    decision.id.clone(),
+                    decision.choices[*a as usize].id.clone(),
+                );
+            }
+        }
+        answers
+    }
+
     /// Parses `question=choice` pairs as given on the command line or in a URL. Each id
     /// is looked up in the guide: questions first, then decisions.
     pub fn parse_pairs<'a>(
@@ -93,4 +141,35 @@ impl Answers {
 
 fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
+}
+
+/// Puts a condition into German words, naming the user's answer to each part.
+pub fn explain(guide: &Guide, cond: &Condition, answers: &Answers) -> String {
+    crate::condition::explain(cond, &Words { guide, answers }, true)
+}
+
+/// The guide's words for questions and choices, with the user's answers.
+struct Words<'a> {
+    guide: &'a Guide,
+    answers: &'a Answers,
+}
+
+impl Vocabulary for Words<'_> {
+    fn name(&self, is_decision: bool, id: &str) -> String {
+        self.guide.name(is_decision, id)
+    }
+
+    fn choice_label(&self, is_decision: bool, id: &str, choice: &str) -> String {
+        self.guide.choice_label(is_decision, id, choice)
+    }
+
+    fn answer_label(&self, is_decision: bool, id: &str) -> Option<String> {
+        let map = if is_decision {
+            &self.answers.decisions
+        } else {
+            &self.answers.profile
+        };
+        let a = map.get(id)?;
+        Some(self.guide.choice_label(is_decision, id, a))
+    }
 }

@@ -9,9 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::guide::Guide;
 use crate::profile::Answers;
 
-/// The stored format's version. Raise it with a migration in `storage_format`.
-pub const FORMAT: u32 = 1;
-
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[default]
@@ -94,6 +91,28 @@ impl Archive {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty() && self.tasks.is_empty() && self.answers.is_empty()
     }
+
+    /// Each archived entry in words, for every place that shows the archive.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (id, e) in &self.steps {
+            let mut parts = vec![e.status.label().to_string()];
+            if !e.tasks.is_empty() {
+                parts.push(format!("{} erledigte Aufgaben", e.tasks.len()));
+            }
+            if !e.note.is_empty() {
+                parts.push(format!("Notiz: „{}“", e.note));
+            }
+            out.push(format!("Schritt „{id}“: {}", parts.join(" · ")));
+        }
+        for (s, t) in &self.tasks {
+            out.push(format!("Aufgabe „{t}“ in Schritt „{s}“: erledigt"));
+        }
+        for (q, a) in &self.answers {
+            out.push(format!("Antwort „{a}“ auf „{q}“"));
+        }
+        out
+    }
 }
 
 /// One work state ("Arbeitsstand"): a profile and the progress on its path.
@@ -124,6 +143,24 @@ pub struct Progress {
 impl Progress {
     pub fn step(&self, id: &str) -> Option<&StepProgress> {
         self.steps.get(id)
+    }
+
+    pub fn is_ticked(&self, step: &str, task: &str) -> bool {
+        self.steps.get(step).is_some_and(|s| s.tasks.contains(task))
+    }
+
+    pub fn note(&self, step: &str) -> String {
+        self.steps
+            .get(step)
+            .map(|s| s.note.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn reason(&self, step: &str) -> String {
+        self.steps
+            .get(step)
+            .map(|s| s.reason.clone())
+            .unwrap_or_default()
     }
 
     pub fn status(&self, id: &str) -> Status {
@@ -192,6 +229,18 @@ impl Progress {
     /// Whether step `i` came with a guide version newer than the one the user knew.
     pub fn is_new(&self, guide: &Guide, i: usize) -> bool {
         !self.known_steps.is_empty() && !self.known_steps.contains(&guide.steps[i].id)
+    }
+
+    /// Whether opening step `id` changes anything: another step was current, or the
+    /// step is still new to the user.
+    pub fn is_stale_position(&self, id: &str) -> bool {
+        self.current.as_deref() != Some(id) || !self.known_steps.contains(id)
+    }
+
+    /// The user opened step `id`: it is where they resume, and no longer new.
+    pub fn visit(&mut self, id: &str) {
+        self.mark_seen(id);
+        self.current = Some(id.to_string());
     }
 
     /// The user has looked at this step: it is no longer new.

@@ -6,7 +6,6 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::glossary;
 use crate::guide::Guide;
 use crate::markdown::{self, Block, Inline};
 
@@ -80,7 +79,7 @@ fn inlines(list: Vec<Inline>, guide: &Guide, marked: &Marked) -> AnyView {
 fn text_with_terms(text: &str, guide: &Guide, marked: &Marked) -> AnyView {
     let mut parts: Vec<AnyView> = Vec::new();
     let mut last = 0;
-    for m in glossary::find(guide, text) {
+    for m in guide.spellings.find(text) {
         if !marked.borrow_mut().insert(m.term) {
             continue;
         }

@@ -1,11 +1,15 @@
 //! The browser app: Leptos components that render the core's state and send the user's
-//! intents to it. No guide rule lives here; see `guide`, `path` and `progress`.
+//! intents to it. No guide, progress or storage rule lives here; see `path`, `progress`,
+//! `workspace` and `session`. Browser calls go through `web`.
 
+mod compare;
 mod demo;
-mod dom;
+mod frame;
+mod intake;
 mod markdown;
+mod overview;
 mod report;
-mod screens;
+mod start;
 mod step;
 mod workstates;
 
@@ -14,11 +18,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::guide::{Checks, Guide, Report};
+use crate::guide::Guide;
 use crate::path::{self, Path};
 use crate::progress::Progress;
 pub use crate::route::Route;
-use crate::storage::{self, Loaded};
+use crate::session::{self, Found, Notice, NoticeChange, Saver};
+use crate::web::{dom, storage};
 use crate::workspace::Workspace;
 
 /// Shared handles for every screen.
@@ -29,32 +34,11 @@ pub struct Ctx {
     pub path: Memo<Arc<Path>>,
     pub route: RwSignal<Route>,
     /// Problems with saving or with what was found in storage, shown in a banner.
-    pub storage_notice: RwSignal<Option<StorageNotice>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// Demo mode: its own storage space, marked on every screen.
     pub demo: bool,
     /// In demo mode, the path before the last profile switch, to show what changed.
     pub previous_path: RwSignal<Option<Arc<Path>>>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct StorageNotice {
-    pub message: String,
-    /// Unreadable data the user can download.
-    pub raw: Option<String>,
-    /// Whether saving is paused to protect what is stored.
-    pub saving_paused: bool,
-    /// Whether saving failed (the notice goes away once a save succeeds again).
-    pub save_failed: bool,
-}
-
-/// Keeps a workspace tidy for use: forgets long-deleted work states and lets every work
-/// state that never met this guide take its steps as known (so only later additions
-/// count as new).
-fn prepare(ws: &mut Workspace, guide: &Guide, now: u64) {
-    ws.purge_deleted(now);
-    for s in &mut ws.states {
-        s.progress.adopt_guide(guide);
-    }
 }
 
 impl Ctx {
@@ -62,33 +46,17 @@ impl Ctx {
         self.guide.get_value()
     }
 
-    /// Applies a user intent to the active work state (and so saves it). Changed entries
-    /// are stamped, so that a merge with another tab keeps the newer of each.
+    /// Applies a user intent to the active work state (and so saves it).
     pub fn update(&self, f: impl FnOnce(&mut Progress)) {
         let now = dom::now_ms();
-        self.ws.update(|ws| {
-            let before = ws.active().clone();
-            let p = ws.active_mut();
-            f(p);
-            p.stamp_changes(&before, now);
-        });
+        self.ws.update(|ws| ws.edit_active(now, f));
     }
 
     /// Applies an intent on the work states as a whole (create, switch, delete, import).
     pub fn update_ws(&self, f: impl FnOnce(&mut Workspace)) {
         let guide = self.guide();
         let now = dom::now_ms();
-        self.ws.update(|ws| {
-            let before = ws.clone();
-            f(ws);
-            // Stamp what changed (a rename, say), so another tab's merge keeps it.
-            for s in &mut ws.states {
-                if let Some(old) = before.state(&s.id) {
-                    s.progress.stamp_changes(&old.progress, now);
-                }
-            }
-            prepare(ws, &guide, now);
-        });
+        self.ws.update(|ws| ws.edit(&guide, now, f));
     }
 
     pub fn progress<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
@@ -96,22 +64,15 @@ impl Ctx {
     }
 }
 
-/// Entry point of the wasm binary.
-pub fn start() {
-    console_error_panic_hook();
-    // The benchmark reads the wasm memory size from here (see bench/browser.mjs).
-    let _ = js_sys::Reflect::set(
-        &window(),
-        &"leitfadenWasmMemory".into(),
-        &wasm_bindgen::memory(),
-    );
-    leptos::mount::mount_to_body(Root);
+pub fn ctx() -> Ctx {
+    expect_context::<Ctx>()
 }
 
-fn console_error_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into());
-    }));
+/// Entry point of the wasm binary.
+pub fn start() {
+    dom::log_panics();
+    dom::expose_memory();
+    mount_to_body(Root);
 }
 
 enum Loading {
@@ -124,12 +85,9 @@ enum Loading {
 fn Root() -> impl IntoView {
     let state = RwSignal::new_local(Loading::Pending);
     leptos::task::spawn_local(async move {
-        let result = dom::guide_files()
-            .await
-            .map_err(|e| format!("Der Leitfaden konnte nicht geladen werden: {e}"));
-        let loaded = match result {
+        let loaded = match dom::guide_files().await {
             Ok(files) => load_guide(&files),
-            Err(e) => Err(e),
+            Err(e) => Err(format!("Der Leitfaden konnte nicht geladen werden: {e}")),
         };
         state.set(match loaded {
             Ok(g) => Loading::Ready(Arc::new(g)),
@@ -149,20 +107,18 @@ fn Root() -> impl IntoView {
 }
 
 fn load_guide(files: &BTreeMap<String, String>) -> Result<Guide, String> {
-    // Every check but the walk over all profiles: that walk runs in `leitfaden check`,
-    // before each release build and (as a trunk hook) on every change while serving.
-    match Guide::load_with(files, Checks::Quick) {
-        Ok((g, _warnings)) => Ok(g),
-        Err(report) => Err(render_report(&report)),
-    }
-}
-
-fn render_report(report: &Report) -> String {
-    format!(
-        "Der Leitfaden enthält Fehler ({} Fehler). Für Autorinnen und Autoren:\n\n{}",
-        report.errors(),
-        report.render("guide/")
-    )
+    // The checks a reader's guide must pass; the walk over all profiles and the warnings
+    // run in `leitfaden check`, before each release build and (as a trunk hook) on every
+    // change while serving.
+    Guide::load(files)
+        .map(|(g, _warnings)| g)
+        .map_err(|report| {
+            format!(
+                "Der Leitfaden enthält Fehler ({} Fehler). Für Autorinnen und Autoren:\n\n{}",
+                report.errors(),
+                report.render("guide/")
+            )
+        })
 }
 
 #[component]
@@ -177,58 +133,44 @@ fn GuideErrors(text: String) -> impl IntoView {
     }
 }
 
+/// Writes the workspace if the session says it must be, and shows what a failure means.
+fn save(
+    key: &str,
+    ws: RwSignal<Workspace>,
+    saver: StoredValue<Saver>,
+    notice: RwSignal<Option<Notice>>,
+) {
+    let Some(doc) = ws.with_untracked(|w| saver.with_value(|s| s.pending(w))) else {
+        return;
+    };
+    let result = storage::save(key, &doc);
+    let change = notice.with_untracked(|n| {
+        saver
+            .try_update_value(|s| s.written(doc, result, n.as_ref()))
+            .unwrap_or(NoticeChange::Keep)
+    });
+    match change {
+        NoticeChange::Keep => {}
+        NoticeChange::Clear => notice.set(None),
+        NoticeChange::Show(n) => notice.set(Some(n)),
+    }
+}
+
 #[component]
 fn App(guide: Arc<Guide>) -> impl IntoView {
     let demo = dom::demo_requested();
     let key = storage::key(&guide.id, demo);
-    let (ws, notice) = match storage::load(&key, &guide.id) {
-        Loaded::Saved(ws) => (ws, None),
-        Loaded::Nothing => (Workspace::new(&guide.id), None),
-        Loaded::Unavailable => (
-            Workspace::new(&guide.id),
-            Some(StorageNotice {
-                message: "Dieser Browser erlaubt keine dauerhafte Speicherung (z. B. im privaten Fenster). Sie können weiterarbeiten, aber Ihre Eingaben gehen beim Schließen verloren. Sichern Sie Ihren Stand mit „Exportieren“ unter „Arbeitsstände“.".into(),
-                raw: None,
-                saving_paused: false,
-                save_failed: true,
-            }),
-        ),
-        Loaded::Unreadable { raw, error } => {
-            let newer = matches!(error, crate::workspace::DecodeError::Newer(_));
-            let rescued = newer || storage::rescue(&key, &raw).is_ok();
-            let message = if newer {
-                format!("{} Bis dahin wird hier nichts gespeichert.", error.message())
-            } else if rescued {
-                format!(
-                    "Ihr gespeicherter Stand konnte nicht gelesen werden. {} Die Daten wurden unverändert aufbewahrt; Sie können sie herunterladen. Sie beginnen mit einem leeren Stand.",
-                    error.message()
-                )
-            } else {
-                format!(
-                    "Ihr gespeicherter Stand konnte nicht gelesen werden. {} Laden Sie die Daten herunter, bevor Sie weiterarbeiten; bis dahin wird nichts gespeichert.",
-                    error.message()
-                )
-            };
-            (
-                Workspace::new(&guide.id),
-                Some(StorageNotice {
-                    message,
-                    raw: Some(raw),
-                    saving_paused: newer || !rescued,
-                    save_failed: false,
-                }),
-            )
-        }
-    };
-    let mut ws = ws;
-    ws.id_prefix = format!(
-        "{:x}{:x}-",
+    dom::set_language(&guide.language);
+    let opened = session::open(
+        storage::load(&key),
+        &guide,
+        &dom::tab_prefix(),
         dom::now_ms(),
-        (js_sys::Math::random() * 65536.0) as u32
+        |raw| storage::rescue(&key, raw).is_ok(),
     );
-    prepare(&mut ws, &guide, dom::now_ms());
-    let ws = RwSignal::new(ws);
-    let storage_notice = RwSignal::new(notice);
+    let ws = RwSignal::new(opened.workspace);
+    let notice = RwSignal::new(opened.notice);
+    let saver = StoredValue::new(opened.saver);
     let answers = Memo::new(move |_| ws.with(|w| w.active().answers.clone()));
     let guide_value = StoredValue::new(guide.clone());
     let path = Memo::new(move |_| {
@@ -241,70 +183,31 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         ws,
         path,
         route,
-        storage_notice,
+        notice,
         demo,
         previous_path: RwSignal::new(None),
     };
     provide_context(ctx);
     if demo {
-        demo::apply_presenter(
-            storage::read_raw(&storage::pref_key(&guide.id, "praesentation")).is_some(),
-        );
+        demo::apply_presenter(&guide.id);
     }
 
-    // Mirror every change into storage at once, unless saving is paused to protect data.
-    // Identical documents are not written again, which also ends the echo between tabs.
-    let last_saved = StoredValue::new(storage::read_raw(&key).unwrap_or_default());
-    // True while saving fails; set from the start when the browser blocks storage.
-    let save_failing = StoredValue::new(
-        storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.save_failed)),
-    );
+    // Mirror every change into storage at once, unless the session says not to.
     let save_key = key.clone();
     Effect::new(move |_| {
-        let doc = ws.with(Workspace::encode);
-        if doc == last_saved.get_value()
-            || storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.saving_paused))
-        {
-            return;
-        }
-        match storage::save_raw(&save_key, &doc) {
-            Ok(()) => {
-                save_failing.set_value(false);
-                last_saved.set_value(doc);
-                if storage_notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.save_failed)) {
-                    storage_notice.set(None);
-                }
-            }
-            // Keep a notice already shown (or dismissed) for this failure: it says the
-            // same, and the next change tries again anyway.
-            Err(_) if save_failing.get_value() => {}
-            Err(e) => {
-                save_failing.set_value(true);
-                storage_notice.set(Some(StorageNotice {
-                    message: format!(
-                        "{e} Ihre Eingaben bleiben erhalten, solange diese Seite offen ist; bei der nächsten Änderung wird erneut gespeichert. Sichern Sie Ihren Stand mit „Exportieren“ unter „Arbeitsstände“."
-                    ),
-                    raw: None,
-                    saving_paused: false,
-                    save_failed: true,
-                }));
-            }
-        }
+        ws.track();
+        save(&save_key, ws, saver, notice);
     });
 
     // Another tab saved the same work states: merge its changes into ours.
     let guide_id = guide.id.clone();
-    storage::on_change(&key, move |raw| {
-        let Ok(remote) = crate::workspace::decode(&raw, &guide_id) else {
-            return;
-        };
+    storage::on_change(&key, move |found: Found| {
         let merged = ws.with_untracked(|w| {
-            let mut m = w.clone();
-            m.merge(&remote);
-            (m != *w).then_some(m)
+            saver
+                .try_update_value(|s| s.remote(found, w, &guide_id))
+                .flatten()
         });
         if let Some(m) = merged {
-            last_saved.set_value(raw);
             ws.set(m);
         }
     });
@@ -318,46 +221,35 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         if let Route::Step(id) = &r
             && guide_value.with_value(|g| g.step_index(id).is_some())
         {
-            let id = id.clone();
-            let stale = ws.with_untracked(|w| {
-                let p = w.active();
-                p.current.as_deref() != Some(id.as_str()) || !p.known_steps.contains(&id)
-            });
+            let stale = ws.with_untracked(|w| w.active().is_stale_position(id));
             if stale {
-                ctx.update(|p| {
-                    p.mark_seen(&id);
-                    p.current = Some(id);
-                });
+                let id = id.clone();
+                ctx.update(|p| p.visit(&id));
             }
         }
         dom::focus_heading();
     });
 
     view! {
-        <a class="skip-link" href="#inhalt" on:click=|ev| { ev.prevent_default(); dom::focus_heading(); }>
-            "Zum Inhalt springen"
-        </a>
-        <screens::Header/>
+        <frame::SkipLink/>
+        <frame::Header/>
         {demo.then(|| view! { <demo::DemoBar/> })}
-        <screens::StorageBanner/>
+        <frame::StorageBanner/>
         <main id="inhalt" tabindex="-1">
             {move || match route.get() {
-                Route::Start => view! { <screens::Start/> }.into_any(),
-                Route::Intake => view! { <screens::Intake editing=false/> }.into_any(),
-                Route::Profile => view! { <screens::Intake editing=true/> }.into_any(),
-                Route::Summary => view! { <screens::Summary/> }.into_any(),
-                Route::Overview => view! { <screens::Overview/> }.into_any(),
+                Route::Start => view! { <start::Start/> }.into_any(),
+                Route::Intake => view! { <intake::Intake editing=false/> }.into_any(),
+                Route::Profile => view! { <intake::Intake editing=true/> }.into_any(),
+                Route::Summary => view! { <intake::Summary/> }.into_any(),
+                Route::Overview => view! { <overview::Overview/> }.into_any(),
                 Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
                 Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
                 Route::Report => view! { <report::ReportPage/> }.into_any(),
-                Route::Compare => view! { <demo::Compare/> }.into_any(),
-                Route::NotFound(what) => view! { <screens::NotFound what=what/> }.into_any(),
+                Route::Compare => view! { <compare::Compare/> }.into_any(),
+                Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
             }}
         </main>
         <p class="visually-hidden" aria-live="polite" id="ansage"></p>
-        <footer class="site-footer">
-            <p>{format!("{} · Version {}", guide.title, guide.version)}
-               " · Ihre Eingaben bleiben in diesem Browser. Kein Konto, kein Server."</p>
-        </footer>
+        <frame::Footer/>
     }
 }

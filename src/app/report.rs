@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{Ctx, dom};
+use super::Ctx;
 use crate::progress::Status;
 use crate::report::{ReportStep, StatusReport};
+use crate::web::dom;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {

@@ -1,8 +1,9 @@
 //! Messages for guide authors: where (file:line:col), what, and a plain hint, rendered
 //! like a compiler message with the offending source line and a caret under the span.
 
-use std::collections::BTreeMap;
 use std::fmt;
+
+use super::source::{SourceFile, Sources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -91,10 +92,10 @@ impl Diagnostic {
     }
 
     /// The full message with the source line, a caret under the span and the hint.
-    pub fn render(&self, prefix: &str, source: Option<&str>) -> String {
+    pub fn render(&self, prefix: &str, source: Option<&SourceFile>) -> String {
         let mut out = self.headline(prefix);
         out.push('\n');
-        if let Some(text) = source.and_then(|s| s.lines().nth(self.line.saturating_sub(1))) {
+        if let Some(text) = source.and_then(|s| s.line(self.line)) {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
             let shown = text.replace('\t', " ");
@@ -128,16 +129,6 @@ impl Location {
             len: 1,
         }
     }
-
-    /// The location of byte `offset` in `text`, underlining `len` characters.
-    pub fn of_offset(text: &str, offset: usize, len: usize) -> Self {
-        let offset = offset.min(text.len());
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
-        Location { line, col, len }
-    }
 }
 
 /// Everything found while loading and checking a guide, with the source texts needed to
@@ -145,11 +136,9 @@ impl Location {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
-    pub sources: BTreeMap<String, String>,
+    pub sources: Sources,
     /// True when files could not be read, so references and paths were not checked yet.
     pub incomplete: bool,
-    /// What the walk over every profile found, when it ran.
-    pub exhaustive: Option<super::check::Exhaustive>,
 }
 
 impl Report {
@@ -180,7 +169,7 @@ impl Report {
     pub fn render(&self, prefix: &str) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
-            out.push_str(&d.render(prefix, self.sources.get(&d.file).map(String::as_str)));
+            out.push_str(&d.render(prefix, self.sources.get(&d.file)));
             out.push('\n');
         }
         out

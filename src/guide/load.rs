@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, Location, Report};
 use super::model::{Chapter, Example, GuideFile, Resource, Source, Term};
+use super::source::SourceFile;
 
 /// The name of the guide's entry file inside the guide directory.
 pub const INDEX_FILE: &str = "leitfaden.ron";
@@ -68,7 +69,6 @@ fn files_of(index: &GuideFile) -> Vec<String> {
 /// Problems go to `report`; whatever could be read is returned.
 pub fn read(files: &BTreeMap<String, String>, report: &mut Report) -> Authored {
     let mut authored = Authored::default();
-    report.sources.extend(files.clone());
     let Some(index_text) = files.get(INDEX_FILE) else {
         report.push(
             Diagnostic::error(
@@ -129,7 +129,8 @@ fn take_file<'f>(
 ) -> Option<&'f String> {
     let text = files.get(name);
     if text.is_none() {
-        let at = locate_string(index_text, name, 0).unwrap_or(Location::start());
+        let index = SourceFile::new(index_text.to_string());
+        let at = index.at(name, 0);
         report.push(
             Diagnostic::error(INDEX_FILE, at, format!("file `{name}` not found"))
                 .hint("the path is relative to the guide directory; check its spelling"),
@@ -156,37 +157,6 @@ fn keep<T>(parsed: Parsed<T>, report: &mut Report) -> Vec<T> {
         }
         None => Vec::new(),
     }
-}
-
-/// Finds the string literal `"value"` at or after byte `from`, returning where it starts.
-pub fn locate_string(text: &str, value: &str, from: usize) -> Option<Location> {
-    find_string(text, value, from).map(|o| Location::of_offset(text, o, value.chars().count() + 2))
-}
-
-/// The byte offset of the string literal `"value"` at or after `from`.
-pub fn find_string(text: &str, value: &str, from: usize) -> Option<usize> {
-    let needle = format!("\"{value}\"");
-    text.get(from..)?.find(&needle).map(|i| i + from)
-}
-
-/// The byte offset of `key: "value"` (any spacing) at or after `from`, pointing at the
-/// string literal.
-pub fn find_field(text: &str, key: &str, value: &str, from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(offset) = find_string(text, value, at) {
-        let before = text[..offset].trim_end();
-        if let Some(rest) = before.strip_suffix(':')
-            && rest.trim_end().ends_with(key)
-        {
-            let k = rest.trim_end();
-            let prev = k[..k.len() - key.len()].chars().next_back();
-            if !prev.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                return Some(offset);
-            }
-        }
-        at = offset + 1;
-    }
-    None
 }
 
 fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> Diagnostic {
@@ -220,9 +190,7 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
             if let Some(o) = find_ident_before(text, at, found) {
                 at = o;
             }
-            let close = expected
-                .iter()
-                .find(|e| similar(e, found))
+            let close = super::suggest::closest(found, expected.iter().copied())
                 .map(|e| format!("did you mean `{e}`? "))
                 .unwrap_or_default();
             (
@@ -324,19 +292,6 @@ fn find_ident_before(text: &str, at: Location, ident: &str) -> Option<Location> 
         col: line[..idx].chars().count() + 1,
         len: ident.chars().count(),
     })
-}
-
-/// A cheap "did you mean": same length ±1 and at most two differing letters at the start
-/// or a shared prefix of four.
-fn similar(a: &str, b: &str) -> bool {
-    if a.len().abs_diff(b.len()) > 2 {
-        return false;
-    }
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    common >= 3 || {
-        let diff = a.chars().zip(b.chars()).filter(|(x, y)| x != y).count();
-        diff <= 1 && a.len() == b.len()
-    }
 }
 
 /// Every `.ron` file below `dir`, keyed by its path relative to `dir` with `/` separators:

@@ -1,26 +1,23 @@
-//! The guide: authored content loaded from RON, resolved into one immutable structure that
-//! the path computation, the app and the CLI share. `Guide::load` is the one loader.
+//! The guide: authored content loaded from RON and resolved into one immutable structure
+//! that the path computation, the app and the CLI share. `Guide::load` is the one loader;
+//! nothing in here knows answers, paths or progress.
 
-pub mod check;
 pub mod diagnostic;
+pub mod glossary;
+pub mod lint;
 pub mod load;
 pub mod model;
+pub mod resolve;
+pub mod source;
+pub mod suggest;
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::condition::{Compiled, Condition, Facts, Vocabulary};
-use crate::profile::Answers;
 pub use diagnostic::{Diagnostic, Location, Report, Severity};
+pub use lint::Lints;
 pub use model::*;
-
-/// How much checking `Guide::load_with` does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Checks {
-    /// Everything, including the walk over every profile and decision answer.
-    Full,
-    /// Everything but that walk.
-    Quick,
-}
+pub use source::Sources;
 
 /// A chapter of the loaded guide; its steps are `guide.steps[steps.clone()]`.
 #[derive(Debug, Clone)]
@@ -44,6 +41,8 @@ pub struct Origin {
 #[derive(Debug, Clone)]
 pub struct CompiledStep {
     pub when: Option<Compiled>,
+    /// Whether `when` names a decision (then visibility changes along the path).
+    pub when_uses_decision: bool,
     pub priority_if: Vec<(Compiled, Priority)>,
     pub variants: Vec<Compiled>,
     pub tasks: Vec<CompiledTask>,
@@ -57,7 +56,22 @@ pub struct CompiledTask {
     pub priority_if: Vec<(Compiled, Priority)>,
 }
 
-/// The loaded, resolved guide. Immutable once loaded.
+impl CompiledStep {
+    /// Every condition of the step and its tasks.
+    pub fn all_conditions(&self) -> impl Iterator<Item = &Compiled> {
+        self.when
+            .iter()
+            .chain(self.priority_if.iter().map(|(w, _)| w))
+            .chain(self.variants.iter())
+            .chain(
+                self.tasks
+                    .iter()
+                    .flat_map(|t| t.when.iter().chain(t.priority_if.iter().map(|(w, _)| w))),
+            )
+    }
+}
+
+/// The loaded, resolved guide. Built once by `resolve`, never changed afterwards.
 #[derive(Debug, Clone)]
 pub struct Guide {
     pub id: String,
@@ -83,104 +97,52 @@ pub struct Guide {
     /// The files the collections came from, for locating messages about their entries.
     pub(crate) collection_files: CollectionFiles,
     /// The glossary's spellings, ready for marking terms in text.
-    pub spellings: crate::glossary::Spellings,
+    pub spellings: glossary::Spellings,
     /// A hash of everything a user reads, to tell when saved progress meets a changed guide.
     pub fingerprint: String,
 }
 
 impl Guide {
-    /// Loads and checks a guide from its files (path relative to the guide directory →
-    /// text) with every check. Returns the guide and its warnings, or every problem found.
+    /// Loads a guide from its files (path relative to the guide directory → text) and
+    /// runs the checks a reader's guide must pass (`Lints::Errors`): RON syntax and
+    /// schema, ids, references, impossible conditions, links. The full author check, with
+    /// the walk over every profile, is `check::check`. Returns the guide and its
+    /// warnings, or every problem found.
     pub fn load(files: &BTreeMap<String, String>) -> Result<(Guide, Report), Report> {
-        Guide::load_with(files, Checks::Full)
+        Guide::load_linted(files, Lints::Errors)
     }
 
-    /// Like `load`; `Checks::Quick` leaves out the walk over every profile, for a release
-    /// app whose guide was checked in full when it was built.
-    pub fn load_with(
+    /// Like `load`, with the given lints.
+    pub fn load_linted(
         files: &BTreeMap<String, String>,
-        checks: Checks,
+        lints: Lints,
     ) -> Result<(Guide, Report), Report> {
+        match Guide::build(files, lints) {
+            (Some(guide), report) if !report.has_errors() => Ok((guide, report)),
+            (_, report) => Err(report),
+        }
+    }
+
+    /// Reads, resolves and lints. The guide is returned whenever its ids and references
+    /// are sound, even if a lint found errors, so that further checks can run on it.
+    pub fn build(files: &BTreeMap<String, String>, lints: Lints) -> (Option<Guide>, Report) {
+        let sources = Sources::new(files);
         let mut report = Report::default();
         let authored = load::read(files, &mut report);
-        if report.has_errors() {
+        let guide = if report.has_errors() {
             // Ids defined in an unreadable file would show up as broken references
             // everywhere else; check those once every file can be read.
             report.incomplete = true;
-            report.sort();
-            return Err(report);
+            None
+        } else {
+            resolve::resolve(authored, &sources, &mut report).filter(|_| !report.has_errors())
+        };
+        if let Some(guide) = &guide {
+            lint::run(guide, &sources, &mut report, lints);
         }
-        let guide = Guide::resolve(authored, &mut report);
-        if let Some(guide) = &guide
-            && !report.has_errors()
-        {
-            report.exhaustive = check::run(guide, &mut report, checks, &check::Limits::default());
-        }
+        report.sources = sources;
         report.sort();
-        match guide {
-            Some(guide) if !report.has_errors() => Ok((guide, report)),
-            _ => Err(report),
-        }
-    }
-
-    /// Builds the resolved guide and reports every broken id or reference.
-    fn resolve(authored: load::Authored, report: &mut Report) -> Option<Guide> {
-        let index = authored.index?;
-        let mut guide = Guide {
-            id: index.id,
-            title: index.title,
-            version: index.version,
-            language: index.language,
-            intro: index.intro,
-            questions: index.questions,
-            demo_profiles: index.demo_profiles,
-            chapters: Vec::new(),
-            steps: Vec::new(),
-            step_chapter: Vec::new(),
-            origins: Vec::new(),
-            compiled: Vec::new(),
-            decisions: Vec::new(),
-            resources: authored.resources,
-            examples: authored.examples,
-            terms: authored.terms,
-            sources: authored.sources,
-            step_ids: HashMap::new(),
-            collection_files: CollectionFiles::default(),
-            fingerprint: String::new(),
-            spellings: Default::default(),
-        };
-        for (file, chapter) in authored.chapters {
-            let text = report.sources.get(&file).cloned().unwrap_or_default();
-            let start = guide.steps.len();
-            let mut at = load::find_field(&text, "id", &chapter.id, 0).unwrap_or(0);
-            for step in chapter.steps {
-                at = load::find_field(&text, "id", &step.id, at + 1).unwrap_or(at);
-                guide.step_chapter.push(guide.chapters.len());
-                guide.origins.push(Origin {
-                    file: file.clone(),
-                    offset: at,
-                });
-                guide.steps.push(step);
-            }
-            guide.chapters.push(ChapterInfo {
-                id: chapter.id,
-                title: chapter.title,
-                intro: chapter.intro,
-                file,
-                steps: start..guide.steps.len(),
-            });
-        }
-        let files = CollectionFiles {
-            resources: authored.resources_file.unwrap_or_default(),
-            examples: authored.examples_file.unwrap_or_default(),
-            glossary: authored.glossary_file.unwrap_or_default(),
-            sources: authored.sources_file.unwrap_or_default(),
-        };
-        check::ids_and_references(&mut guide, &files, report);
-        guide.collection_files = files;
-        guide.fingerprint = fingerprint_of(&guide);
-        guide.spellings = crate::glossary::Spellings::new(&guide.terms);
-        Some(guide)
+        (guide, report)
     }
 
     pub fn step_index(&self, id: &str) -> Option<usize> {
@@ -222,48 +184,77 @@ impl Guide {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// Translates answers given by id into indices. Unknown ids are ignored (they stay in
-    /// the user's progress untouched; see `progress`).
-    pub fn facts(&self, answers: &Answers) -> Facts {
-        let profile = self
-            .questions
-            .iter()
-            .map(|q| {
-                let a = answers.profile.get(&q.id)?;
-                q.choices.iter().position(|c| &c.id == a).map(|i| i as u8)
-            })
-            .collect();
-        let decisions = (0..self.decisions.len())
-            .map(|d| {
-                let decision = self.decision_at(d);
-                let a = answers.decisions.get(&decision.id)?;
-                decision
-                    .choices
-                    .iter()
-                    .position(|c| &c.id == a)
-                    .map(|i| i as u8)
-            })
-            .collect();
-        Facts { profile, decisions }
-    }
-
     /// Whether step `i` is shown for `facts`. The one rule for visibility.
     pub fn step_visible(&self, i: usize, facts: &Facts) -> bool {
         self.compiled[i].when.as_ref().is_none_or(|c| c.eval(facts))
     }
 
-    /// The priority of step `i` and the index of the `priority_if` rule that chose it.
-    pub fn step_priority(&self, i: usize, facts: &Facts) -> (Priority, Option<usize>) {
-        pick_priority(self.steps[i].priority, &self.compiled[i].priority_if, facts)
+    /// Puts a condition into words (without anyone's answers).
+    pub fn explain(&self, cond: &Condition) -> String {
+        crate::condition::explain(cond, self, false)
     }
 
-    /// Puts a condition into words, naming the answers in `answers` if given.
-    pub fn explain(&self, cond: &Condition, answers: Option<&Answers>) -> String {
-        let vocab = Words {
-            guide: self,
-            answers,
+    /// Whether a condition can be true and can be false, over all answers of what it
+    /// names (decisions may also be unanswered). `None` when there are too many
+    /// combinations to try.
+    pub fn outcomes(&self, cond: &Compiled) -> Option<(bool, bool)> {
+        let mut leaves: Vec<(bool, usize)> = Vec::new();
+        cond.for_each_leaf(&mut |d, i, _| {
+            if !leaves.contains(&(d, i)) {
+                leaves.push((d, i));
+            }
+        });
+        let sizes: Vec<usize> = leaves
+            .iter()
+            .map(|&(d, i)| {
+                if d {
+                    self.decision_at(i).choices.len() + 1
+                } else {
+                    self.questions[i].choices.len()
+                }
+            })
+            .collect();
+        let total: usize = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s))?;
+        if total > 100_000 {
+            return None;
+        }
+        let mut facts = Facts {
+            profile: vec![None; self.questions.len()],
+            decisions: vec![None; self.decisions.len()],
         };
-        crate::condition::explain(cond, &vocab, answers.is_some())
+        let (mut t, mut f) = (false, false);
+        for n in 0..total {
+            let mut rest = n;
+            for (k, &(d, i)) in leaves.iter().enumerate() {
+                let v = rest % sizes[k];
+                rest /= sizes[k];
+                if d {
+                    facts.decisions[i] = (v > 0).then(|| (v - 1) as u8);
+                } else {
+                    facts.profile[i] = Some(v as u8);
+                }
+            }
+            if cond.eval(&facts) {
+                t = true;
+            } else {
+                f = true;
+            }
+            if t && f {
+                break;
+            }
+        }
+        Some((t, f))
+    }
+
+    /// The short name and the choices of a question (`is_decision` false) or decision.
+    pub fn choices_of(&self, is_decision: bool, id: &str) -> Option<(&str, &[Choice])> {
+        if is_decision {
+            let d = self.decision_at(self.decision_index(id)?);
+            Some((&d.short, &d.choices))
+        } else {
+            let q = &self.questions[self.question_index(id)?];
+            Some((&q.short, &q.choices))
+        }
     }
 
     /// The number of words a reader sees in the guide (steps, resources, examples).
@@ -305,17 +296,6 @@ impl Guide {
     }
 }
 
-pub(crate) fn pick_priority(
-    base: Priority,
-    rules: &[(Compiled, Priority)],
-    facts: &Facts,
-) -> (Priority, Option<usize>) {
-    rules
-        .iter()
-        .position(|(c, _)| c.eval(facts))
-        .map_or((base, None), |i| (rules[i].1, Some(i)))
-}
-
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CollectionFiles {
     pub resources: String,
@@ -324,45 +304,20 @@ pub(crate) struct CollectionFiles {
     pub sources: String,
 }
 
-struct Words<'a> {
-    guide: &'a Guide,
-    answers: Option<&'a Answers>,
-}
-
-impl Words<'_> {
-    fn choices(&self, is_decision: bool, id: &str) -> Option<(&str, &[Choice])> {
-        if is_decision {
-            let d = self.guide.decision_index(id)?;
-            let d = self.guide.decision_at(d);
-            Some((&d.short, &d.choices))
-        } else {
-            let q = &self.guide.questions[self.guide.question_index(id)?];
-            Some((&q.short, &q.choices))
-        }
-    }
-}
-
-impl Vocabulary for Words<'_> {
+impl Vocabulary for Guide {
     fn name(&self, is_decision: bool, id: &str) -> String {
-        self.choices(is_decision, id)
+        self.choices_of(is_decision, id)
             .map_or_else(|| id.to_string(), |(s, _)| s.to_string())
     }
 
     fn choice_label(&self, is_decision: bool, id: &str, choice: &str) -> String {
-        self.choices(is_decision, id)
+        self.choices_of(is_decision, id)
             .and_then(|(_, cs)| cs.iter().find(|c| c.id == choice))
             .map_or_else(|| choice.to_string(), |c| c.label.clone())
     }
 
-    fn answer_label(&self, is_decision: bool, id: &str) -> Option<String> {
-        let answers = self.answers?;
-        let map = if is_decision {
-            &answers.decisions
-        } else {
-            &answers.profile
-        };
-        let a = map.get(id)?;
-        Some(self.choice_label(is_decision, id, a))
+    fn answer_label(&self, _is_decision: bool, _id: &str) -> Option<String> {
+        None
     }
 }
 
@@ -385,7 +340,7 @@ impl Fnv {
     }
 }
 
-fn fingerprint_of(guide: &Guide) -> String {
+pub(crate) fn fingerprint_of(guide: &Guide) -> String {
     let mut h = Fnv::default();
     h.write(&guide.id);
     h.write(&guide.version);

@@ -196,6 +196,13 @@ pub struct Resource {
     pub body: String,
 }
 
+impl Resource {
+    /// The Arbeitshilfe as a Markdown file.
+    pub fn to_markdown(&self) -> String {
+        format!("# {}\n\n{}\n\n{}\n", self.title, self.summary, self.body)
+    }
+}
+
 /// A best-practice card: a real Kommune and what others can learn from it.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]

@@ -2,10 +2,10 @@
 //! severity, file, line, column and step. Broken guides are the minimal fixture with one
 //! edit (see `common::minimal_with`) or a small directory below `tests/fixtures/`.
 
-mod common;
-
-use common::*;
-use leitfaden::guide::{Checks, Guide, Severity, check, load};
+use crate::common::*;
+use leitfaden::check;
+use leitfaden::coverage::{self, Limits};
+use leitfaden::guide::{Severity, load};
 
 const INDEX: &str = "leitfaden.ron";
 const CH1: &str = "kapitel/01-anfangen.ron";
@@ -25,7 +25,7 @@ fn expect_warnings(files: &std::collections::BTreeMap<String, String>, expected:
 
 /// The hint of the only diagnostic.
 fn only_hint(files: &std::collections::BTreeMap<String, String>) -> String {
-    let report = match Guide::load(files) {
+    let report = match full(files) {
         Ok((_, r)) | Err(r) => r,
     };
     assert_eq!(report.diagnostics.len(), 1, "\n{report}");
@@ -93,7 +93,7 @@ fn step_origins_point_at_each_steps_id() {
 #[test]
 fn exhaustive_walk_of_the_minimal_fixture() {
     let guide = minimal();
-    let ex = check::exhaustive(&guide, &check::Limits::default());
+    let ex = coverage::walk(&guide, &Limits::default());
     // 2 sizes × 2 stand classes; for `stand=neu` the decision splits into unanswered, ja, nein.
     assert_eq!(ex.space, 2 * 2 * 3);
     assert_eq!(ex.walks, 8);
@@ -107,21 +107,17 @@ fn exhaustive_walk_of_the_minimal_fixture() {
 #[test]
 fn sampling_when_the_space_is_too_large_is_reported() {
     let guide = minimal();
-    let limits = check::Limits {
+    let limits = Limits {
         max_walks: 5,
         sample_walks: 3,
     };
-    let ex = check::exhaustive(&guide, &limits);
+    let ex = coverage::walk(&guide, &limits);
     assert!(ex.sampled);
     assert_eq!(ex.walks, 3);
-    let mut report = leitfaden::guide::Report {
-        sources: files("minimal"),
-        ..Default::default()
-    };
-    let ex = check::run(&guide, &mut report, Checks::Full, &limits).expect("the walk ran");
-    assert!(ex.sampled);
+    let checked = check::check_with(&files("minimal"), &limits);
+    assert!(checked.coverage.expect("the walk ran").sampled);
     assert_eq!(
-        shorts(&report),
+        shorts(&checked.report),
         [warn(
             INDEX,
             1,
@@ -223,10 +219,12 @@ fn unknown_field_after_umlauts_is_located_in_characters() {
     );
     assert!(at(&files, CH1, 18, 60).starts_with("txt:"));
     assert!(d.message.starts_with("unknown field `txt` in Task"));
-    // No close spelling: no "did you mean".
+    // One letter from `text`: the one did-you-mean algorithm suggests it.
     assert_eq!(
         d.hint.as_deref(),
-        Some("field names are English and case-sensitive; see the author section of the README")
+        Some(
+            "did you mean `text`? field names are English and case-sensitive; see the author section of the README"
+        )
     );
 }
 
@@ -1250,7 +1248,12 @@ fn caret_is_cut_at_the_end_of_the_line_and_missing_source_omits_the_excerpt() {
         "kaputt",
     );
     assert_eq!(
-        d.render("", Some("erste\nzweite\n")),
+        d.render(
+            "",
+            Some(&leitfaden::guide::source::SourceFile::new(
+                "erste\nzweite\n".into()
+            ))
+        ),
         "x.ron:2:3: error: kaputt\n  |\n2 | zweite\n  |   ^^^^\n"
     );
     assert_eq!(d.render("p/", None), "p/x.ron:2:3: error: kaputt\n");

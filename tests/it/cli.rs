@@ -1,13 +1,9 @@
 //! The `leitfaden` binary on the fixtures: exit codes and what it prints.
 
-mod common;
-
 use std::process::{Command, Output};
 
-use common::bin;
+use crate::common::bin;
 
-/// Runs the binary from the crate root, so fixture paths (and the prefix the CLI puts
-/// before file names) are `tests/fixtures/...`.
 fn run(args: &[&str]) -> Output {
     Command::new(bin())
         .args(args)
@@ -70,7 +66,7 @@ fn check_prints_warnings_but_passes() {
     // A copy of the minimal fixture with one unused example.
     let dir = std::env::temp_dir().join(format!("leitfaden-cli-warning-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    for (name, text) in common::files("minimal") {
+    for (name, text) in crate::common::files("minimal") {
         let text = if name == "kapitel/01-anfangen.ron" {
             text.replace("            examples: [\"beispielstadt\"],\n", "")
         } else {

@@ -1,22 +1,8 @@
 //! The browser's storage edge: the only code that touches localStorage (through web-sys:
-//! gloo-storage's `raw()` panics where storage is blocked, and we must keep working). Reads say
-//! whether nothing, something readable or something unreadable (kept, raw) was found.
+//! gloo-storage's `raw()` panics where storage is blocked, and we must keep working). Reads
+//! say whether nothing, some text, or no storage at all was found (`session::Found`).
 
-use crate::workspace::{self, DecodeError, Workspace};
-
-/// What was found under a key.
-#[derive(Debug, Clone)]
-pub enum Loaded {
-    Nothing,
-    Saved(Workspace),
-    /// Present but not readable: the raw text (kept untouched) and why.
-    Unreadable {
-        raw: String,
-        error: DecodeError,
-    },
-    /// The browser refuses storage (private mode, blocked); work goes on in memory.
-    Unavailable,
-}
+use crate::session::{Found, WriteError};
 
 /// Where a guide's work states live; demo mode gets its own space.
 pub fn key(guide_id: &str, demo: bool) -> String {
@@ -52,17 +38,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn load(key: &str, guide_id: &str) -> Loaded {
+/// What is stored under `key` now.
+pub fn load(key: &str) -> Found {
     let Some(s) = storage() else {
-        return Loaded::Unavailable;
+        return Found::Unavailable;
     };
     match s.get_item(key) {
-        Err(_) => Loaded::Unavailable,
-        Ok(None) => Loaded::Nothing,
-        Ok(Some(raw)) => match workspace::decode(&raw, guide_id) {
-            Ok(ws) => Loaded::Saved(ws),
-            Err(error) => Loaded::Unreadable { raw, error },
-        },
+        Err(_) => Found::Unavailable,
+        Ok(None) => Found::Nothing,
+        Ok(Some(raw)) => Found::Text(raw),
     }
 }
 
@@ -88,16 +72,14 @@ pub fn rescue(key: &str, raw: &str) -> Result<(), String> {
     Err("zu viele aufbewahrte Kopien".into())
 }
 
-/// Writes an already encoded workspace.
-pub fn save_raw(key: &str, encoded: &str) -> Result<(), String> {
-    let s = storage().ok_or("Der Browser erlaubt keine Speicherung.")?;
-    s.set_item(key, encoded).map_err(|_| {
-        "Der Browser hat das Speichern abgelehnt (Speicher voll oder gesperrt).".into()
-    })
+/// Writes an already encoded document.
+pub fn save(key: &str, encoded: &str) -> Result<(), WriteError> {
+    let s = storage().ok_or(WriteError::Unavailable)?;
+    s.set_item(key, encoded).map_err(|_| WriteError::Refused)
 }
 
-/// Calls `f` with the new text whenever another tab of this browser writes `key`.
-pub fn on_change(key: &str, f: impl Fn(String) + 'static) {
+/// Calls `f` with what another tab of this browser wrote under `key`, whenever it does.
+pub fn on_change(key: &str, f: impl Fn(Found) + 'static) {
     use wasm_bindgen::JsCast;
     let key = key.to_string();
     let handle = leptos::prelude::window_event_listener_untyped("storage", move |ev| {
@@ -107,7 +89,7 @@ pub fn on_change(key: &str, f: impl Fn(String) + 'static) {
         if ev.key().as_deref() == Some(key.as_str())
             && let Some(value) = ev.new_value()
         {
-            f(value);
+            f(Found::Text(value));
         }
     });
     // Listen for as long as the page lives.

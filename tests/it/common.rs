@@ -1,11 +1,13 @@
 //! Helpers shared by the integration tests: reading fixture directories the way the CLI
 //! does, editing fixture texts in memory and looking at diagnostics compactly.
-#![allow(dead_code)] // each test crate uses a different subset
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use leitfaden::guide::{Diagnostic, Guide, Report, Severity};
+use leitfaden::profile::Answers;
+use leitfaden::progress::{Progress, Status};
+use leitfaden::workspace::Workspace;
 
 /// The directory of fixture `name` below `tests/fixtures/`.
 pub fn fixture_dir(name: &str) -> PathBuf {
@@ -31,17 +33,27 @@ pub fn minimal() -> Guide {
     load_ok(&files("minimal")).0
 }
 
-/// Loads files that must load; panics with the rendered report otherwise.
+/// The full author check (`leitfaden check`): the guide when it has no errors, and the
+/// report either way.
+pub fn full(files: &BTreeMap<String, String>) -> Result<(Guide, Report), Report> {
+    let checked = leitfaden::check::check(files);
+    match checked.guide {
+        Some(guide) => Ok((guide, checked.report)),
+        None => Err(checked.report),
+    }
+}
+
+/// Checks files that must pass; panics with the rendered report otherwise.
 pub fn load_ok(files: &BTreeMap<String, String>) -> (Guide, Report) {
-    match Guide::load(files) {
+    match full(files) {
         Ok(ok) => ok,
         Err(report) => panic!("expected the guide to load, got:\n{report}"),
     }
 }
 
-/// Loads files that must fail; panics if they load.
+/// Checks files that must fail; panics if they pass.
 pub fn load_err(files: &BTreeMap<String, String>) -> Report {
-    match Guide::load(files) {
+    match full(files) {
         Ok((_, report)) => panic!("expected errors, the guide loaded with:\n{report}"),
         Err(report) => report,
     }
@@ -122,4 +134,74 @@ pub fn at(files: &BTreeMap<String, String>, file: &str, line: usize, col: usize)
 /// The path of the built CLI binary.
 pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_leitfaden")
+}
+
+// Helpers of the progress, workspace, saved and export tests.
+
+pub fn v1() -> Guide {
+    load_ok(&files("guide-v1")).0
+}
+
+pub fn v2() -> Guide {
+    load_ok(&files("guide-v2")).0
+}
+
+pub fn idx(guide: &Guide, id: &str) -> usize {
+    guide
+        .step_index(id)
+        .unwrap_or_else(|| panic!("no step `{id}`"))
+}
+
+pub fn ids(guide: &Guide) -> Vec<&str> {
+    guide.steps.iter().map(|s| s.id.as_str()).collect()
+}
+
+/// Asserts that a user-facing message is a German sentence, not empty and not leaking an
+/// English library message.
+pub fn assert_german(message: &str) {
+    assert!(!message.trim().is_empty(), "empty message");
+    assert!(
+        message.starts_with("Die ") || message.starts_with("Das ") || message.starts_with("Diese"),
+        "not a German sentence: {message}"
+    );
+    assert!(message.ends_with('.'), "not a full sentence: {message}");
+    for english in [
+        "invalid", "expected", "missing", "unknown", "error", " at line", " the ",
+    ] {
+        assert!(
+            !message.to_lowercase().contains(english),
+            "English (`{english}`) in: {message}"
+        );
+    }
+}
+
+pub fn answers(guide: &Guide, pairs: &[&str]) -> Answers {
+    Answers::parse_pairs(guide, pairs.iter().copied()).expect("valid answers")
+}
+
+pub fn step(guide: &Guide, id: &str) -> usize {
+    guide.step_index(id).expect("step exists")
+}
+
+pub fn state_ids(ws: &Workspace) -> Vec<&str> {
+    ws.states().iter().map(|s| s.id.as_str()).collect()
+}
+
+/// A workspace with states "1" (Musterstadt) and "2" (Beispielstadt), both filled.
+pub fn two_states() -> Workspace {
+    let guide = v1();
+    let mut ws = Workspace::new("minimal");
+    ws.rename("1", "Musterstadt");
+    ws.active_mut().set_answer("groesse", "klein");
+    ws.active_mut()
+        .set_status(&guide, "willkommen", Status::Done);
+    ws.create("Beispielstadt");
+    ws.active_mut().set_note("projekt", "Open-Data-Portal");
+    ws
+}
+
+pub fn stamped(ws: &mut Workspace, now: u64, f: impl FnOnce(&mut Progress)) {
+    let before = ws.active().clone();
+    f(ws.active_mut());
+    ws.active_mut().stamp_changes(&before, now);
 }

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use leitfaden::guide::{Guide, check};
+use leitfaden::coverage::{self, Limits};
+use leitfaden::guide::Guide;
 use leitfaden::path;
 use leitfaden::profile::Answers;
 
@@ -66,7 +67,7 @@ fn meets_the_content_minimums() {
 #[test]
 fn every_path_has_a_fitting_length() {
     let g = bundled();
-    let ex = check::exhaustive(&g, &check::Limits::default());
+    let ex = coverage::walk(&g, &Limits::default());
     assert!(
         !ex.sampled,
         "the bundled guide should be checked exhaustively"

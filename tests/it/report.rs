@@ -1,19 +1,17 @@
 //! The status report ("Umsetzungsstand"): what `StatusReport::build` collects from a work
 //! state and the exact Markdown `to_markdown` writes.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use leitfaden::guide::{Guide, Priority};
 use leitfaden::progress::{Progress, Status};
 use leitfaden::report::{ReportChapter, ReportStep, StatusReport};
 
-fn v1() -> Guide {
-    load_ok(&files("guide-v1")).0
-}
-
 fn v2() -> Guide {
     load_ok(&files("guide-v2")).0
+}
+
+fn v1() -> Guide {
+    load_ok(&files("guide-v1")).0
 }
 
 /// A small Kommune, new to it, without a mandate: willkommen done, auftrag in progress
@@ -58,8 +56,8 @@ fn step(
         status,
         reason: String::new(),
         note: String::new(),
-        done_tasks: done.iter().map(|s| s.to_string()).collect(),
-        open_tasks: open.iter().map(|s| s.to_string()).collect(),
+        done_tasks: done.iter().map(ToString::to_string).collect(),
+        open_tasks: open.iter().map(ToString::to_string).collect(),
     }
 }
 

@@ -1,5 +1,6 @@
-//! Small browser helpers the screens need (URL fragment, focus, downloads, fetching the
-//! guide files). Storage is not here: it has its own adapter in `storage`.
+//! Small browser helpers the screens need: the URL fragment, focus, the clock, downloads,
+//! reading a picked file, fetching the guide files and body classes. Storage has its own
+//! adapter in `storage`.
 
 use std::collections::BTreeMap;
 
@@ -52,13 +53,75 @@ pub fn now_iso() -> String {
         .unwrap_or_default()
 }
 
-/// Reads a file the user picked, as text.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| "Die Datei konnte nicht gelesen werden.".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "Die Datei enthält keinen Text.".to_string())
+/// A file the user picked in an `<input type="file">`.
+pub struct Picked(web_sys::File);
+
+impl Picked {
+    /// The first file of the input that fired `ev`; the input is cleared, so that
+    /// picking the same file again fires again.
+    pub fn from_input(ev: &leptos::ev::Event) -> Option<Picked> {
+        let input: web_sys::HtmlInputElement = event_target(ev);
+        let file = input.files().and_then(|f| f.get(0));
+        input.set_value("");
+        file.map(Picked)
+    }
+
+    /// The size in bytes, as the file system reports it.
+    pub fn size(&self) -> u64 {
+        self.0.size() as u64
+    }
+
+    /// Reads the file as text.
+    pub async fn text(self) -> Result<String, String> {
+        let text = JsFuture::from(self.0.text())
+            .await
+            .map_err(|_| "Die Datei konnte nicht gelesen werden.".to_string())?;
+        text.as_string()
+            .ok_or_else(|| "Die Datei enthält keinen Text.".to_string())
+    }
+}
+
+/// Something of this tab's own, for ids it creates: the time and a random number.
+pub fn tab_prefix() -> String {
+    format!(
+        "{:x}{:x}-",
+        now_ms(),
+        (js_sys::Math::random() * 65536.0) as u32
+    )
+}
+
+/// Sets or removes a class on `<body>` (e.g. the presenter setting).
+pub fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = document().body() {
+        let _ = if on {
+            body.class_list().add_1(class)
+        } else {
+            body.class_list().remove_1(class)
+        };
+    }
+}
+
+/// Sets `<html lang>` to the guide's language.
+pub fn set_language(lang: &str) {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+/// Exposes the wasm memory to the benchmark (bench/browser.mjs reads it).
+pub fn expose_memory() {
+    let _ = js_sys::Reflect::set(
+        &window(),
+        &"leitfadenWasmMemory".into(),
+        &wasm_bindgen::memory(),
+    );
+}
+
+/// Logs Rust panics to the console, where the browser tests look for errors.
+pub fn log_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
 }
 
 pub fn print() {
@@ -69,7 +132,7 @@ pub fn hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-pub fn go(route: &super::Route) {
+pub fn go(route: &crate::route::Route) {
     let _ = window().location().set_hash(&route.href());
 }
 

@@ -1,24 +1,23 @@
 //! The benchmark guides: generated deterministically, and valid for every author check.
 
+use leitfaden::check;
 use leitfaden::generate;
-use leitfaden::guide::Guide;
 
 #[test]
 fn generated_guides_pass_every_check() {
     for steps in [50, 500] {
         let files = generate::guide(steps, 7);
-        match Guide::load(&files) {
-            Ok((g, report)) => {
-                assert!(g.steps.len() >= steps, "{} steps", g.steps.len());
-                assert_eq!(report.diagnostics, vec![], "{}", report.render("gen/"));
-                let ex = report.exhaustive.expect("the walk ran");
-                assert!(!ex.sampled);
-            }
-            Err(report) => panic!(
+        let checked = check::check(&files);
+        let report = &checked.report;
+        let g = checked.guide.unwrap_or_else(|| {
+            panic!(
                 "generated guide of {steps} steps: {}",
                 report.render("gen/")
-            ),
-        }
+            )
+        });
+        assert!(g.steps.len() >= steps, "{} steps", g.steps.len());
+        assert_eq!(report.diagnostics, vec![], "{}", report.render("gen/"));
+        assert!(!checked.coverage.expect("the walk ran").sampled);
     }
 }
 

@@ -5,15 +5,43 @@
 
 use std::sync::LazyLock;
 
+use leitfaden::export::{self, Export, GuideStamp};
 use leitfaden::profile::Answers;
-use leitfaden::progress::{FORMAT, Progress, Status, StepProgress};
-use leitfaden::workspace::{
-    DecodeError, Deleted, EXPORT_KIND, Export, GuideStamp, KIND, MAX_STATES, WorkState, Workspace,
-    decode, decode_export,
-};
+use leitfaden::progress::{Progress, Status, StepProgress};
+use leitfaden::saved::{self, DecodeError, EXPORT_KIND, FORMAT, KIND, MAX_STATES, decode};
+use leitfaden::workspace::{Deleted, WorkState, Workspace};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;
+
+fn export() -> impl Strategy<Value = Export> {
+    (text(), "[0-9a-f]{16}", text(), progress()).prop_map(
+        |(version, fingerprint, exported, progress)| Export {
+            guide: GuideStamp {
+                id: GUIDE.into(),
+                version,
+                fingerprint,
+            },
+            exported,
+            progress,
+        },
+    )
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop::sample::select(Status::ALL.to_vec())
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-ZäöüßÄÖÜ .,„“\"\\\\\n\t-]{0,20}",
+        prop::collection::vec(any::<char>(), 0..16).prop_map(String::from_iter),
+    ]
+}
+
+fn id() -> impl Strategy<Value = String> {
+    "[a-z0-9-]{1,10}"
+}
 
 const GUIDE: &str = "minimal";
 
@@ -32,14 +60,21 @@ fn config(cases: u32) -> Config {
 fn check_decode(raw: &str) -> Result<Workspace, DecodeError> {
     let result = decode(raw, GUIDE);
     if let Ok(ws) = &result {
-        assert_eq!(ws.kind, KIND);
-        assert_eq!(ws.format, FORMAT);
-        assert_eq!(ws.guide, GUIDE);
-        assert!(!ws.states.is_empty());
-        assert!(ws.states.len() + ws.deleted.len() <= MAX_STATES);
+        let v: Value = serde_json::from_str(&saved::encode(ws)).unwrap();
+        assert_eq!(
+            (&v["kind"], &v["format"]),
+            (&Value::from(KIND), &Value::from(FORMAT))
+        );
+        assert_eq!(ws.guide_id(), GUIDE);
+        assert!(!ws.states().is_empty());
+        assert!(ws.states().len() + ws.deleted().len() <= MAX_STATES);
         // Usable: the active work state can be read.
         let _ = ws.active();
-        assert_eq!(decode(&ws.encode(), GUIDE).as_ref(), Ok(ws), "round trip");
+        assert_eq!(
+            decode(&saved::encode(ws), GUIDE).as_ref(),
+            Ok(ws),
+            "round trip"
+        );
     }
     if let Err(e) = &result {
         assert!(!e.message().is_empty());
@@ -49,13 +84,16 @@ fn check_decode(raw: &str) -> Result<Workspace, DecodeError> {
 
 /// The same for `decode_export`.
 fn check_export(raw: &str) -> Result<Export, DecodeError> {
-    let result = decode_export(raw, GUIDE);
+    let result = export::decode(raw, GUIDE);
     if let Ok(e) = &result {
-        assert_eq!(e.kind, EXPORT_KIND);
-        assert_eq!(e.format, FORMAT);
+        let again = export::encode(e);
+        let v: Value = serde_json::from_str(&again).unwrap();
+        assert_eq!(
+            (&v["kind"], &v["format"]),
+            (&Value::from(EXPORT_KIND), &Value::from(FORMAT))
+        );
         assert_eq!(e.guide.id, GUIDE);
-        let again = serde_json::to_string_pretty(e).unwrap();
-        assert_eq!(decode_export(&again, GUIDE).as_ref(), Ok(e), "round trip");
+        assert_eq!(export::decode(&again, GUIDE).as_ref(), Ok(e), "round trip");
     }
     if let Err(e) = &result {
         assert!(!e.message().is_empty());
@@ -70,22 +108,6 @@ fn check_both(raw: &str) {
 
 // ---------------------------------------------------------------------------------------
 // Strategies for well-formed data
-
-fn id() -> impl Strategy<Value = String> {
-    "[a-z0-9-]{1,10}"
-}
-
-/// Any text, including quotes, backslashes, control characters and non-ASCII.
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[a-zA-ZäöüßÄÖÜ .,„“\"\\\\\n\t-]{0,20}",
-        prop::collection::vec(any::<char>(), 0..16).prop_map(String::from_iter),
-    ]
-}
-
-fn status() -> impl Strategy<Value = Status> {
-    prop::sample::select(Status::ALL.to_vec())
-}
 
 fn step_progress() -> impl Strategy<Value = StepProgress> {
     (
@@ -144,35 +166,19 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         prop::collection::vec((work_state(), any::<u64>()), 0..3),
         any::<prop::sample::Index>(),
     )
-        .prop_map(|(states, deleted, active)| Workspace {
-            kind: KIND.into(),
-            format: FORMAT,
-            guide: GUIDE.into(),
-            active: active.get(&states).id.clone(),
-            states,
-            deleted: deleted
+        .prop_filter("work state ids are unique", |(states, _, _)| {
+            let mut ids = std::collections::HashSet::new();
+            states.iter().all(|s| ids.insert(s.id.clone()))
+        })
+        .prop_map(|(states, deleted, active)| {
+            let active = active.get(&states).id.clone();
+            let deleted = deleted
                 .into_iter()
                 .map(|(state, at)| Deleted { state, at })
-                .collect(),
-            restored: Default::default(),
-            id_prefix: String::new(),
+                .collect();
+            Workspace::from_parts(GUIDE.into(), active, states, deleted, Default::default())
+                .expect("states are not empty and their ids unique")
         })
-}
-
-fn export() -> impl Strategy<Value = Export> {
-    (text(), "[0-9a-f]{16}", text(), progress()).prop_map(
-        |(version, fingerprint, exported, progress)| Export {
-            kind: EXPORT_KIND.into(),
-            format: FORMAT,
-            guide: GuideStamp {
-                id: GUIDE.into(),
-                version,
-                fingerprint,
-            },
-            exported,
-            progress,
-        },
-    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -311,12 +317,10 @@ fn graft(mut v: Value, at: prop::sample::Index, with: Value) -> Value {
 }
 
 /// A realistic stored document and export, filled with what a user enters.
-static STORED: LazyLock<String> = LazyLock::new(|| sample_workspace().encode());
+static STORED: LazyLock<String> = LazyLock::new(|| saved::encode(&sample_workspace()));
 static EXPORTED: LazyLock<String> = LazyLock::new(|| {
     let ws = sample_workspace();
     let export = Export {
-        kind: EXPORT_KIND.into(),
-        format: FORMAT,
         guide: GuideStamp {
             id: GUIDE.into(),
             version: "0.1.0".into(),
@@ -325,7 +329,7 @@ static EXPORTED: LazyLock<String> = LazyLock::new(|| {
         exported: "2025-03-01T10:00:00Z".into(),
         progress: ws.active().clone(),
     };
-    serde_json::to_string_pretty(&export).unwrap()
+    export::encode(&export)
 });
 
 fn sample_workspace() -> Workspace {
@@ -455,27 +459,28 @@ proptest! {
 
     #[test]
     fn any_workspace_round_trips(ws in workspace()) {
-        let raw = ws.encode();
+        let raw = saved::encode(&ws);
         prop_assert_eq!(check_decode(&raw), Ok(ws.clone()));
         // Pretty-printed or not, with surrounding whitespace: the same.
-        let pretty = format!("\n {}\n", serde_json::to_string_pretty(&ws).unwrap());
+        let value: Value = serde_json::from_str(&raw).unwrap();
+        let pretty = format!("\n {}\n", serde_json::to_string_pretty(&value).unwrap());
         prop_assert_eq!(decode(&pretty, GUIDE), Ok(ws.clone()));
         // Never taken for an export, nor for another guide.
-        prop_assert!(matches!(decode_export(&raw, GUIDE), Err(DecodeError::Invalid(_))));
+        prop_assert!(matches!(export::decode(&raw, GUIDE), Err(DecodeError::Invalid(_))));
         prop_assert_eq!(decode(&raw, "anders"), Err(DecodeError::OtherGuide(GUIDE.into())));
     }
 
     #[test]
     fn any_export_round_trips(e in export()) {
-        let raw = serde_json::to_string_pretty(&e).unwrap();
+        let raw = export::encode(&e);
         prop_assert_eq!(check_export(&raw), Ok(e.clone()));
         prop_assert_eq!(decode(&raw, GUIDE), Err(DecodeError::NotOurs));
-        prop_assert_eq!(decode_export(&raw, "anders"), Err(DecodeError::OtherGuide(GUIDE.into())));
+        prop_assert_eq!(export::decode(&raw, "anders"), Err(DecodeError::OtherGuide(GUIDE.into())));
     }
 
     #[test]
     fn a_cut_off_workspace_is_truncated(ws in workspace(), at in any::<prop::sample::Index>()) {
-        let raw = ws.encode();
+        let raw = saved::encode(&ws);
         prop_assert_eq!(decode(cut(&raw, at), GUIDE), Err(DecodeError::Truncated));
     }
 
@@ -486,7 +491,7 @@ proptest! {
         })
         .to_string();
         let ws = check_decode(&raw).expect("format 0 migrates");
-        prop_assert_eq!(ws.active, "1");
-        prop_assert_eq!(ws.states, vec![WorkState { id: "1".into(), progress: p }]);
+        prop_assert_eq!(ws.active_id(), "1");
+        prop_assert_eq!(ws.states(), vec![WorkState { id: "1".into(), progress: p }]);
     }
 }

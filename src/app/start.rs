@@ -1,0 +1,45 @@
+//! The start page: what the guide is, how it works, and the way in (or back).
+
+use leptos::prelude::*;
+
+use super::ctx;
+use super::markdown::{Marked, render};
+use crate::session;
+use crate::text;
+
+#[component]
+pub fn Start() -> impl IntoView {
+    let ctx = ctx();
+    let guide = ctx.guide();
+    let marked = Marked::default();
+    let g = guide.clone();
+    let resume = move || ctx.ws.with(|ws| session::resume(ws, &g).map(|r| r.href()));
+    let questions = text::counted(guide.questions.len(), "kurze Frage", "kurze Fragen");
+    view! {
+        <section class="start">
+            <h1>{guide.title.clone()}</h1>
+            <div class="lead">{render(&guide.intro, &guide, &marked)}</div>
+            <ul class="facts">
+                <li>{format!("Sie beantworten zuerst {questions} (etwa 2 Minuten).")}</li>
+                <li>"Danach sehen Sie Ihren Weg: die Schritte, die zu Ihrer Kommune passen. Sie können jederzeit unterbrechen."</li>
+                <li>"Alles bleibt in diesem Browser: kein Konto, kein Server, keine Übertragung."</li>
+            </ul>
+            <div class="actions">
+                {move || match resume() {
+                    Some(href) => view! {
+                        <a class="button primary" href=href>"Weiter, wo ich war"</a>
+                        <a class="button secondary" href="#/profil">"Profil ändern"</a>
+                    }.into_any(),
+                    None => view! {
+                        <a class="button primary" href="#/fragen">"Los geht's"</a>
+                    }.into_any(),
+                }}
+            </div>
+            {(!ctx.demo).then(|| view! {
+                <p class="demo-entry">"Sie leiten eine Schulung? Im "
+                    <a href="?demo#/uebersicht">"Demo-Modus"</a>
+                    " wechseln Sie zwischen Beispielkommunen und vergleichen Profile – getrennt von Ihren echten Eingaben."</p>
+            })}
+        </section>
+    }
+}

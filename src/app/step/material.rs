@@ -1,0 +1,116 @@
+//! A step's material: Arbeitshilfen to read and download, examples from real Kommunen,
+//! and the sources.
+
+use leptos::prelude::*;
+
+use crate::app::ctx;
+use crate::app::markdown::{Marked, render};
+use crate::guide::Source;
+use crate::web::dom;
+
+#[component]
+pub fn Resources(step: usize) -> impl IntoView {
+    let guide = ctx().guide();
+    let s = &guide.steps[step];
+    if s.resources.is_empty() {
+        return None;
+    }
+    let items = s
+        .resources
+        .iter()
+        .filter_map(|r| guide.resource(r).cloned())
+        .map(|r| {
+            let filename = format!("{}.md", r.id);
+            let md = r.to_markdown();
+            let marked = Marked::default();
+            view! {
+                <li class="resource">
+                    <details>
+                        <summary>{format!("{}: {}", r.kind, r.title)}</summary>
+                        <p class="summary">{r.summary.clone()}</p>
+                        <div class="resource-body">{render(&r.body, &guide, &marked)}</div>
+                    </details>
+                    <button type="button" class="button secondary small"
+                        on:click=move |_| dom::download(&filename, "text/markdown;charset=utf-8", &md)>
+                        {format!("„{}“ herunterladen (Markdown)", r.title)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="resources" aria-labelledby="arbeitshilfen-titel">
+            <h2 id="arbeitshilfen-titel">"Arbeitshilfen"</h2>
+            <ul>{items}</ul>
+        </section>
+    })
+}
+
+#[component]
+pub fn Examples(step: usize) -> impl IntoView {
+    let guide = ctx().guide();
+    let s = &guide.steps[step];
+    if s.examples.is_empty() {
+        return None;
+    }
+    let cards = s
+        .examples
+        .iter()
+        .filter_map(|e| guide.example(e))
+        .map(|e| {
+            let source = guide.source(&e.source).cloned();
+            view! {
+                <article class="example-card">
+                    <h3>{format!("{}: {}", e.kommune, e.title)}</h3>
+                    <p class="meta">{e.size.clone()}</p>
+                    <p><strong>"Was sie getan haben: "</strong>{e.what.clone()}</p>
+                    <p><strong>"Was Sie daraus lernen können: "</strong>{e.learn.clone()}</p>
+                    {source.map(|s| view! { <SourceLine source=s/> })}
+                </article>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="examples" aria-labelledby="beispiele-titel">
+            <h2 id="beispiele-titel">"Beispiele aus der Praxis"</h2>
+            {cards}
+        </section>
+    })
+}
+
+#[component]
+pub fn Sources(step: usize) -> impl IntoView {
+    let guide = ctx().guide();
+    let s = &guide.steps[step];
+    if s.sources.is_empty() {
+        return None;
+    }
+    let items = s
+        .sources
+        .iter()
+        .filter_map(|id| guide.source(id).cloned())
+        .map(|s| view! { <li><SourceLine source=s/></li> })
+        .collect_view();
+    Some(view! {
+        <section class="sources" aria-labelledby="quellen-titel">
+            <h2 id="quellen-titel">"Quellen"</h2>
+            <ul>{items}</ul>
+        </section>
+    })
+}
+
+#[component]
+fn SourceLine(source: Source) -> impl IntoView {
+    match source.url.clone().filter(|u| crate::markdown::safe_href(u)) {
+        Some(url) => view! {
+            <span class="source">"Quelle: "
+                <a href=url target="_blank" rel="noopener noreferrer">{source.title}
+                    <span class="visually-hidden">" (öffnet in neuem Tab)"</span></a>
+            </span>
+        }
+        .into_any(),
+        None => {
+            view! { <span class="source">{format!("Quelle: {}", source.title)}</span> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! What the user records on a step: its status, the reason for „nicht relevant“, notes.
+
+use leptos::prelude::*;
+
+use crate::app::ctx;
+use crate::progress::Status;
+
+#[component]
+pub fn OwnState(step: usize) -> impl IntoView {
+    let ctx = ctx();
+    let guide = ctx.guide();
+    let sid = guide.steps[step].id.clone();
+    let radios = Status::ALL
+        .iter()
+        .map(|&st| {
+            let (s1, s2) = (sid.clone(), sid.clone());
+            let g = guide.clone();
+            let input_id = format!("status-{}-{}", sid, st.key());
+            view! {
+                <div class="choice inline">
+                    <input type="radio" name=format!("status-{sid}") id=input_id.clone()
+                        prop:checked=move || ctx.progress(|p| p.status(&s1) == st)
+                        on:change=move |_| ctx.update(|p| p.set_status(&g, &s2, st))/>
+                    <label for=input_id>{st.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let s = sid.clone();
+    let not_relevant = move || ctx.progress(|p| p.status(&s) == Status::NotRelevant);
+    let (reason_id, note_id) = (format!("grund-{sid}"), format!("notiz-{sid}"));
+    let (s1, s2, s3, s4) = (sid.clone(), sid.clone(), sid.clone(), sid.clone());
+    view! {
+        <section class="own" aria-labelledby="stand-titel">
+            <h2 id="stand-titel">"Ihr Stand"</h2>
+            <fieldset class="status">
+                <legend>"Status dieses Schritts"</legend>
+                {radios}
+            </fieldset>
+            <Show when=not_relevant>
+                <div class="field">
+                    <label for=reason_id.clone()>"Warum ist der Schritt nicht relevant? (freiwillig)"</label>
+                    <input type="text" id=reason_id.clone()
+                        prop:value={ let s = s1.clone(); move || ctx.progress(|p| p.reason(&s)) }
+                        on:input={ let s = s2.clone(); move |ev| { let v = event_target_value(&ev); ctx.update(|p| p.set_reason(&s, &v)); } }/>
+                </div>
+            </Show>
+            <div class="field">
+                <label for=note_id.clone()>"Ihre Notizen zu diesem Schritt"</label>
+                <textarea id=note_id rows="5"
+                    prop:value=move || ctx.progress(|p| p.note(&s3))
+                    on:input=move |ev| { let v = event_target_value(&ev); ctx.update(|p| p.set_note(&s4, &v)); }>
+                </textarea>
+            </div>
+        </section>
+    }
+}

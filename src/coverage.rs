@@ -1,0 +1,355 @@
+//! The walk over every profile and every answer to each decision met on the way, built on
+//! the path rule (`path::Stepper`): which steps someone reaches, whether every path ends
+//! with a final step, whether every step has text for everyone who sees it.
+
+use std::collections::BTreeMap;
+
+use crate::condition::Facts;
+use crate::guide::{Diagnostic, Guide, Location, Sources, load::INDEX_FILE};
+use crate::path::Stepper;
+
+/// How far the walk may go before it samples instead.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Path walks (profile × decision answers) to enumerate at most.
+    pub max_walks: u64,
+    /// Walks to check when the space is larger than `max_walks`.
+    pub sample_walks: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_walks: 2_000_000,
+            sample_walks: 50_000,
+        }
+    }
+}
+
+/// What the walk over all profiles found.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// Size of the answer space (profiles × decision answers), saturating.
+    pub space: u64,
+    /// Path walks actually checked.
+    pub walks: u64,
+    /// True when the space was too large and a deterministic sample was checked instead.
+    pub sampled: bool,
+    /// Per answer of the first question: (shortest, longest) path length.
+    pub lengths: Vec<(usize, usize)>,
+    pub reachable: Vec<bool>,
+    /// Steps whose text is empty for some profile, with an example facts.
+    pub empty_text: BTreeMap<usize, Facts>,
+    /// Walks that ended wrongly, grouped by the last step (None: empty path).
+    pub bad_endings: BTreeMap<Option<usize>, (u64, Facts)>,
+}
+
+impl Coverage {
+    /// The walk's findings as messages for authors.
+    pub fn diagnostics(&self, guide: &Guide, sources: &Sources) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let describe = |facts: &Facts| describe_facts(guide, facts);
+        let at_step = |i: usize| {
+            let o = &guide.origins[i];
+            (
+                o.file.as_str(),
+                sources
+                    .file(&o.file)
+                    .field("id", &guide.steps[i].id, o.offset),
+            )
+        };
+        if self.sampled {
+            out.push(Diagnostic::warning(
+                INDEX_FILE,
+                Location::start(),
+                format!(
+                    "the answer space has {} combinations, too many to walk; checked a fixed sample of {}",
+                    self.space, self.walks
+                ),
+            ).hint("unreachable-step and path-ending errors may be missed; see `leitfaden stats`"));
+        }
+        for (i, r) in self.reachable.iter().enumerate() {
+            // A `when` that can never be true is reported on its own already.
+            let never = guide.compiled[i]
+                .when
+                .as_ref()
+                .is_some_and(|w| guide.outcomes(w).is_some_and(|(t, _)| !t));
+            if !r && !self.sampled && !never {
+                let (file, at) = at_step(i);
+                out.push(
+                    Diagnostic::error(file, at, "no profile ever sees this step")
+                        .hint("its `when` cannot hold together with the decisions and answers that lead to it")
+                        .in_step(&guide.steps[i].id),
+                );
+            }
+        }
+        for (i, facts) in &self.empty_text {
+            let (file, at) = at_step(*i);
+            out.push(
+                Diagnostic::error(
+                    file,
+                    at,
+                    format!("the step has no text for {}", describe(facts)),
+                )
+                .hint("give it a `body` or a variant that holds for this profile")
+                .in_step(&guide.steps[*i].id),
+            );
+        }
+        for (last, (count, facts)) in &self.bad_endings {
+            match last {
+                None => out.push(
+                    Diagnostic::error(
+                        INDEX_FILE,
+                        Location::start(),
+                        format!(
+                            "{count} profile(s) get an empty path, e.g. {}",
+                            describe(facts)
+                        ),
+                    )
+                    .hint(
+                        "make sure some steps have no `when`, or that every answer leads to steps",
+                    ),
+                ),
+                Some(i) => {
+                    let (file, at) = at_step(*i);
+                    out.push(
+                        Diagnostic::error(file, at, format!(
+                            "{count} path(s) end with this step, which is not marked `final: true`, e.g. {}",
+                            describe(facts)))
+                        .hint("show a final step to every profile (e.g. without `when`) or mark this one `final: true`")
+                        .in_step(&guide.steps[*i].id),
+                    );
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Facts in words, for messages: `groesse=landgemeinde, mandat=ja, …`.
+pub fn describe_facts(guide: &Guide, facts: &Facts) -> String {
+    let mut parts = Vec::new();
+    for (q, a) in guide.questions.iter().zip(&facts.profile) {
+        if let Some(a) = a {
+            parts.push(format!("{}={}", q.id, q.choices[*a as usize].id));
+        }
+    }
+    for (d, a) in facts.decisions.iter().enumerate() {
+        let decision = guide.decision_at(d);
+        match a {
+            Some(a) => parts.push(format!(
+                "{}={}",
+                decision.id, decision.choices[*a as usize].id
+            )),
+            None => parts.push(format!("{} unanswered", decision.id)),
+        }
+    }
+    parts.join(", ")
+}
+
+/// Choices that no path-relevant condition tells apart behave the same; one of each
+/// class is enough to walk. Returns, per question, the representative answers.
+fn classes(guide: &Guide, is_decision: bool, index: usize, count: usize) -> Vec<Option<u8>> {
+    let mut masks = Vec::new();
+    for c in &guide.compiled {
+        for cond in c.when.iter().chain(c.variants.iter()) {
+            cond.for_each_leaf(&mut |d, i, m| {
+                if d == is_decision && i == index {
+                    masks.push(m);
+                }
+            });
+        }
+    }
+    let mut seen: Vec<Vec<bool>> = Vec::new();
+    let mut reps = Vec::new();
+    if is_decision {
+        // Unanswered is in no mask.
+        seen.push(vec![false; masks.len()]);
+        reps.push(None);
+    }
+    for k in 0..count {
+        let sig: Vec<bool> = masks.iter().map(|m| m >> k & 1 == 1).collect();
+        if !seen.contains(&sig) {
+            seen.push(sig);
+            reps.push(Some(k as u8));
+        }
+    }
+    reps
+}
+
+/// Walks every path (every profile and every answer to each decision met on the way),
+/// or a deterministic sample when there are more than `limits.max_walks`.
+pub fn walk(guide: &Guide, limits: &Limits) -> Coverage {
+    walk_observed(guide, limits, |_, _| {})
+}
+
+/// Like `walk`, and calls `seen(facts, steps)` with every path walked: the facts in effect
+/// at its end and its steps in order.
+pub fn walk_observed(
+    guide: &Guide,
+    limits: &Limits,
+    seen: impl FnMut(&Facts, &[usize]),
+) -> Coverage {
+    let q_reps: Vec<Vec<Option<u8>>> = guide
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            if i == 0 {
+                (0..q.choices.len()).map(|k| Some(k as u8)).collect()
+            } else {
+                classes(guide, false, i, q.choices.len())
+            }
+        })
+        .collect();
+    let d_reps: Vec<Vec<Option<u8>>> = (0..guide.decisions.len())
+        .map(|d| classes(guide, true, d, guide.decision_at(d).choices.len()))
+        .collect();
+    let profiles: u64 = q_reps
+        .iter()
+        .map(|r| r.len() as u64)
+        .fold(1, u64::saturating_mul);
+    let space = d_reps
+        .iter()
+        .map(|r| r.len() as u64)
+        .fold(profiles, u64::saturating_mul);
+    let first_len = guide.questions.first().map_or(1, |q| q.choices.len());
+    let empty_body: Vec<bool> = guide
+        .steps
+        .iter()
+        .map(|s| s.body.trim().is_empty())
+        .collect();
+    let mut walker = Walker {
+        guide,
+        stepper: Stepper::new(guide),
+        d_reps: &d_reps,
+        empty_body: &empty_body,
+        trail: Vec::new(),
+        seen,
+        out: Coverage {
+            space,
+            lengths: vec![(usize::MAX, 0); first_len],
+            reachable: vec![false; guide.steps.len()],
+            ..Coverage::default()
+        },
+        rng: None,
+    };
+    let mut facts = Facts {
+        profile: vec![None; guide.questions.len()],
+        decisions: vec![None; guide.decisions.len()],
+    };
+    if space <= limits.max_walks {
+        for n in 0..profiles {
+            let mut rest = n;
+            for (q, reps) in q_reps.iter().enumerate() {
+                facts.profile[q] = reps[(rest % reps.len() as u64) as usize];
+                rest /= reps.len() as u64;
+            }
+            walker.stepper.prepare(&facts);
+            walker.trail.clear();
+            walker.walk(&mut facts, 0);
+        }
+    } else {
+        walker.out.sampled = true;
+        walker.rng = Some(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..limits.sample_walks {
+            for (q, reps) in q_reps.iter().enumerate() {
+                let k = walker.next_random() as usize % reps.len();
+                facts.profile[q] = reps[k];
+            }
+            walker.stepper.prepare(&facts);
+            walker.trail.clear();
+            walker.walk(&mut facts, 0);
+        }
+    }
+    let mut out = walker.out;
+    for l in &mut out.lengths {
+        if l.0 == usize::MAX {
+            *l = (0, 0);
+        }
+    }
+    out
+}
+
+struct Walker<'a, F> {
+    guide: &'a Guide,
+    stepper: Stepper<'a>,
+    d_reps: &'a [Vec<Option<u8>>],
+    /// Per step: whether it has no body (then a variant must supply its text).
+    empty_body: &'a [bool],
+    /// The steps of the path being walked, in order.
+    trail: Vec<usize>,
+    seen: F,
+    out: Coverage,
+    /// Some(state) when sampling: one random branch per decision instead of all.
+    rng: Option<u64>,
+}
+
+impl<F: FnMut(&Facts, &[usize])> Walker<'_, F> {
+    fn next_random(&mut self) -> u64 {
+        let mut x = self.rng.unwrap_or(1);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.rng = Some(x);
+        x
+    }
+
+    /// Walks the path from `cursor` on, branching at each decision.
+    fn walk(&mut self, facts: &mut Facts, cursor: usize) {
+        let guide = self.guide;
+        let mut cursor = cursor;
+        while let Some((c, i)) = self.stepper.next(facts, cursor) {
+            self.out.reachable[i] = true;
+            if self.empty_body[i] && !guide.compiled[i].variants.iter().any(|v| v.eval(facts)) {
+                self.out
+                    .empty_text
+                    .entry(i)
+                    .or_insert_with(|| facts.clone());
+            }
+            self.trail.push(i);
+            cursor = c + 1;
+            if let Some(d) = self.stepper.asks(i) {
+                let all = self.d_reps;
+                let reps = &all[d];
+                if reps.len() > 1 {
+                    let branches: Vec<Option<u8>> = if self.rng.is_some() {
+                        vec![reps[self.next_random() as usize % reps.len()]]
+                    } else {
+                        reps.clone()
+                    };
+                    let depth = self.trail.len();
+                    for answer in branches {
+                        facts.decisions[d] = answer;
+                        self.walk(facts, cursor);
+                        self.trail.truncate(depth);
+                    }
+                    facts.decisions[d] = None;
+                    return;
+                }
+            }
+        }
+        self.finish(facts);
+    }
+
+    fn finish(&mut self, facts: &Facts) {
+        let guide = self.guide;
+        self.out.walks += 1;
+        let len = self.trail.len();
+        if let Some(Some(first)) = facts.profile.first() {
+            let l = &mut self.out.lengths[*first as usize];
+            l.0 = l.0.min(len);
+            l.1 = l.1.max(len);
+        }
+        let last = self.trail.last().copied();
+        if !last.is_some_and(|i| guide.steps[i].is_final) {
+            let e = self
+                .out
+                .bad_endings
+                .entry(last)
+                .or_insert((0, facts.clone()));
+            e.0 += 1;
+        }
+        (self.seen)(facts, &self.trail);
+    }
+}

@@ -1,0 +1,117 @@
+//! The export file of one work state: stamped with the guide it was made with, shown as a
+//! preview before anything changes, and added on import as a new work state.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::guide::Guide;
+use crate::progress::{Progress, Status};
+use crate::saved::{self, DecodeError, EXPORT_KIND, FORMAT, KIND};
+use crate::workspace::Workspace;
+
+/// Which guide an export was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GuideStamp {
+    pub id: String,
+    pub version: String,
+    pub fingerprint: String,
+}
+
+/// One work state as it travels in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    pub guide: GuideStamp,
+    /// When it was exported (ISO 8601).
+    pub exported: String,
+    pub progress: Progress,
+}
+
+/// The file as written: the envelope around an `Export`.
+#[derive(Serialize, Deserialize)]
+struct File {
+    kind: String,
+    format: u32,
+    guide: GuideStamp,
+    exported: String,
+    progress: Progress,
+}
+
+/// The export file for work state `id` of `ws`.
+pub fn export(ws: &Workspace, id: &str, guide: &Guide, now_iso: &str) -> Option<String> {
+    let state = ws.state(id)?;
+    Some(encode(&Export {
+        guide: GuideStamp {
+            id: guide.id.clone(),
+            version: guide.version.clone(),
+            fingerprint: guide.fingerprint.clone(),
+        },
+        exported: now_iso.into(),
+        progress: state.progress.clone(),
+    }))
+}
+
+/// The file for an export.
+pub fn encode(export: &Export) -> String {
+    let file = File {
+        kind: EXPORT_KIND.into(),
+        format: FORMAT,
+        guide: export.guide.clone(),
+        exported: export.exported.clone(),
+        progress: export.progress.clone(),
+    };
+    serde_json::to_string_pretty(&file).expect("an export always serialises")
+}
+
+/// Reads an export file.
+pub fn decode(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
+    let value = saved::parse_json(raw)?;
+    // A whole stored document is not an export; say so rather than "not ours".
+    if value.get("kind").and_then(Value::as_str) == Some(KIND) {
+        return Err(DecodeError::Invalid(
+            "das ist ein ganzer Browser-Speicher, kein exportierter Arbeitsstand".into(),
+        ));
+    }
+    let value = saved::migrate(value, EXPORT_KIND)?;
+    let file: File =
+        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(saved::german(&e)))?;
+    if file.guide.id != guide_id {
+        return Err(DecodeError::OtherGuide(file.guide.id));
+    }
+    Ok(Export {
+        guide: file.guide,
+        exported: file.exported,
+        progress: file.progress,
+    })
+}
+
+/// What an import file holds, shown before anything changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    pub name: String,
+    pub profile: String,
+    pub done: usize,
+    pub notes: usize,
+    pub guide_version: String,
+    pub exported: String,
+    /// Whether the file was made with exactly this guide content.
+    pub same_guide_content: bool,
+}
+
+impl Export {
+    pub fn preview(&self, guide: &Guide) -> Preview {
+        let p = &self.progress;
+        Preview {
+            name: p.name.clone(),
+            profile: p.answers.summary(guide),
+            done: p
+                .steps
+                .values()
+                .filter(|s| s.status == Status::Done)
+                .count(),
+            notes: p.steps.values().filter(|s| !s.note.is_empty()).count(),
+            guide_version: self.guide.version.clone(),
+            exported: self.exported.clone(),
+            same_guide_content: self.guide.fingerprint == guide.fingerprint,
+        }
+    }
+}

@@ -1,0 +1,565 @@
+//! Builds the immutable `Guide` from what was read: checks every id and reference,
+//! compiles every condition to indices and masks, and reports what is broken, located.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::{Diagnostic, Report};
+use super::load::{Authored, INDEX_FILE};
+use super::model::{Choice, Question, Step};
+use super::source::{SourceFile, Sources};
+use super::suggest;
+use super::{ChapterInfo, CollectionFiles, CompiledStep, CompiledTask, Guide, Origin};
+use crate::condition::{Compiled, Condition};
+
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+const ID_HINT: &str = "ids use lowercase letters a–z, digits, `-` and `_` (they appear in links)";
+
+/// Resolves what was read into a guide; `None` when the entry file could not be read.
+/// Broken ids and references are reported; the guide is still returned so that further
+/// checks can run on what is sound.
+pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Option<Guide> {
+    let index = authored.index?;
+    let mut steps: Vec<Step> = Vec::new();
+    let mut step_chapter = Vec::new();
+    let mut origins = Vec::new();
+    let mut chapters = Vec::new();
+    for (file, chapter) in authored.chapters {
+        let src = sources.file(&file);
+        let start = steps.len();
+        let mut at = src.find_field("id", &chapter.id, 0).unwrap_or(0);
+        for step in chapter.steps {
+            at = src.find_field("id", &step.id, at + 1).unwrap_or(at);
+            step_chapter.push(chapters.len());
+            origins.push(Origin {
+                file: file.clone(),
+                offset: at,
+            });
+            steps.push(step);
+        }
+        chapters.push(ChapterInfo {
+            id: chapter.id,
+            title: chapter.title,
+            intro: chapter.intro,
+            file,
+            steps: start..steps.len(),
+        });
+    }
+    let files = CollectionFiles {
+        resources: authored.resources_file.unwrap_or_default(),
+        examples: authored.examples_file.unwrap_or_default(),
+        glossary: authored.glossary_file.unwrap_or_default(),
+        sources: authored.sources_file.unwrap_or_default(),
+    };
+    let mut cx = Cx { sources, report };
+    cx.questions(&index.questions);
+    cx.demo_profiles(&index.questions, &index.demo_profiles);
+    cx.chapters(&chapters);
+    let (step_ids, decision_ids, decisions) = cx.steps(&steps, &origins);
+
+    let names = Names {
+        questions: &index.questions,
+        decision_ids: &decision_ids,
+        decision_steps: &decisions,
+        steps: &steps,
+    };
+    let resources: HashSet<&str> = authored.resources.iter().map(|r| r.id.as_str()).collect();
+    let examples: HashSet<&str> = authored.examples.iter().map(|r| r.id.as_str()).collect();
+    let source_ids: HashSet<&str> = authored.sources.iter().map(|r| r.id.as_str()).collect();
+    let mut compiled = Vec::with_capacity(steps.len());
+    for (i, step) in steps.iter().enumerate() {
+        let origin = &origins[i];
+        let src = sources.file(&origin.file);
+        let mut c = |cond: &Condition| names.compile(cond, i, &mut cx, origin, src);
+        let tasks = step
+            .tasks
+            .iter()
+            .map(|t| CompiledTask {
+                when: t.when.as_ref().map(&mut c),
+                priority_if: t.priority_if.iter().map(|p| (c(&p.when), p.then)).collect(),
+            })
+            .collect();
+        let when = step.when.as_ref().map(&mut c);
+        let mut when_uses_decision = false;
+        if let Some(w) = &when {
+            w.for_each_leaf(&mut |is_d, _, _| when_uses_decision |= is_d);
+        }
+        compiled.push(CompiledStep {
+            when,
+            when_uses_decision,
+            priority_if: step
+                .priority_if
+                .iter()
+                .map(|p| (c(&p.when), p.then))
+                .collect(),
+            variants: step.variants.iter().map(|v| c(&v.when)).collect(),
+            tasks,
+            decision: step
+                .decision
+                .as_ref()
+                .and_then(|d| decision_ids.get(&d.id).copied()),
+        });
+        for (kind, ids, known) in [
+            ("resource", &step.resources, &resources),
+            ("example", &step.examples, &examples),
+            ("source", &step.sources, &source_ids),
+        ] {
+            for id in ids {
+                if !known.contains(id.as_str()) {
+                    let at = src.at(id, origin.offset);
+                    cx.push(
+                        Diagnostic::error(&origin.file, at, format!("unknown {kind} `{id}`"))
+                            .hint(suggest::hint(id, known.iter().copied()))
+                            .in_step(&step.id),
+                    );
+                }
+            }
+        }
+    }
+
+    cx.unique(
+        &files.resources,
+        authored.resources.iter().map(|r| &r.id),
+        "resource",
+    );
+    cx.unique(
+        &files.examples,
+        authored.examples.iter().map(|r| &r.id),
+        "example",
+    );
+    cx.unique(
+        &files.glossary,
+        authored.terms.iter().map(|r| &r.id),
+        "term",
+    );
+    cx.unique(
+        &files.sources,
+        authored.sources.iter().map(|r| &r.id),
+        "source",
+    );
+    let ex_src = sources.file(&files.examples);
+    let mut from = 0;
+    for e in &authored.examples {
+        from = ex_src.find_field("id", &e.id, from).unwrap_or(from);
+        if !source_ids.contains(e.source.as_str()) {
+            let at = ex_src.at(&e.source, from);
+            cx.push(
+                Diagnostic::error(
+                    &files.examples,
+                    at,
+                    format!("unknown source `{}`", e.source),
+                )
+                .hint(suggest::hint(&e.source, source_ids.iter().copied())),
+            );
+        }
+    }
+
+    let spellings = super::glossary::Spellings::new(&authored.terms);
+    let mut guide = Guide {
+        id: index.id,
+        title: index.title,
+        version: index.version,
+        language: index.language,
+        intro: index.intro,
+        questions: index.questions,
+        demo_profiles: index.demo_profiles,
+        chapters,
+        steps,
+        step_chapter,
+        origins,
+        compiled,
+        decisions,
+        resources: authored.resources,
+        examples: authored.examples,
+        terms: authored.terms,
+        sources: authored.sources,
+        step_ids,
+        collection_files: files,
+        spellings,
+        fingerprint: String::new(),
+    };
+    guide.fingerprint = super::fingerprint_of(&guide);
+    Some(guide)
+}
+
+struct Cx<'a> {
+    sources: &'a Sources,
+    report: &'a mut Report,
+}
+
+impl Cx<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.report.push(d);
+    }
+
+    fn questions(&mut self, questions: &[Question]) {
+        let src = self.sources.file(INDEX_FILE);
+        let mut seen = HashSet::new();
+        let mut from = 0;
+        for q in questions {
+            let at = src.field("id", &q.id, from);
+            from = src.find_field("id", &q.id, from).unwrap_or(from);
+            if !seen.insert(q.id.as_str()) {
+                self.push(Diagnostic::error(
+                    INDEX_FILE,
+                    at,
+                    format!("duplicate question id `{}`", q.id),
+                ));
+            }
+            if !valid_id(&q.id) {
+                self.push(
+                    Diagnostic::error(INDEX_FILE, at, format!("invalid id `{}`", q.id))
+                        .hint(ID_HINT),
+                );
+            }
+            self.choices(INDEX_FILE, &q.id, &q.choices, from, None);
+        }
+    }
+
+    /// Every answer of a demo profile names a real question and choice; every question is
+    /// answered.
+    fn demo_profiles(&mut self, questions: &[Question], profiles: &[super::DemoProfile]) {
+        let src = self.sources.file(INDEX_FILE);
+        let mut ids = HashSet::new();
+        let mut from = 0;
+        for dp in profiles {
+            from = src.find_field("id", &dp.id, from).unwrap_or(from);
+            let at = src.field("id", &dp.id, from);
+            if !ids.insert(dp.id.as_str()) || !valid_id(&dp.id) {
+                self.push(
+                    Diagnostic::error(
+                        INDEX_FILE,
+                        at,
+                        format!("duplicate or invalid demo profile id `{}`", dp.id),
+                    )
+                    .hint(ID_HINT),
+                );
+            }
+            for (q, a) in &dp.answers {
+                match questions.iter().find(|x| &x.id == q) {
+                    None => {
+                        let at = src.at(q, from);
+                        self.push(
+                            Diagnostic::error(
+                                INDEX_FILE,
+                                at,
+                                format!("unknown question `{q}` in demo profile `{}`", dp.id),
+                            )
+                            .hint(suggest::hint(q, questions.iter().map(|x| x.id.as_str()))),
+                        );
+                    }
+                    Some(question) if !question.choices.iter().any(|c| &c.id == a) => {
+                        let at = src.at(a, from);
+                        self.push(
+                            Diagnostic::error(INDEX_FILE, at, format!("`{q}` has no answer `{a}`"))
+                                .hint(suggest::hint(
+                                    a,
+                                    question.choices.iter().map(|c| c.id.as_str()),
+                                )),
+                        );
+                    }
+                    Some(_) => {}
+                }
+            }
+            for q in questions {
+                if !dp.answers.iter().any(|(x, _)| x == &q.id) {
+                    self.push(
+                        Diagnostic::error(
+                            INDEX_FILE,
+                            at,
+                            format!("demo profile `{}` does not answer `{}`", dp.id, q.id),
+                        )
+                        .hint("a demo profile answers every intake question"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn chapters(&mut self, chapters: &[ChapterInfo]) {
+        let mut ids = HashSet::new();
+        for ch in chapters {
+            if !ids.insert(ch.id.as_str()) {
+                let at = self.sources.file(&ch.file).field("id", &ch.id, 0);
+                self.push(Diagnostic::error(
+                    &ch.file,
+                    at,
+                    format!("duplicate chapter id `{}`", ch.id),
+                ));
+            }
+        }
+    }
+
+    /// Step, task and decision ids: (step index by id, decision index by id, the step
+    /// that asks each decision).
+    #[allow(clippy::type_complexity)]
+    fn steps(
+        &mut self,
+        steps: &[Step],
+        origins: &[Origin],
+    ) -> (HashMap<String, usize>, HashMap<String, usize>, Vec<usize>) {
+        let mut step_ids: HashMap<String, usize> = HashMap::new();
+        let mut decision_ids: HashMap<String, usize> = HashMap::new();
+        let mut decisions = Vec::new();
+        for (i, step) in steps.iter().enumerate() {
+            let origin = &origins[i];
+            let src = self.sources.file(&origin.file);
+            let at = src.field("id", &step.id, origin.offset);
+            if let Some(&first) = step_ids.get(&step.id) {
+                let first = &origins[first];
+                let first_at = self.sources.loc(&first.file, first.offset, 1);
+                self.push(
+                    Diagnostic::error(&origin.file, at, format!("duplicate step id `{}`", step.id))
+                        .hint(format!(
+                            "the first step with this id is at {}:{}:{}; step ids must be unique across all chapters",
+                            first.file, first_at.line, first_at.col
+                        ))
+                        .in_step(&step.id),
+                );
+            } else {
+                step_ids.insert(step.id.clone(), i);
+            }
+            if !valid_id(&step.id) {
+                self.push(
+                    Diagnostic::error(&origin.file, at, format!("invalid step id `{}`", step.id))
+                        .hint(ID_HINT)
+                        .in_step(&step.id),
+                );
+            }
+            let mut task_ids = HashSet::new();
+            for t in &step.tasks {
+                if !task_ids.insert(t.id.as_str()) || !valid_id(&t.id) {
+                    let at = src.field("id", &t.id, origin.offset);
+                    let msg = if valid_id(&t.id) {
+                        format!("duplicate task id `{}`", t.id)
+                    } else {
+                        format!("invalid task id `{}`", t.id)
+                    };
+                    self.push(
+                        Diagnostic::error(&origin.file, at, msg)
+                            .hint(
+                                "task ids must be unique within their step; ".to_string() + ID_HINT,
+                            )
+                            .in_step(&step.id),
+                    );
+                }
+            }
+            if let Some(d) = &step.decision {
+                let at = src.field("id", &d.id, origin.offset);
+                if decision_ids.contains_key(&d.id) {
+                    self.push(
+                        Diagnostic::error(
+                            &origin.file,
+                            at,
+                            format!("duplicate decision id `{}`", d.id),
+                        )
+                        .hint("each decision is asked in one step only")
+                        .in_step(&step.id),
+                    );
+                } else {
+                    decision_ids.insert(d.id.clone(), decisions.len());
+                    decisions.push(i);
+                }
+                let from = src.find_field("id", &d.id, origin.offset).unwrap_or(0);
+                self.choices(&origin.file, &d.id, &d.choices, from, Some(&step.id));
+            }
+        }
+        (step_ids, decision_ids, decisions)
+    }
+
+    fn choices(
+        &mut self,
+        file: &str,
+        owner: &str,
+        choices: &[Choice],
+        from: usize,
+        step: Option<&str>,
+    ) {
+        let src = self.sources.file(file);
+        let with_step = |d: Diagnostic| match step {
+            Some(s) => d.in_step(s),
+            None => d,
+        };
+        if choices.is_empty() || choices.len() > 64 {
+            let at = src.field("id", owner, from);
+            self.push(with_step(
+                Diagnostic::error(
+                    file,
+                    at,
+                    format!("`{owner}` needs between 1 and 64 choices"),
+                )
+                .hint("give each answer as `Choice(id: \"...\", label: \"...\")`"),
+            ));
+        }
+        let mut seen = HashSet::new();
+        for c in choices {
+            if !seen.insert(c.id.as_str()) || !valid_id(&c.id) {
+                let at = src.field("id", &c.id, from);
+                let msg = if valid_id(&c.id) {
+                    format!("duplicate choice id `{}` in `{owner}`", c.id)
+                } else {
+                    format!("invalid choice id `{}` in `{owner}`", c.id)
+                };
+                self.push(with_step(Diagnostic::error(file, at, msg).hint(ID_HINT)));
+            }
+        }
+    }
+
+    fn unique<'a>(&mut self, file: &str, ids: impl Iterator<Item = &'a String>, kind: &str) {
+        let src = self.sources.file(file);
+        let mut seen = HashSet::new();
+        let mut from = 0;
+        for id in ids {
+            let offset = src.find_field("id", id, from);
+            let at = src.field("id", id, from);
+            from = offset.map_or(from, |o| o + 1);
+            if !seen.insert(id.as_str()) {
+                self.push(Diagnostic::error(
+                    file,
+                    at,
+                    format!("duplicate {kind} id `{id}`"),
+                ));
+            } else if !valid_id(id) {
+                self.push(
+                    Diagnostic::error(file, at, format!("invalid {kind} id `{id}`")).hint(ID_HINT),
+                );
+            }
+        }
+    }
+}
+
+/// What conditions may name, for compiling them.
+struct Names<'a> {
+    questions: &'a [Question],
+    decision_ids: &'a HashMap<String, usize>,
+    decision_steps: &'a [usize],
+    steps: &'a [Step],
+}
+
+impl Names<'_> {
+    fn compile(
+        &self,
+        cond: &Condition,
+        step: usize,
+        cx: &mut Cx,
+        origin: &Origin,
+        src: &SourceFile,
+    ) -> Compiled {
+        let step_id = &self.steps[step].id;
+        let (file, from) = (origin.file.as_str(), origin.offset);
+        let recurse = |items: &[Condition], cx: &mut Cx| -> Vec<Compiled> {
+            items
+                .iter()
+                .map(|c| self.compile(c, step, cx, origin, src))
+                .collect()
+        };
+        match cond {
+            Condition::All(items) => Compiled::All(recurse(items, cx)),
+            Condition::Any(items) => Compiled::Any(recurse(items, cx)),
+            Condition::Not(inner) => {
+                Compiled::Not(Box::new(self.compile(inner, step, cx, origin, src)))
+            }
+            Condition::Profile(q, wanted) => {
+                let Some(qi) = self.questions.iter().position(|x| &x.id == q) else {
+                    let at = src.at(q, from);
+                    cx.push(
+                        Diagnostic::error(file, at, format!("unknown question `{q}`"))
+                            .hint(suggest::hint(
+                                q,
+                                self.questions.iter().map(|x| x.id.as_str()),
+                            ))
+                            .in_step(step_id),
+                    );
+                    return Compiled::Never;
+                };
+                let choices = &self.questions[qi].choices;
+                let mask = mask(cx, origin, src, step_id, q, wanted, choices);
+                Compiled::Profile { question: qi, mask }
+            }
+            Condition::Decision(d, wanted) => {
+                let Some(&di) = self.decision_ids.get(d) else {
+                    let at = src.at(d, from);
+                    let hint = if self.questions.iter().any(|q| &q.id == d) {
+                        format!("`{d}` is an intake question: write `Profile(\"{d}\", [...])`")
+                    } else {
+                        suggest::hint(d, self.decision_ids.keys().map(String::as_str))
+                    };
+                    cx.push(
+                        Diagnostic::error(file, at, format!("unknown decision `{d}`"))
+                            .hint(hint)
+                            .in_step(step_id),
+                    );
+                    return Compiled::Never;
+                };
+                let asked_in = self.decision_steps[di];
+                if asked_in >= step {
+                    let at = src.at(d, from);
+                    cx.push(
+                        Diagnostic::error(
+                            file,
+                            at,
+                            format!(
+                                "decision `{d}` is asked in step `{}`, which does not come before this step",
+                                self.steps[asked_in].id
+                            ),
+                        )
+                        .hint("a condition can only use decisions the user has already met on the path")
+                        .in_step(step_id),
+                    );
+                }
+                let choices = &self.steps[asked_in]
+                    .decision
+                    .as_ref()
+                    .expect("decision_steps only lists steps that ask one")
+                    .choices;
+                let mask = mask(cx, origin, src, step_id, d, wanted, choices);
+                Compiled::Decision { decision: di, mask }
+            }
+        }
+    }
+}
+
+/// The bit mask of the `wanted` choices among `choices`; unknown ones are reported.
+fn mask(
+    cx: &mut Cx,
+    origin: &Origin,
+    src: &SourceFile,
+    step_id: &str,
+    owner: &str,
+    wanted: &[String],
+    choices: &[Choice],
+) -> u64 {
+    let (file, from) = (origin.file.as_str(), origin.offset);
+    let mut mask = 0u64;
+    if wanted.is_empty() {
+        let at = src.at(owner, from);
+        cx.push(
+            Diagnostic::error(
+                file,
+                at,
+                format!("the condition on `{owner}` lists no answers"),
+            )
+            .hint("name at least one answer, e.g. [\"ja\"]")
+            .in_step(step_id),
+        );
+    }
+    for w in wanted {
+        match choices.iter().position(|c| &c.id == w) {
+            Some(i) if i < 64 => mask |= 1 << i,
+            _ => {
+                let at = src.at(w, from);
+                cx.push(
+                    Diagnostic::error(file, at, format!("`{owner}` has no answer `{w}`"))
+                        .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str())))
+                        .in_step(step_id),
+                );
+            }
+        }
+    }
+    mask
+}

@@ -1,0 +1,46 @@
+//! Small pieces of German the core computes rather than the screens hard-coding them:
+//! numbers as words and counted nouns („fünf Fragen“, „7 Tage“).
+
+/// A number as a German word up to twelve („eine“ for 1, as in „eine Frage“), else digits.
+pub fn number(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "keine", "eine", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+        "elf", "zwölf",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), ToString::to_string)
+}
+
+/// „fünf Fragen“, „eine Frage“: a count in words with the singular or plural noun.
+pub fn counted(n: usize, singular: &str, plural: &str) -> String {
+    format!("{} {}", number(n), if n == 1 { singular } else { plural })
+}
+
+/// The same with digits: „7 Tage“, „1 Tag“.
+pub fn counted_digits(n: u64, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// Capitalises the first letter (for a phrase at the start of a sentence).
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_words_where_people_write_them_so() {
+        assert_eq!(counted(5, "Frage", "Fragen"), "fünf Fragen");
+        assert_eq!(counted(1, "Frage", "Fragen"), "eine Frage");
+        assert_eq!(counted(14, "Frage", "Fragen"), "14 Fragen");
+        assert_eq!(counted_digits(7, "Tag", "Tage"), "7 Tage");
+        assert_eq!(capitalised(&counted(7, "Frage", "Fragen")), "Sieben Fragen");
+    }
+}

@@ -1,0 +1,21 @@
+//! The native integration tests, one module per topic, in one test binary.
+
+mod common;
+
+mod bundled_guide;
+mod checks;
+mod cli;
+mod condition;
+mod coverage;
+mod export;
+mod generated_guide;
+mod glossary;
+mod markdown;
+mod merge;
+mod path;
+mod progress;
+mod report;
+mod saved;
+mod saved_fuzz;
+mod session;
+mod workspace;

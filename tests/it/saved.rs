@@ -1,0 +1,402 @@
+//! The stored format: migrations and every kind of bad input, with German messages.
+
+use crate::common::*;
+use leitfaden::export::{self};
+use leitfaden::progress::{Progress, Status};
+use leitfaden::saved::{
+    self, DecodeError, EXPORT_KIND, FORMAT, KIND, MAX_BYTES, MAX_STATES, decode,
+};
+use leitfaden::workspace::{WorkState, Workspace};
+use serde_json::{Value, json};
+
+// ---------------------------------------------------------------------------------------
+// Migration
+
+#[test]
+fn a_format_0_document_becomes_one_work_state() {
+    let progress = json!({
+        "name": "Altstadt",
+        "answers": { "profile": { "groesse": "klein" } },
+        "steps": { "willkommen": { "status": "Done", "note": "alt" } },
+        "current": "willkommen"
+    });
+    let raw = json!({
+        "kind": KIND,
+        "format": 0,
+        "guide": "minimal",
+        "progress": progress,
+    })
+    .to_string();
+    let ws = decode(&raw, "minimal").expect("format 0 is migrated");
+    let expected_progress: Progress = serde_json::from_value(progress).unwrap();
+    assert_eq!(expected_progress.name, "Altstadt");
+    assert_eq!(
+        ws,
+        Workspace::from_parts(
+            "minimal".into(),
+            "1".into(),
+            vec![WorkState {
+                id: "1".into(),
+                progress: expected_progress,
+            }],
+            vec![],
+            Default::default(),
+        )
+        .unwrap()
+    );
+    assert_eq!(ws.active().status("willkommen"), Status::Done);
+    // Encoded again, it is a current document.
+    assert_eq!(decode(&saved::encode(&ws), "minimal"), Ok(ws.clone()));
+}
+
+#[test]
+fn a_format_0_document_without_progress_is_refused() {
+    let raw = json!({ "kind": KIND, "format": 0, "guide": "minimal" }).to_string();
+    let e = decode(&raw, "minimal").unwrap_err();
+    assert_eq!(e, DecodeError::Invalid("Angabe „progress“ fehlt".into()));
+    assert_german(&e.message());
+}
+
+#[test]
+fn a_format_0_export_is_migrated() {
+    let raw = json!({
+        "kind": EXPORT_KIND,
+        "format": 0,
+        "guide": { "id": "minimal", "version": "0.0.1", "fingerprint": "x" },
+        "exported": "2024-01-01",
+        "progress": { "name": "Alt" }
+    })
+    .to_string();
+    let e = export::decode(&raw, "minimal").expect("format 0 export is migrated");
+    assert_eq!(e.progress.name, "Alt");
+}
+
+#[test]
+fn an_unknown_older_format_errors_clearly() {
+    let e = saved::migrate(json!({ "kind": "anders", "format": 0 }), "anders").unwrap_err();
+    assert_eq!(e, DecodeError::Invalid("unbekanntes Format 0".into()));
+    assert_german(&e.message());
+    assert!(e.message().contains("unbekanntes Format 0"));
+}
+
+#[test]
+fn migrate_leaves_a_current_document_as_it_is() {
+    let ws = two_states();
+    let v: Value = serde_json::from_str(&saved::encode(&ws)).unwrap();
+    assert_eq!(saved::migrate(v.clone(), KIND), Ok(v));
+}
+
+// ---------------------------------------------------------------------------------------
+// Bad input
+
+fn valid_export() -> String {
+    let guide = v1();
+    let mut ws = two_states();
+    ws.switch("1");
+    export::export(&ws, "1", &guide, "2025-03-01T10:00:00Z").unwrap()
+}
+
+/// Both decoders give `expected` for `raw`, with a German message.
+fn both_fail(raw: &str, expected: DecodeError) {
+    let a = decode(raw, "minimal").unwrap_err();
+    let b = export::decode(raw, "minimal").unwrap_err();
+    assert_eq!(a, expected, "decode");
+    assert_eq!(b, expected, "decode_export");
+    assert_german(&expected.message());
+}
+
+#[test]
+fn not_json() {
+    both_fail("Hallo Welt", DecodeError::NotJson { line: 1, column: 1 });
+    both_fail(
+        "{\n  \"kind\": nein\n}",
+        DecodeError::NotJson {
+            line: 2,
+            column: 12,
+        },
+    );
+    let m = DecodeError::NotJson {
+        line: 2,
+        column: 12,
+    }
+    .message();
+    assert!(m.contains("Zeile 2, Spalte 12"), "{m}");
+}
+
+/// The first half of `s`, cut at a character boundary.
+fn half_of(s: &str) -> &str {
+    let mut n = s.len() / 2;
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    &s[..n]
+}
+
+#[test]
+fn truncated() {
+    let export = valid_export();
+    let half = half_of(&export);
+    both_fail(half, DecodeError::Truncated);
+    let stored = saved::encode(&two_states());
+    let half = half_of(&stored);
+    both_fail(half, DecodeError::Truncated);
+    both_fail("{", DecodeError::Truncated);
+    both_fail("[1, 2", DecodeError::Truncated);
+}
+
+#[test]
+fn empty() {
+    both_fail("", DecodeError::Empty);
+    both_fail(" \n\t ", DecodeError::Empty);
+    assert_eq!(DecodeError::Empty.message(), "Die Datei ist leer.");
+}
+
+#[test]
+fn not_ours() {
+    for raw in [
+        "[]",
+        "[{\"kind\": \"leitfaden-arbeitsstand\"}]",
+        "42",
+        "\"leitfaden-arbeitsstand\"",
+        "null",
+        "{}",
+        "{\"kind\": \"etwas-anderes\", \"format\": 1}",
+        "{\"kind\": 1, \"format\": 1}",
+    ] {
+        both_fail(raw, DecodeError::NotOurs);
+    }
+    // Each decoder refuses the other's kind (a stored document given as an export gets
+    // its own message, below).
+    assert_eq!(
+        decode(&valid_export(), "minimal"),
+        Err(DecodeError::NotOurs)
+    );
+}
+
+#[test]
+fn other_guide() {
+    let e = export::decode(&valid_export(), "anderer-leitfaden").unwrap_err();
+    assert_eq!(e, DecodeError::OtherGuide("minimal".into()));
+    assert_german(&e.message());
+    assert!(e.message().contains("„minimal“"));
+    let e = decode(&saved::encode(&two_states()), "anderer-leitfaden").unwrap_err();
+    assert_eq!(e, DecodeError::OtherGuide("minimal".into()));
+    // An export made with another guide, read for this one.
+    let other = load_ok(&minimal_with(&[(
+        "leitfaden.ron",
+        "id: \"minimal\"",
+        "id: \"anderer-leitfaden\"",
+    )]))
+    .0;
+    let mut ws = Workspace::new(&other.id);
+    ws.rename("1", "Fremd");
+    let raw = export::export(&ws, "1", &other, "2025-01-01").unwrap();
+    assert_eq!(
+        export::decode(&raw, "minimal"),
+        Err(DecodeError::OtherGuide(other.id.clone()))
+    );
+}
+
+#[test]
+fn newer_format() {
+    let mut v: Value = serde_json::from_str(&valid_export()).unwrap();
+    v["format"] = json!(99);
+    let e = export::decode(&v.to_string(), "minimal").unwrap_err();
+    assert_eq!(e, DecodeError::Newer(99));
+    let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
+    v["format"] = json!(99);
+    assert_eq!(
+        decode(&v.to_string(), "minimal"),
+        Err(DecodeError::Newer(99))
+    );
+    let m = e.message();
+    assert_german(&m);
+    assert!(
+        m.contains("Format 99") && m.contains(&format!("Format {FORMAT}")),
+        "{m}"
+    );
+    // A format beyond u32 is still "newer", not a crash.
+    v["format"] = json!(u64::MAX);
+    assert_eq!(
+        decode(&v.to_string(), "minimal"),
+        Err(DecodeError::Newer(u32::MAX))
+    );
+}
+
+#[test]
+fn missing_or_wrong_format() {
+    for format in [Value::Null, json!("1"), json!(-1), json!(1.5)] {
+        let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
+        v["format"] = format.clone();
+        assert_eq!(
+            decode(&v.to_string(), "minimal"),
+            Err(DecodeError::Invalid("Angabe „format“ fehlt".into())),
+            "{format}"
+        );
+    }
+    let mut v: Value = serde_json::from_str(&valid_export()).unwrap();
+    v.as_object_mut().unwrap().remove("format");
+    let e = export::decode(&v.to_string(), "minimal").unwrap_err();
+    assert_eq!(e, DecodeError::Invalid("Angabe „format“ fehlt".into()));
+    assert_german(&e.message());
+}
+
+/// The stored document with `pointer` set to `value`.
+fn stored_with(pointer: &str, value: Value) -> String {
+    let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
+    *v.pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("{pointer}")) = value;
+    v.to_string()
+}
+
+fn export_with(pointer: &str, value: Value) -> String {
+    let mut v: Value = serde_json::from_str(&valid_export()).unwrap();
+    *v.pointer_mut(pointer)
+        .unwrap_or_else(|| panic!("{pointer}")) = value;
+    v.to_string()
+}
+
+#[test]
+fn wrong_field_types() {
+    const TYPE: &str = "eine Angabe hat den falschen Typ";
+    const VALUE: &str = "eine Angabe hat einen ungültigen Wert";
+    let stored = [
+        (stored_with("/active", json!(1)), TYPE),
+        (stored_with("/states", json!({})), TYPE),
+        (stored_with("/states/0/progress/steps", json!([])), TYPE),
+        (
+            stored_with(
+                "/states/0/progress/steps/willkommen/status",
+                json!("Fertig"),
+            ),
+            "unbekannter Wert „Fertig“",
+        ),
+        (
+            stored_with("/states/0/progress/steps/willkommen/edited", json!(-5)),
+            VALUE,
+        ),
+        (stored_with("/states/0/progress/name", json!(null)), TYPE),
+        (stored_with("/deleted", json!("nichts")), TYPE),
+        (
+            stored_with("/states/0", json!({ "progress": {} })),
+            "Angabe „id“ fehlt",
+        ),
+    ];
+    for (raw, detail) in &stored {
+        let e = decode(raw, "minimal").unwrap_err();
+        assert_eq!(e, DecodeError::Invalid(detail.to_string()), "for {raw}");
+        assert_german(&e.message());
+    }
+    let exports = [
+        (export_with("/guide", json!("minimal")), TYPE),
+        (export_with("/exported", json!(20250301)), TYPE),
+        (
+            export_with("/progress/answers/profile", json!(["klein"])),
+            TYPE,
+        ),
+        (export_with("/progress/intake_done", json!("ja")), TYPE),
+        (
+            export_with("/guide", json!({ "id": "minimal" })),
+            "Angabe „version“ fehlt",
+        ),
+    ];
+    for (raw, detail) in &exports {
+        let e = export::decode(raw, "minimal").unwrap_err();
+        assert_eq!(e, DecodeError::Invalid(detail.to_string()), "for {raw}");
+        assert_german(&e.message());
+    }
+}
+
+#[test]
+fn missing_fields_are_named() {
+    let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
+    v.as_object_mut().unwrap().remove("states");
+    assert_eq!(
+        decode(&v.to_string(), "minimal"),
+        Err(DecodeError::Invalid("Angabe „states“ fehlt".into()))
+    );
+    let e = decode(&stored_with("/states", json!([])), "minimal").unwrap_err();
+    assert_eq!(
+        e,
+        DecodeError::Invalid("keine Arbeitsstände enthalten".into())
+    );
+    assert_german(&e.message());
+}
+
+#[test]
+fn too_large() {
+    let raw = " ".repeat(MAX_BYTES + 1);
+    both_fail(&raw, DecodeError::TooLarge(MAX_BYTES + 1));
+    // Valid JSON padded past the limit is refused too, before parsing.
+    let mut raw = saved::encode(&two_states());
+    raw.push_str(&" ".repeat(MAX_BYTES));
+    let e = decode(&raw, "minimal").unwrap_err();
+    assert_eq!(e, DecodeError::TooLarge(raw.len()));
+    assert!(e.message().contains(&format!("{} KB", raw.len() / 1024)));
+    // Exactly at the limit is read.
+    let mut raw = saved::encode(&two_states());
+    raw.push_str(&" ".repeat(MAX_BYTES - raw.len()));
+    assert!(decode(&raw, "minimal").is_ok());
+}
+
+#[test]
+fn too_many_states() {
+    let mut ws = Workspace::new("minimal");
+    for i in 1..MAX_STATES {
+        ws.create(&format!("Stand {i}"));
+    }
+    assert_eq!(ws.states().len(), MAX_STATES);
+    assert!(
+        decode(&saved::encode(&ws), "minimal").is_ok(),
+        "the limit itself is fine"
+    );
+    ws.delete("1", 0);
+    assert!(
+        decode(&saved::encode(&ws), "minimal").is_ok(),
+        "deleted ones count too"
+    );
+    ws.create("einer zu viel");
+    let e = decode(&saved::encode(&ws), "minimal").unwrap_err();
+    assert_eq!(
+        e,
+        DecodeError::Invalid(format!(
+            "{} Arbeitsstände sind mehr, als ein Mensch anlegt",
+            MAX_STATES + 1
+        ))
+    );
+    assert_german(&e.message());
+}
+
+#[test]
+fn a_stored_document_is_not_an_export() {
+    let e = export::decode(&saved::encode(&two_states()), "minimal").unwrap_err();
+    assert_eq!(
+        e,
+        DecodeError::Invalid(
+            "das ist ein ganzer Browser-Speicher, kein exportierter Arbeitsstand".into()
+        )
+    );
+    assert_german(&e.message());
+    // Also when it is of another guide or a newer format: the kind is told first.
+    let raw = stored_with("/format", json!(99));
+    assert!(matches!(
+        export::decode(&raw, "x"),
+        Err(DecodeError::Invalid(_))
+    ));
+}
+
+#[test]
+fn every_error_has_a_german_message() {
+    for e in [
+        DecodeError::TooLarge(MAX_BYTES + 1),
+        DecodeError::Empty,
+        DecodeError::Truncated,
+        DecodeError::NotJson { line: 3, column: 7 },
+        DecodeError::NotOurs,
+        DecodeError::OtherGuide("x".into()),
+        DecodeError::Newer(2),
+        DecodeError::Invalid("Angabe „x“ fehlt".into()),
+    ] {
+        assert_german(&e.message());
+    }
+}
