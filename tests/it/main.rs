@@ -10,6 +10,7 @@ mod coverage;
 mod export;
 mod generated_guide;
 mod glossary;
+mod loader_fuzz;
 mod markdown;
 mod merge;
 mod path;
