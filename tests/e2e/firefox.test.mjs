@@ -4,17 +4,17 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 
 import {
+  FIREFOX,
   PROFILES,
+  firefoxMissing,
   pageUntil,
   startServer,
 } from './support.mjs';
 
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const skip = !existsSync(FIREFOX) && `${FIREFOX} is not installed (bash scripts/setup.sh installs it)`;
+const skip = firefoxMissing();
 
 let server;
 let firefox;

@@ -16,10 +16,12 @@ import { pathToFileURL } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import {
   DIST,
+  FIREFOX,
   PROFILES,
   ROOT,
   STORAGE_KEY,
   closeBrowser,
+  firefoxMissing,
   launchBrowser,
   openPage,
   pageUntil,
@@ -34,7 +36,6 @@ const DEFAULT_DIST = DIST === join(ROOT, 'dist');
 const SINGLE = DEFAULT_DIST
   ? join(ROOT, 'dist-single', 'leitfaden.html')
   : join(tmpdir(), `leitfaden-single-${process.pid}.html`);
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const WORKER = join(DIST, 'sw.js');
 // Only scripts/build.sh writes sw.js. Another build directory without it (LEITFADEN_DIST, e.g.
 // a quick `trunk build`) skips the service worker tests; dist/ itself must have it.
@@ -315,7 +316,7 @@ test('the single file runs from file:// in Chromium and keeps a tick over a relo
   }
 });
 
-test('the single file runs from file:// in Firefox ESR and keeps a tick over a reload', { skip: !existsSync(FIREFOX) && `${FIREFOX} is not installed (bash scripts/setup.sh installs it)` }, async () => {
+test('the single file runs from file:// in Firefox ESR and keeps a tick over a reload', { skip: firefoxMissing() }, async () => {
   const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   try {
     const page = await firefox.newPage();

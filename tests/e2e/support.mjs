@@ -37,6 +37,24 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Firefox ESR, for the tests that run in it. */
+export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+
+/**
+ * Whether the Firefox tests cannot run here. In CI (`CI` or `LEITFADEN_CI` set, as
+ * `.ci/run` does) a missing Firefox fails the run; on a developer's machine the tests are
+ * skipped with a loud warning. Returns false, or the reason to pass as `skip`.
+ */
+export function firefoxMissing() {
+  if (existsSync(FIREFOX)) return false;
+  const why = `Firefox ESR is not installed at ${FIREFOX} (bash scripts/setup.sh installs it)`;
+  if (process.env.CI || process.env.LEITFADEN_CI) {
+    throw new Error(`${why}: CI must run the Firefox tests.`);
+  }
+  process.stderr.write(`\n\x1b[1;31m!!! ${why}: the Firefox tests are SKIPPED on this machine. !!!\x1b[0m\n\n`);
+  return why;
+}
+
 /** Fails with a message that says what to do when there is no build to test. */
 export function requireBuild() {
   const index = join(DIST, 'index.html');
