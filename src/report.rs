@@ -21,7 +21,15 @@ pub struct StatusReport {
     /// (e.g. from before a profile change); `number` is 0.
     pub off_path: Vec<ReportStep>,
     pub archive: Archive,
+    /// The archive in words (`Archive::lines`), as every rendering shows it.
+    pub archive_lines: Vec<String>,
 }
+
+/// The report's fixed texts, shared by the page and every download.
+pub const OFF_PATH_TITLE: &str = "Weitere Eingaben";
+pub const OFF_PATH_INTRO: &str = "Schritte, die nach dem aktuellen Profil nicht auf dem Weg liegen, zu denen aber schon etwas eingetragen ist:";
+pub const ARCHIVE_TITLE: &str = "Archiv";
+pub const ARCHIVE_INTRO: &str = "Eingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt, und aufbewahrte Fassungen von Notizen:";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportChapter {
@@ -118,6 +126,7 @@ impl StatusReport {
             })
             .collect();
         let name = progress.name.clone();
+        let archive = progress.archive(guide);
         StatusReport {
             title: if name.is_empty() {
                 "Umsetzungsstand Open Government".into()
@@ -132,7 +141,8 @@ impl StatusReport {
             total,
             chapters,
             off_path,
-            archive: progress.archive(guide),
+            archive_lines: archive.lines(),
+            archive,
         }
     }
 
@@ -158,33 +168,15 @@ impl StatusReport {
             }
         }
         if !self.off_path.is_empty() {
-            out.push_str("\n## Weitere Eingaben\n\nSchritte, die nach dem aktuellen Profil nicht auf dem Weg liegen, zu denen aber schon etwas eingetragen ist:\n");
+            out.push_str(&format!("\n## {OFF_PATH_TITLE}\n\n{OFF_PATH_INTRO}\n"));
             for s in &self.off_path {
                 write_step(&mut out, s, &s.title);
             }
         }
-        if !self.archive.is_empty() {
-            out.push_str("\n## Archiv\n\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n");
-            for (id, e) in &self.archive.steps {
-                out.push_str(&format!("- Schritt `{id}`: {}", e.status.label()));
-                if !e.tasks.is_empty() {
-                    out.push_str(&format!(
-                        ", erledigte Aufgaben: {}",
-                        e.tasks.iter().cloned().collect::<Vec<_>>().join(", ")
-                    ));
-                }
-                if !e.note.is_empty() {
-                    out.push_str(&format!(", Notiz: „{}“", e.note.replace('\n', " ")));
-                }
-                out.push('\n');
-            }
-            for (step, task) in &self.archive.tasks {
-                out.push_str(&format!(
-                    "- Aufgabe `{task}` in Schritt `{step}`: erledigt\n"
-                ));
-            }
-            for (q, a) in &self.archive.answers {
-                out.push_str(&format!("- Antwort `{a}` auf `{q}`\n"));
+        if !self.archive_lines.is_empty() {
+            out.push_str(&format!("\n## {ARCHIVE_TITLE}\n\n{ARCHIVE_INTRO}\n\n"));
+            for line in &self.archive_lines {
+                out.push_str(&format!("- {}\n", line.replace('\n', " ")));
             }
         }
         out

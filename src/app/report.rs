@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::Ctx;
 use crate::progress::Status;
-use crate::report::{ReportStep, StatusReport};
+use crate::report::{
+    ARCHIVE_INTRO, ARCHIVE_TITLE, OFF_PATH_INTRO, OFF_PATH_TITLE, ReportStep, StatusReport,
+};
 use crate::web::dom;
 
 #[component]
@@ -44,25 +46,18 @@ pub fn ReportPage() -> impl IntoView {
                     let steps = r.off_path.iter().map(|s| report_step(s, s.title.clone())).collect_view();
                     view! {
                         <section class="report-chapter off-path">
-                            <h2>"Weitere Eingaben"</h2>
-                            <p>"Schritte, die nach dem aktuellen Profil nicht auf dem Weg liegen, zu denen aber schon etwas eingetragen ist:"</p>
+                            <h2>{OFF_PATH_TITLE}</h2>
+                            <p>{OFF_PATH_INTRO}</p>
                             {steps}
                         </section>
                     }
                 });
-                let archive = (!r.archive.is_empty()).then(|| {
-                    let steps = r.archive.steps.iter().map(|(id, e)| view! {
-                        <li>{format!("Schritt „{id}“: {}{}", e.status.label(), if e.note.is_empty() { String::new() } else { format!(" – Notiz: {}", e.note) })}</li>
-                    }).collect_view();
-                    let tasks = r.archive.tasks.iter().map(|(s, t)| view! { <li>{format!("Aufgabe „{t}“ in Schritt „{s}“: erledigt")}</li> }).collect_view();
-                    let answers = r.archive.answers.iter().map(|(q, a)| view! { <li>{format!("Antwort „{a}“ auf „{q}“")}</li> }).collect_view();
-                    view! {
-                        <section class="report-chapter archive">
-                            <h2>"Archiv"</h2>
-                            <p>"Eingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:"</p>
-                            <ul>{steps}{tasks}{answers}</ul>
-                        </section>
-                    }
+                let archive = (!r.archive_lines.is_empty()).then(|| view! {
+                    <section class="report-chapter archive">
+                        <h2>{ARCHIVE_TITLE}</h2>
+                        <p>{ARCHIVE_INTRO}</p>
+                        <ul>{r.archive_lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                    </section>
                 });
                 view! {
                     <section class="report-profile">

@@ -353,11 +353,15 @@ fn the_archive_section_appears_only_when_something_is_archived() {
         .expect("an archive section");
     assert_eq!(
         archive,
-        "\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n\
-         - Schritt `team`: In Arbeit, erledigte Aufgaben: kernteam, mentor, Notiz: „Drei Leute gefragt. Zwei haben zugesagt.“\n\
-         - Aufgabe `presse` in Schritt `projekt`: erledigt\n\
-         - Antwort `gross` auf `groesse`\n"
+        "\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt, und aufbewahrte Fassungen von Notizen:\n\n\
+         - Schritt „team“: In Arbeit · erledigte Aufgaben: kernteam, mentor · Notiz: „Drei Leute gefragt. Zwei haben zugesagt.“\n\
+         - Aufgabe „presse“ in Schritt „projekt“: erledigt\n\
+         - Antwort „gross“ auf „groesse“\n"
     );
+    // The page shows `archive_lines` as they are: the same entries, the same words.
+    assert_eq!(r.archive_lines, r.archive.lines());
+    assert_eq!(r.archive_lines.len(), 3);
+    assert!(r.archive_lines[0].contains("erledigte Aufgaben: kernteam, mentor"));
     // The new step is on the path; the removed one is not.
     assert!(md.contains(". Zwischenbilanz ziehen — Offen\n"));
     assert!(!md.contains("Ein Team bilden"));
@@ -369,7 +373,7 @@ fn an_archived_step_with_only_a_status_is_listed_plainly() {
     let mut p = Progress::default();
     p.set_status(&a, "team", Status::Done);
     let md = StatusReport::build(&b, &p).to_markdown("heute");
-    assert!(md.ends_with("\n## Archiv\n\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt:\n\n- Schritt `team`: Erledigt\n"), "{md}");
+    assert!(md.ends_with("\n## Archiv\n\nEingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt, und aufbewahrte Fassungen von Notizen:\n\n- Schritt „team“: Erledigt\n"), "{md}");
 }
 
 /// What the user entered on a step that a profile change took off the path is still in the
