@@ -62,6 +62,12 @@ pub fn encode(export: &Export) -> String {
     serde_json::to_string_pretty(&file).expect("an export always serialises")
 }
 
+/// Reads an export file from its bytes, as picked by the user: a file that is too large
+/// or no text is refused with its real size and what it looks like.
+pub fn decode_file(bytes: &[u8], guide_id: &str) -> Result<Export, DecodeError> {
+    decode(saved::text_of(bytes)?, guide_id)
+}
+
 /// Reads an export file.
 pub fn decode(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
     let value = saved::parse_json(raw)?;
@@ -72,8 +78,7 @@ pub fn decode(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
         ));
     }
     let value = saved::migrate(value, EXPORT_KIND)?;
-    let file: File =
-        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(saved::german(&e)))?;
+    let file: File = saved::from_value(value)?;
     if file.guide.id != guide_id {
         return Err(DecodeError::OtherGuide(file.guide.id));
     }

@@ -64,6 +64,111 @@ pub struct StepProgress {
     /// When this entry was last changed (ms since 1970), to merge edits from two tabs.
     #[serde(default)]
     pub edited: u64,
+    /// Which tab made that change (its id prefix; empty when not known).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// The `edited` stamp of the version this tab started editing from: a version that
+    /// another tab made later than that was made without seeing this one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub base: u64,
+    /// Texts of this step that lost against an edit made at the same time in another tab
+    /// (or another copy of the work state): kept, shown, never dropped silently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept: Vec<Kept>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A note (and reason) that another edit of the same step replaced without having seen it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kept {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// When the kept version was written, and by which tab: together they name it.
+    pub edited: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by: String,
+    /// The user has dealt with it (taken it over or discarded it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dismissed: bool,
+}
+
+impl Kept {
+    fn same(&self, other: &Kept) -> bool {
+        self.edited == other.edited && self.by == other.by
+    }
+}
+
+impl StepProgress {
+    /// Kept versions the user has not dealt with yet.
+    pub fn open_kept(&self) -> impl Iterator<Item = &Kept> {
+        self.kept.iter().filter(|k| !k.dismissed)
+    }
+
+    /// Whether the user's content (not the bookkeeping) is the same.
+    fn same_content(&self, other: &StepProgress) -> bool {
+        self.status == other.status
+            && self.reason == other.reason
+            && self.note == other.note
+            && self.tasks == other.tasks
+            && self.done_fingerprint == other.done_fingerprint
+    }
+
+    /// Records that this entry was changed by `tab` at `now`, starting from `before`.
+    fn stamp(&mut self, before: Option<&StepProgress>, now: u64, tab: &str) {
+        self.base = match before {
+            Some(b) if b.by == tab => b.base,
+            Some(b) => b.edited,
+            None => 0,
+        };
+        self.edited = now;
+        self.by = tab.to_string();
+    }
+
+    /// Combines two versions of one step: the newer wins; if it was made without seeing
+    /// the other (an edit at the same time elsewhere), the other's texts are kept and its
+    /// ticks are added, so nothing typed or ticked disappears.
+    fn merge(&mut self, theirs: &StepProgress) {
+        let mut kept = self.kept.clone();
+        for k in &theirs.kept {
+            match kept.iter_mut().find(|x| x.same(k)) {
+                Some(x) => x.dismissed |= k.dismissed,
+                None => kept.push(k.clone()),
+            }
+        }
+        if !self.same_content(theirs) || self.edited != theirs.edited {
+            let theirs_wins = theirs.edited > self.edited;
+            let (winner, loser) = if theirs_wins {
+                (theirs, &*self)
+            } else {
+                (&*self, theirs)
+            };
+            let concurrent = winner.by != loser.by && winner.base < loser.edited;
+            let mut merged = winner.clone();
+            if concurrent {
+                let lost_text = (loser.note != winner.note && !loser.note.trim().is_empty())
+                    || (loser.reason != winner.reason && !loser.reason.trim().is_empty());
+                let copy = Kept {
+                    note: loser.note.clone(),
+                    reason: loser.reason.clone(),
+                    edited: loser.edited,
+                    by: loser.by.clone(),
+                    dismissed: false,
+                };
+                if lost_text && !kept.iter().any(|x| x.same(&copy)) {
+                    kept.push(copy);
+                }
+                merged.tasks.extend(loser.tasks.iter().cloned());
+            }
+            *self = merged;
+        }
+        kept.sort_by(|a, b| (a.edited, &a.by).cmp(&(b.edited, &b.by)));
+        self.kept = kept;
+    }
 }
 
 impl StepProgress {
@@ -73,6 +178,7 @@ impl StepProgress {
             && self.reason.is_empty()
             && self.note.is_empty()
             && self.tasks.is_empty()
+            && self.open_kept().next().is_none()
     }
 }
 
@@ -85,20 +191,33 @@ pub struct Archive {
     pub tasks: Vec<(String, String)>,
     /// Answers (question or decision id, choice id) the guide no longer offers.
     pub answers: Vec<(String, String)>,
+    /// Versions of notes that another edit replaced, not yet dealt with: (step id, step
+    /// title or id, the kept version).
+    pub kept: Vec<(String, String, Kept)>,
 }
 
 impl Archive {
     pub fn is_empty(&self) -> bool {
-        self.steps.is_empty() && self.tasks.is_empty() && self.answers.is_empty()
+        self.steps.is_empty()
+            && self.tasks.is_empty()
+            && self.answers.is_empty()
+            && self.kept.is_empty()
     }
 
-    /// Each archived entry in words, for every place that shows the archive.
+    /// Each archived entry in words: the one wording the overview, the report page and
+    /// every download use.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         for (id, e) in &self.steps {
             let mut parts = vec![e.status.label().to_string()];
             if !e.tasks.is_empty() {
-                parts.push(format!("{} erledigte Aufgaben", e.tasks.len()));
+                parts.push(format!(
+                    "erledigte Aufgaben: {}",
+                    e.tasks.iter().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            if !e.reason.is_empty() {
+                parts.push(format!("Grund: „{}“", e.reason));
             }
             if !e.note.is_empty() {
                 parts.push(format!("Notiz: „{}“", e.note));
@@ -110,6 +229,13 @@ impl Archive {
         }
         for (q, a) in &self.answers {
             out.push(format!("Antwort „{a}“ auf „{q}“"));
+        }
+        for (_, title, k) in &self.kept {
+            let mut text = format!("Aufbewahrte Fassung der Notiz zu „{title}“: „{}“", k.note);
+            if !k.reason.is_empty() {
+                text.push_str(&format!(" · Grund: „{}“", k.reason));
+            }
+            out.push(text);
         }
         out
     }
@@ -135,9 +261,33 @@ pub struct Progress {
     /// Empty until the user first uses the guide.
     #[serde(default)]
     pub known_steps: BTreeSet<String>,
-    /// When name, answers or position last changed (ms since 1970), to merge two tabs.
-    #[serde(default)]
-    pub edited: u64,
+    /// When each field was last changed (ms since 1970), so that two tabs' changes to
+    /// different fields both survive a merge: `name`, `intake`, `current`, and `q:<id>` /
+    /// `d:<id>` for each answer.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stamps: BTreeMap<String, u64>,
+}
+
+/// The fields of a work state that are stamped and merged one by one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Field {
+    Name,
+    Intake,
+    Current,
+    Answer(String),
+    Decision(String),
+}
+
+impl Field {
+    fn key(&self) -> String {
+        match self {
+            Field::Name => "name".into(),
+            Field::Intake => "intake".into(),
+            Field::Current => "current".into(),
+            Field::Answer(q) => format!("q:{q}"),
+            Field::Decision(d) => format!("d:{d}"),
+        }
+    }
 }
 
 impl Progress {
@@ -263,6 +413,14 @@ impl Progress {
     pub fn archive(&self, guide: &Guide) -> Archive {
         let mut archive = Archive::default();
         for (id, entry) in &self.steps {
+            let title = guide
+                .step_index(id)
+                .map_or_else(|| id.clone(), |i| guide.steps[i].title.clone());
+            archive.kept.extend(
+                entry
+                    .open_kept()
+                    .map(|k| (id.clone(), title.clone(), k.clone())),
+            );
             match guide.step_index(id) {
                 None if !entry.is_empty() => archive.steps.push((id.clone(), entry.clone())),
                 None => {}
@@ -296,51 +454,125 @@ impl Progress {
         archive
     }
 
-    /// Stamps every entry that differs from `before` with `now`, so that a later merge
-    /// with another tab's copy keeps the newer of each.
-    pub fn stamp_changes(&mut self, before: &Progress, now: u64) {
-        for (id, entry) in &mut self.steps {
-            let old = before.steps.get(id);
-            let same = old.is_some_and(|o| {
-                o.status == entry.status
-                    && o.reason == entry.reason
-                    && o.note == entry.note
-                    && o.tasks == entry.tasks
-                    && o.done_fingerprint == entry.done_fingerprint
-            });
-            if !same {
-                entry.edited = now;
+    /// Every stamped field either copy has.
+    fn fields(&self, other: &Progress) -> Vec<Field> {
+        let mut out = vec![Field::Name, Field::Intake, Field::Current];
+        for p in [self, other] {
+            for q in p.answers.profile.keys() {
+                let f = Field::Answer(q.clone());
+                if !out.contains(&f) {
+                    out.push(f);
+                }
+            }
+            for d in p.answers.decisions.keys() {
+                let f = Field::Decision(d.clone());
+                if !out.contains(&f) {
+                    out.push(f);
+                }
             }
         }
-        if self.name != before.name
-            || self.answers != before.answers
-            || self.intake_done != before.intake_done
-            || self.current != before.current
-        {
-            self.edited = now;
+        out
+    }
+
+    fn same_field(&self, other: &Progress, f: &Field) -> bool {
+        match f {
+            Field::Name => self.name == other.name,
+            Field::Intake => self.intake_done == other.intake_done,
+            Field::Current => self.current == other.current,
+            Field::Answer(q) => self.answers.profile.get(q) == other.answers.profile.get(q),
+            Field::Decision(d) => self.answers.decisions.get(d) == other.answers.decisions.get(d),
         }
     }
 
-    /// Combines this copy with another tab's copy of the same work state: per step and for
-    /// the answers, the more recently edited one wins; nothing only one side has is lost.
+    fn take_field(&mut self, other: &Progress, f: &Field) {
+        fn copy(to: &mut BTreeMap<String, String>, from: &BTreeMap<String, String>, k: &str) {
+            match from.get(k) {
+                Some(v) => to.insert(k.to_string(), v.clone()),
+                None => to.remove(k),
+            };
+        }
+        match f {
+            Field::Name => self.name = other.name.clone(),
+            Field::Intake => self.intake_done = other.intake_done,
+            Field::Current => self.current = other.current.clone(),
+            Field::Answer(q) => copy(&mut self.answers.profile, &other.answers.profile, q),
+            Field::Decision(d) => copy(&mut self.answers.decisions, &other.answers.decisions, d),
+        }
+    }
+
+    fn stamp_of(&self, f: &Field) -> u64 {
+        self.stamps.get(&f.key()).copied().unwrap_or(0)
+    }
+
+    /// Stamps every entry and field that differs from `before` with `now` and `tab` (the
+    /// tab's id prefix), so that a later merge with another tab's copy keeps the newer of
+    /// each and notices edits made at the same time.
+    pub fn stamp_changes(&mut self, before: &Progress, now: u64, tab: &str) {
+        for (id, entry) in &mut self.steps {
+            let old = before.steps.get(id);
+            if !old.is_some_and(|o| o.same_content(entry)) {
+                entry.stamp(old, now, tab);
+            }
+        }
+        for f in self.fields(before) {
+            if !self.same_field(before, &f) {
+                self.stamps.insert(f.key(), now);
+            }
+        }
+    }
+
+    /// Combines this copy with another tab's copy of the same work state: each field and
+    /// each step entry is taken from the copy that changed it last; texts replaced by an
+    /// edit made at the same time are kept (`StepProgress::kept`); nothing only one side
+    /// has is lost.
     pub fn merge(&mut self, other: &Progress) {
-        if other.edited > self.edited {
-            self.name = other.name.clone();
-            self.answers = other.answers.clone();
-            self.intake_done = other.intake_done;
-            self.current = other.current.clone();
-            self.edited = other.edited;
+        for f in self.fields(other) {
+            let (mine, theirs) = (self.stamp_of(&f), other.stamp_of(&f));
+            if theirs > mine {
+                self.take_field(other, &f);
+                self.stamps.insert(f.key(), theirs);
+            }
         }
         for (id, theirs) in &other.steps {
             match self.steps.get_mut(id) {
-                Some(mine) if mine.edited >= theirs.edited => {}
-                Some(mine) => *mine = theirs.clone(),
+                Some(mine) => mine.merge(theirs),
                 None => {
                     self.steps.insert(id.clone(), theirs.clone());
                 }
             }
         }
         self.known_steps.extend(other.known_steps.iter().cloned());
+    }
+
+    /// Adds a kept version's text to the end of the step's note (so both texts are in the
+    /// note) and marks the kept version as dealt with.
+    pub fn append_kept(&mut self, step: &str, edited: u64, by: &str) {
+        let Some(e) = self.steps.get_mut(step) else {
+            return;
+        };
+        let Some(k) = e.kept.iter_mut().find(|k| k.edited == edited && k.by == by) else {
+            return;
+        };
+        k.dismissed = true;
+        let text = k.note.trim_end().to_string();
+        if !text.is_empty() && !e.note.contains(&text) {
+            if !e.note.trim().is_empty() {
+                e.note = format!("{}\n\n{text}", e.note.trim_end());
+            } else {
+                e.note = text;
+            }
+        }
+    }
+
+    /// The user has read a kept version and does not need it.
+    pub fn dismiss_kept(&mut self, step: &str, edited: u64, by: &str) {
+        if let Some(k) = self
+            .steps
+            .get_mut(step)
+            .and_then(|e| e.kept.iter_mut().find(|k| k.edited == edited && k.by == by))
+        {
+            k.dismissed = true;
+        }
     }
 
     /// Whether the step was completed and its content has changed since.

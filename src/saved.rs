@@ -10,7 +10,9 @@ use serde_json::Value;
 use crate::workspace::{Deleted, Invalid, WorkState, Workspace};
 
 /// The stored format's version. Raise it with a migration in `migrate`.
-pub const FORMAT: u32 = 1;
+/// 1: work states in a list. 2: each field of a work state stamped on its own; step
+/// entries know which tab changed them and keep texts an edit at the same time replaced.
+pub const FORMAT: u32 = 2;
 /// Marks a stored document as ours.
 pub const KIND: &str = "leitfaden-arbeitsstand";
 /// Marks an exported work state.
@@ -63,8 +65,7 @@ pub fn encode(ws: &Workspace) -> String {
 /// Reads a stored document, migrating older formats.
 pub fn decode(raw: &str, guide_id: &str) -> Result<Workspace, DecodeError> {
     let value = migrate(parse_json(raw)?, KIND)?;
-    let stored: Stored =
-        serde_json::from_value(value).map_err(|e| DecodeError::Invalid(german(&e)))?;
+    let stored: Stored = from_value(value)?;
     if stored.guide != guide_id {
         return Err(DecodeError::OtherGuide(stored.guide));
     }
@@ -93,7 +94,13 @@ pub fn decode(raw: &str, guide_id: &str) -> Result<Workspace, DecodeError> {
 /// what to do; nothing is changed when one occurs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
+    /// The data's size in bytes.
     TooLarge(usize),
+    /// A file that is not text at all: what it looks like, and its size in bytes.
+    NotText {
+        kind: &'static str,
+        size: usize,
+    },
     Empty,
     /// The JSON ends in the middle: the file was cut off.
     Truncated,
@@ -112,8 +119,13 @@ impl DecodeError {
     pub fn message(&self) -> String {
         match self {
             DecodeError::TooLarge(n) => format!(
-                "Die Datei ist mit {} KB viel zu groß für einen Arbeitsstand. Vermutlich ist es die falsche Datei.",
-                n / 1024
+                "Die Datei ist mit {} viel zu groß für einen Arbeitsstand (höchstens {}). Vermutlich ist es die falsche Datei.",
+                crate::text::size(*n),
+                crate::text::size(MAX_BYTES)
+            ),
+            DecodeError::NotText { kind, size } => format!(
+                "Das ist {kind} ({}), keine Textdatei – also kein Arbeitsstand. Wählen Sie die Datei, die „Exportieren“ erstellt hat; ihr Name endet auf „.json“.",
+                crate::text::size(*size)
             ),
             DecodeError::Empty => "Die Datei ist leer.".into(),
             DecodeError::Truncated => {
@@ -138,6 +150,42 @@ impl DecodeError {
     }
 }
 
+/// What a file's first bytes say it is, for files that are no text: `None` for text.
+fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    const KINDS: [(&[u8], &str); 8] = [
+        (b"%PDF", "eine PDF-Datei"),
+        (b"PK\x03\x04", "ein ZIP-Archiv oder ein Office-Dokument"),
+        (b"\x89PNG", "ein PNG-Bild"),
+        (b"\xff\xd8\xff", "ein JPEG-Bild"),
+        (b"GIF8", "ein GIF-Bild"),
+        (b"\xd0\xcf\x11\xe0", "ein älteres Office-Dokument"),
+        (b"\xff\xfe", "eine Textdatei in UTF-16"),
+        (b"\xfe\xff", "eine Textdatei in UTF-16"),
+    ];
+    if let Some((_, kind)) = KINDS.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Some(kind);
+    }
+    std::str::from_utf8(bytes)
+        .is_err()
+        .then_some("eine Datei mit Binärdaten")
+}
+
+/// The text of a file's bytes, or why it is not the text of a work state: too large, or
+/// not text at all (then what it looks like). Sizes are the file's, in bytes.
+pub fn text_of(bytes: &[u8]) -> Result<&str, DecodeError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(DecodeError::TooLarge(bytes.len()));
+    }
+    if let Some(kind) = sniff(bytes) {
+        return Err(DecodeError::NotText {
+            kind,
+            size: bytes.len(),
+        });
+    }
+    let text = std::str::from_utf8(bytes).expect("sniff accepts only UTF-8");
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
 pub(crate) fn parse_json(raw: &str) -> Result<Value, DecodeError> {
     if raw.len() > MAX_BYTES {
         return Err(DecodeError::TooLarge(raw.len()));
@@ -155,6 +203,77 @@ pub(crate) fn parse_json(raw: &str) -> Result<Value, DecodeError> {
             }
         }
     })
+}
+
+/// Deserialises a migrated document; a misshapen one gets a German message that names
+/// the field and the work state it is in.
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
+    let names = value.clone();
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let place = place(&names, e.path());
+        let what = german(e.inner());
+        DecodeError::Invalid(if place.is_empty() {
+            what
+        } else {
+            format!("{place}: {what}")
+        })
+    })
+}
+
+/// Where in a document a path points, in words: „Arbeitsstand 2 („Musterstadt“), Schritt
+/// „willkommen“, bei „status““ (field names as stored, so the file can be checked). Wrapper levels (`progress`, `answers`) are left out.
+fn place(doc: &Value, path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let segments: Vec<String> = path
+        .iter()
+        .map(|s| match s {
+            Segment::Seq { index } => index.to_string(),
+            Segment::Map { key } | Segment::Enum { variant: key } => key.clone(),
+            Segment::Unknown => "?".into(),
+        })
+        .collect();
+    let name_of = |v: Option<&Value>| {
+        v.and_then(|v| {
+            v.pointer("/progress/name")
+                .or_else(|| v.pointer("/state/progress/name"))
+        })
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+        .map(|n| format!(" („{n}“)"))
+        .unwrap_or_default()
+    };
+    let mut parts = Vec::new();
+    let mut rest = segments.iter();
+    while let Some(seg) = rest.next() {
+        match seg.as_str() {
+            list @ ("states" | "deleted") => {
+                let Some(n) = rest.next() else {
+                    parts.push(format!("bei „{list}“"));
+                    break;
+                };
+                let k = n.parse::<usize>().unwrap_or(0);
+                let item = doc.get(list).and_then(|l| l.get(k));
+                let label = if list == "states" {
+                    "Arbeitsstand"
+                } else {
+                    "gelöschter Arbeitsstand"
+                };
+                parts.push(format!("{label} {}{}", k + 1, name_of(item)));
+            }
+            "steps" => match rest.next() {
+                Some(id) => parts.push(format!("Schritt „{id}“")),
+                None => parts.push("bei „steps“".into()),
+            },
+            "profile" | "decisions" => match rest.next() {
+                Some(id) => parts.push(format!("Antwort auf „{id}“")),
+                None => parts.push(format!("bei „{seg}“")),
+            },
+            "progress" | "state" | "answers" => {}
+            index if index.parse::<usize>().is_ok() => {}
+            field => parts.push(format!("bei „{field}“")),
+        }
+    }
+    parts.join(", ")
 }
 
 /// serde's (English) complaint about a misshapen document, in German for the user.
@@ -195,16 +314,66 @@ pub fn migrate(mut value: Value, kind: &str) -> Result<Value, DecodeError> {
     while format < FORMAT {
         value = match (kind, format) {
             (KIND, 0) => stored_from_format_0(value)?,
-            (EXPORT_KIND, 0) => {
+            (EXPORT_KIND, 0) => value,
+            (KIND, 1) => stored_from_format_1(value),
+            (EXPORT_KIND, 1) => {
                 let mut v = value;
-                v["format"] = Value::from(1);
+                if let Some(p) = v.get_mut("progress") {
+                    progress_from_format_1(p);
+                }
                 v
             }
             _ => return Err(DecodeError::Invalid(format!("unbekanntes Format {format}"))),
         };
         format += 1;
+        value["format"] = Value::from(format);
     }
     Ok(value)
+}
+
+/// Format 1 stamped name, answers, intake and position of a work state together
+/// (`edited`); format 2 stamps each on its own. Every field takes the old stamp.
+fn stored_from_format_1(mut value: Value) -> Value {
+    for list in ["states", "deleted"] {
+        if let Some(items) = value.get_mut(list).and_then(Value::as_array_mut) {
+            for item in items {
+                let progress = if list == "states" {
+                    item.get_mut("progress")
+                } else {
+                    item.pointer_mut("/state/progress")
+                };
+                if let Some(p) = progress {
+                    progress_from_format_1(p);
+                }
+            }
+        }
+    }
+    value
+}
+
+fn progress_from_format_1(progress: &mut Value) {
+    let Some(p) = progress.as_object_mut() else {
+        return;
+    };
+    let Some(edited) = p.remove("edited").and_then(|e| e.as_u64()) else {
+        return;
+    };
+    let mut stamps = serde_json::Map::new();
+    for key in ["name", "intake", "current"] {
+        stamps.insert(key.into(), Value::from(edited));
+    }
+    for (map, prefix) in [("profile", "q"), ("decisions", "d")] {
+        if let Some(answers) = p
+            .get("answers")
+            .and_then(|a| a.get(map))
+            .and_then(Value::as_object)
+        {
+            for id in answers.keys() {
+                stamps.insert(format!("{prefix}:{id}"), Value::from(edited));
+            }
+        }
+    }
+    p.insert("stamps".into(), Value::Object(stamps));
 }
 
 /// Format 0 (the first drafts) stored a single work state as `progress`, with no list.
@@ -213,7 +382,6 @@ fn stored_from_format_0(value: Value) -> Result<Value, DecodeError> {
     let progress = obj
         .remove("progress")
         .ok_or_else(|| DecodeError::Invalid("Angabe „progress“ fehlt".into()))?;
-    obj.insert("format".into(), Value::from(1));
     obj.insert("active".into(), Value::from("1"));
     obj.insert(
         "states".into(),

@@ -206,20 +206,75 @@ impl Saver {
         }
     }
 
-    /// Another tab saved: merges its work states into `ws`. Returns the merged
-    /// workspace when it differs from `ws`.
-    pub fn remote(&mut self, found: Found, ws: &Workspace, guide_id: &str) -> Option<Workspace> {
-        let Found::Text(raw) = found else {
-            return None;
-        };
-        let remote = saved::decode(&raw, guide_id).ok()?;
-        let mut merged = ws.clone();
-        merged.merge(&remote);
-        if merged == *ws {
-            return None;
+    /// What storage holds now (another tab may have saved since this tab last wrote or
+    /// read): merges it into `ws`. Called when another tab saves and before every write,
+    /// so a write never replaces what this tab has not seen. Afterwards `pending` says
+    /// whether storage lacks something of the merged workspace (then it must be written).
+    pub fn sync(&mut self, found: Found, ws: &Workspace, guide_id: &str) -> Synced {
+        if self.paused {
+            return Synced::Same;
         }
-        self.last = raw;
-        Some(merged)
+        let raw = match found {
+            Found::Text(raw) => raw,
+            // Cleared (or blocked) meanwhile: nothing to merge; the next write restores it.
+            Found::Nothing | Found::Unavailable => {
+                self.last.clear();
+                return Synced::Same;
+            }
+        };
+        if raw == self.last {
+            return Synced::Same;
+        }
+        match saved::decode(&raw, guide_id) {
+            Err(error) => {
+                self.paused = true;
+                Synced::Pause(other_tab_unreadable(&error))
+            }
+            Ok(remote) => {
+                // Storage holds `raw` now: a merged document that differs from it is
+                // written, even if this tab had nothing new (another tab may have written
+                // an older copy over this tab's last save).
+                self.last = raw;
+                let mut merged = ws.clone();
+                merged.merge(&remote);
+                if merged == *ws {
+                    Synced::Same
+                } else {
+                    Synced::Adopt(merged)
+                }
+            }
+        }
+    }
+}
+
+/// The outcome of `Saver::sync`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Synced {
+    /// Nothing new for this tab.
+    Same,
+    /// Use this merged workspace.
+    Adopt(Workspace),
+    /// Another tab saved data this tab cannot read (a newer version, or damage): this
+    /// tab stops saving so as not to overwrite it, and says so.
+    Pause(Notice),
+}
+
+fn other_tab_unreadable(error: &DecodeError) -> Notice {
+    let why = match error {
+        DecodeError::Newer(_) => {
+            "In einem anderen Fenster oder Tab läuft eine neuere Version des Leitfadens und hat Ihren Stand in einem neueren Format gespeichert."
+        }
+        _ => {
+            "Ein anderes Fenster oder ein anderer Tab hat Daten gespeichert, die dieser Tab nicht lesen kann."
+        }
+    };
+    Notice {
+        message: format!(
+            "{why} Damit nichts überschrieben wird, speichert dieser Tab ab jetzt nicht mehr. Laden Sie diese Seite neu, bevor Sie hier weiterarbeiten; was Sie hier seit dem letzten Speichern eingegeben haben, sichern Sie vorher mit „Exportieren“ unter „Arbeitsstände“."
+        ),
+        raw: None,
+        saving_paused: true,
+        save_failed: false,
     }
 }
 

@@ -22,6 +22,17 @@ pub fn counted_digits(n: u64, singular: &str, plural: &str) -> String {
     format!("{n} {}", if n == 1 { singular } else { plural })
 }
 
+/// A size for people: „830 KB“, „5,0 MB“ (German decimal comma).
+pub fn size(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
 /// Capitalises the first letter (for a phrase at the start of a sentence).
 pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
@@ -42,5 +53,8 @@ mod tests {
         assert_eq!(counted(14, "Frage", "Fragen"), "14 Fragen");
         assert_eq!(counted_digits(7, "Tag", "Tage"), "7 Tage");
         assert_eq!(capitalised(&counted(7, "Frage", "Fragen")), "Sieben Fragen");
+        assert_eq!(size(5 * 1024 * 1024), "5,0 MB");
+        assert_eq!(size(850_000), "831 KB");
+        assert_eq!(size(1), "1 KB");
     }
 }

@@ -190,9 +190,10 @@ impl Workspace {
     /// are stamped so that a merge with another tab keeps the newer of each.
     pub fn edit_active(&mut self, now: u64, f: impl FnOnce(&mut Progress)) {
         let before = self.active().clone();
+        let tab = self.id_prefix.clone();
         let p = self.active_mut();
         f(p);
-        p.stamp_changes(&before, now);
+        p.stamp_changes(&before, now, &tab);
     }
 
     /// Applies a change to the work states as a whole (create, switch, rename, delete,
@@ -202,7 +203,8 @@ impl Workspace {
         f(self);
         for s in &mut self.states {
             if let Some(old) = before.state(&s.id) {
-                s.progress.stamp_changes(&old.progress, now);
+                s.progress
+                    .stamp_changes(&old.progress, now, &before.id_prefix);
             }
         }
         self.tidy(guide, now);

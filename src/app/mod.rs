@@ -22,7 +22,7 @@ use crate::guide::Guide;
 use crate::path::{self, Path};
 use crate::progress::Progress;
 pub use crate::route::Route;
-use crate::session::{self, Found, Notice, NoticeChange, Saver};
+use crate::session::{self, Notice, NoticeChange, Saver, Synced};
 use crate::web::{dom, storage};
 use crate::workspace::Workspace;
 
@@ -133,26 +133,38 @@ fn GuideErrors(text: String) -> impl IntoView {
     }
 }
 
-/// Writes the workspace if the session says it must be, and shows what a failure means.
-fn save(
-    key: &str,
-    ws: RwSignal<Workspace>,
-    saver: StoredValue<Saver>,
-    notice: RwSignal<Option<Notice>>,
-) {
-    let Some(doc) = ws.with_untracked(|w| saver.with_value(|s| s.pending(w))) else {
+/// Brings this tab in line with storage and writes what storage lacks: first merges what
+/// another tab may have saved (`Saver::sync`), then writes if the session says so.
+fn sync_and_save(key: &str, ctx: Ctx, saver: StoredValue<Saver>) {
+    let found = storage::load(key);
+    let synced = ctx.ws.with_untracked(|w| {
+        let guide_id = w.guide_id().to_string();
+        saver.try_update_value(|s| s.sync(found, w, &guide_id))
+    });
+    match synced {
+        Some(Synced::Adopt(merged)) => ctx.ws.set(merged),
+        Some(Synced::Pause(n)) => {
+            ctx.notice.set(Some(n));
+            return;
+        }
+        Some(Synced::Same) | None => {}
+    }
+    let Some(doc) = ctx
+        .ws
+        .with_untracked(|w| saver.with_value(|s| s.pending(w)))
+    else {
         return;
     };
     let result = storage::save(key, &doc);
-    let change = notice.with_untracked(|n| {
+    let change = ctx.notice.with_untracked(|n| {
         saver
             .try_update_value(|s| s.written(doc, result, n.as_ref()))
             .unwrap_or(NoticeChange::Keep)
     });
     match change {
         NoticeChange::Keep => {}
-        NoticeChange::Clear => notice.set(None),
-        NoticeChange::Show(n) => notice.set(Some(n)),
+        NoticeChange::Clear => ctx.notice.set(None),
+        NoticeChange::Show(n) => ctx.notice.set(Some(n)),
     }
 }
 
@@ -192,25 +204,15 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         demo::apply_presenter(&guide.id);
     }
 
-    // Mirror every change into storage at once, unless the session says not to.
+    // Mirror every change into storage at once, unless the session says not to; and
+    // when another tab saves, merge what it saved and write back what storage lacks.
     let save_key = key.clone();
     Effect::new(move |_| {
         ws.track();
-        save(&save_key, ws, saver, notice);
+        sync_and_save(&save_key, ctx, saver);
     });
-
-    // Another tab saved the same work states: merge its changes into ours.
-    let guide_id = guide.id.clone();
-    storage::on_change(&key, move |found: Found| {
-        let merged = ws.with_untracked(|w| {
-            saver
-                .try_update_value(|s| s.remote(found, w, &guide_id))
-                .flatten()
-        });
-        if let Some(m) = merged {
-            ws.set(m);
-        }
-    });
+    let sync_key = key.clone();
+    storage::on_change(&key, move || sync_and_save(&sync_key, ctx, saver));
 
     dom::on_hash_change(move |hash| route.set(Route::from_hash(&hash)));
 

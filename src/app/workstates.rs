@@ -233,9 +233,9 @@ fn Import() -> impl IntoView {
                 refuse(DecodeError::TooLarge(file.size() as usize).message());
                 return;
             }
-            match file.text().await {
+            match file.bytes().await {
                 Err(e) => refuse(e),
-                Ok(text) => match export::decode(&text, &guide_id) {
+                Ok(bytes) => match export::decode_file(&bytes, &guide_id) {
                     Ok(export) => {
                         import_error.set(None);
                         pending.set(Some(export));

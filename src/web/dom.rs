@@ -71,13 +71,12 @@ impl Picked {
         self.0.size() as u64
     }
 
-    /// Reads the file as text.
-    pub async fn text(self) -> Result<String, String> {
-        let text = JsFuture::from(self.0.text())
+    /// Reads the file's bytes.
+    pub async fn bytes(self) -> Result<Vec<u8>, String> {
+        let buffer = JsFuture::from(self.0.array_buffer())
             .await
             .map_err(|_| "Die Datei konnte nicht gelesen werden.".to_string())?;
-        text.as_string()
-            .ok_or_else(|| "Die Datei enthält keinen Text.".to_string())
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 }
 

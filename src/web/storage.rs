@@ -78,18 +78,17 @@ pub fn save(key: &str, encoded: &str) -> Result<(), WriteError> {
     s.set_item(key, encoded).map_err(|_| WriteError::Refused)
 }
 
-/// Calls `f` with what another tab of this browser wrote under `key`, whenever it does.
-pub fn on_change(key: &str, f: impl Fn(Found) + 'static) {
+/// Calls `f` whenever another tab of this browser writes `key`. The event's own copy of
+/// the value is not passed on: events can arrive late, so read what is stored now.
+pub fn on_change(key: &str, f: impl Fn() + 'static) {
     use wasm_bindgen::JsCast;
     let key = key.to_string();
     let handle = leptos::prelude::window_event_listener_untyped("storage", move |ev| {
         let Ok(ev) = ev.dyn_into::<web_sys::StorageEvent>() else {
             return;
         };
-        if ev.key().as_deref() == Some(key.as_str())
-            && let Some(value) = ev.new_value()
-        {
-            f(Found::Text(value));
+        if ev.key().as_deref() == Some(key.as_str()) {
+            f();
         }
     });
     // Listen for as long as the page lives.

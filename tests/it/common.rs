@@ -203,5 +203,5 @@ pub fn two_states() -> Workspace {
 pub fn stamped(ws: &mut Workspace, now: u64, f: impl FnOnce(&mut Progress)) {
     let before = ws.active().clone();
     f(ws.active_mut());
-    ws.active_mut().stamp_changes(&before, now);
+    ws.active_mut().stamp_changes(&before, now, "");
 }

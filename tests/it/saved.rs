@@ -260,26 +260,46 @@ fn export_with(pointer: &str, value: Value) -> String {
 fn wrong_field_types() {
     const TYPE: &str = "eine Angabe hat den falschen Typ";
     const VALUE: &str = "eine Angabe hat einen ungültigen Wert";
+    let first = "Arbeitsstand 1 („Musterstadt“)";
     let stored = [
-        (stored_with("/active", json!(1)), TYPE),
-        (stored_with("/states", json!({})), TYPE),
-        (stored_with("/states/0/progress/steps", json!([])), TYPE),
+        (
+            stored_with("/active", json!(1)),
+            format!("bei „active“: {TYPE}"),
+        ),
+        (
+            stored_with("/states", json!({})),
+            format!("bei „states“: {TYPE}"),
+        ),
+        (
+            stored_with("/states/0/progress/steps", json!([])),
+            format!("{first}, bei „steps“: {TYPE}"),
+        ),
         (
             stored_with(
                 "/states/0/progress/steps/willkommen/status",
                 json!("Fertig"),
             ),
-            "unbekannter Wert „Fertig“",
+            format!("{first}, Schritt „willkommen“, bei „status“: unbekannter Wert „Fertig“"),
         ),
         (
             stored_with("/states/0/progress/steps/willkommen/edited", json!(-5)),
-            VALUE,
+            format!("{first}, Schritt „willkommen“, bei „edited“: {VALUE}"),
         ),
-        (stored_with("/states/0/progress/name", json!(null)), TYPE),
-        (stored_with("/deleted", json!("nichts")), TYPE),
+        (
+            stored_with("/states/0/progress/name", json!(null)),
+            format!("Arbeitsstand 1, bei „name“: {TYPE}"),
+        ),
+        (
+            stored_with("/states/0/progress/answers/profile/groesse", json!(3)),
+            format!("{first}, Antwort auf „groesse“: {TYPE}"),
+        ),
+        (
+            stored_with("/deleted", json!("nichts")),
+            format!("bei „deleted“: {TYPE}"),
+        ),
         (
             stored_with("/states/0", json!({ "progress": {} })),
-            "Angabe „id“ fehlt",
+            "Arbeitsstand 1: Angabe „id“ fehlt".to_string(),
         ),
     ];
     for (raw, detail) in &stored {
@@ -288,16 +308,25 @@ fn wrong_field_types() {
         assert_german(&e.message());
     }
     let exports = [
-        (export_with("/guide", json!("minimal")), TYPE),
-        (export_with("/exported", json!(20250301)), TYPE),
+        (
+            export_with("/guide", json!("minimal")),
+            format!("bei „guide“: {TYPE}"),
+        ),
+        (
+            export_with("/exported", json!(20250301)),
+            format!("bei „exported“: {TYPE}"),
+        ),
         (
             export_with("/progress/answers/profile", json!(["klein"])),
-            TYPE,
+            format!("bei „profile“: {TYPE}"),
         ),
-        (export_with("/progress/intake_done", json!("ja")), TYPE),
+        (
+            export_with("/progress/intake_done", json!("ja")),
+            format!("bei „intake_done“: {TYPE}"),
+        ),
         (
             export_with("/guide", json!({ "id": "minimal" })),
-            "Angabe „version“ fehlt",
+            "bei „guide“: Angabe „version“ fehlt".to_string(),
         ),
     ];
     for (raw, detail) in &exports {
@@ -332,11 +361,71 @@ fn too_large() {
     raw.push_str(&" ".repeat(MAX_BYTES));
     let e = decode(&raw, "minimal").unwrap_err();
     assert_eq!(e, DecodeError::TooLarge(raw.len()));
-    assert!(e.message().contains(&format!("{} KB", raw.len() / 1024)));
+    assert!(
+        e.message().contains("mit 5,0 MB viel zu groß"),
+        "{}",
+        e.message()
+    );
     // Exactly at the limit is read.
     let mut raw = saved::encode(&two_states());
     raw.push_str(&" ".repeat(MAX_BYTES - raw.len()));
     assert!(decode(&raw, "minimal").is_ok());
+}
+
+/// A picked file is judged by its bytes: its real size, and what it is when it is no text.
+#[test]
+fn a_file_that_is_no_text_is_named_with_its_real_size() {
+    // 5 MB of random bytes (the case): not "8850 KB", but what it is and its size.
+    let mut x: u32 = 0x1234_5678;
+    let random: Vec<u8> = (0..MAX_BYTES)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        .collect();
+    let e = export::decode_file(&random, "minimal").unwrap_err();
+    assert_eq!(
+        e,
+        DecodeError::NotText {
+            kind: "eine Datei mit Binärdaten",
+            size: MAX_BYTES
+        }
+    );
+    assert!(
+        e.message().contains("(5,0 MB), keine Textdatei"),
+        "{}",
+        e.message()
+    );
+    assert_german(&e.message());
+    for (bytes, kind) in [
+        (&b"%PDF-1.7 ..."[..], "eine PDF-Datei"),
+        (
+            &b"PK\x03\x04 word/document.xml"[..],
+            "ein ZIP-Archiv oder ein Office-Dokument",
+        ),
+        (&b"\x89PNG\r\n"[..], "ein PNG-Bild"),
+    ] {
+        assert_eq!(
+            export::decode_file(bytes, "minimal"),
+            Err(DecodeError::NotText {
+                kind,
+                size: bytes.len()
+            })
+        );
+    }
+    // One byte over the limit: too large, with the file's size.
+    let big = vec![b' '; MAX_BYTES + 1];
+    assert_eq!(
+        export::decode_file(&big, "minimal"),
+        Err(DecodeError::TooLarge(MAX_BYTES + 1))
+    );
+    // A real export, with a byte-order mark as some editors write it, is read.
+    let ws = two_states();
+    let file = export::export(&ws, "1", &v1(), "2026-12-01").unwrap();
+    let with_bom = format!("\u{feff}{file}");
+    assert!(export::decode_file(with_bom.as_bytes(), "minimal").is_ok());
 }
 
 #[test]
@@ -399,4 +488,52 @@ fn every_error_has_a_german_message() {
     ] {
         assert_german(&e.message());
     }
+}
+
+/// Format 1 stamped name, answers, intake and position together; format 2 stamps each
+/// field on its own. Every field takes the old stamp, in stored documents and exports.
+#[test]
+fn a_format_1_document_gets_a_stamp_per_field() {
+    let progress = json!({
+        "name": "Altstadt",
+        "answers": { "profile": { "groesse": "klein" }, "decisions": { "mandat": "ja" } },
+        "intake_done": true,
+        "steps": { "willkommen": { "status": "Done", "note": "alt", "edited": 5 } },
+        "current": "willkommen",
+        "known_steps": ["willkommen"],
+        "edited": 42
+    });
+    let raw = json!({
+        "kind": KIND, "format": 1, "guide": "minimal", "active": "1",
+        "states": [{ "id": "1", "progress": progress }],
+        "deleted": [{ "state": { "id": "2", "progress": { "name": "Weg", "edited": 7 } }, "at": 9 }]
+    })
+    .to_string();
+    let ws = decode(&raw, "minimal").expect("format 1 is migrated");
+    let p = ws.active();
+    let stamps: Vec<(&str, u64)> = p.stamps.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(
+        stamps,
+        [
+            ("current", 42),
+            ("d:mandat", 42),
+            ("intake", 42),
+            ("name", 42),
+            ("q:groesse", 42)
+        ]
+    );
+    assert_eq!(p.steps["willkommen"].edited, 5);
+    assert_eq!(p.note("willkommen"), "alt");
+    assert_eq!(ws.deleted()[0].state.progress.stamps["name"], 7);
+    // Written again, it is a current document.
+    let again: Value = serde_json::from_str(&saved::encode(&ws)).unwrap();
+    assert_eq!(again["format"], json!(FORMAT));
+    let export = json!({
+        "kind": EXPORT_KIND, "format": 1,
+        "guide": { "id": "minimal", "version": "0.1.0", "fingerprint": "x" },
+        "exported": "2026-11-01", "progress": progress
+    })
+    .to_string();
+    let e = export::decode(&export, "minimal").expect("a format 1 export is migrated");
+    assert_eq!(e.progress.stamps["name"], 42);
 }

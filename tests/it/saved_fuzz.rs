@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use leitfaden::export::{self, Export, GuideStamp};
 use leitfaden::profile::Answers;
-use leitfaden::progress::{Progress, Status, StepProgress};
+use leitfaden::progress::{Kept, Progress, Status, StepProgress};
 use leitfaden::saved::{self, DecodeError, EXPORT_KIND, FORMAT, KIND, MAX_STATES, decode};
 use leitfaden::workspace::{Deleted, WorkState, Workspace};
 use proptest::prelude::*;
@@ -116,16 +116,31 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
         text(),
         prop::collection::btree_set(id(), 0..4),
         prop::option::of("[0-9a-f]{16}"),
-        any::<u64>(),
+        (any::<u64>(), id(), any::<u64>()),
+        prop::collection::vec((text(), text(), any::<u64>(), id(), any::<bool>()), 0..2),
     )
         .prop_map(
-            |(status, reason, note, tasks, done_fingerprint, edited)| StepProgress {
-                status,
-                reason,
-                note,
-                tasks,
-                done_fingerprint,
-                edited,
+            |(status, reason, note, tasks, done_fingerprint, (edited, by, base), kept)| {
+                StepProgress {
+                    status,
+                    reason,
+                    note,
+                    tasks,
+                    done_fingerprint,
+                    edited,
+                    by,
+                    base,
+                    kept: kept
+                        .into_iter()
+                        .map(|(note, reason, edited, by, dismissed)| Kept {
+                            note,
+                            reason,
+                            edited,
+                            by,
+                            dismissed,
+                        })
+                        .collect(),
+                }
             },
         )
 }
@@ -139,10 +154,10 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(id(), step_progress(), 0..5),
         prop::option::of(id()),
         prop::collection::btree_set(id(), 0..6),
-        any::<u64>(),
+        prop::collection::btree_map(id(), any::<u64>(), 0..4),
     )
         .prop_map(
-            |(name, profile, decisions, intake_done, steps, current, known_steps, edited)| {
+            |(name, profile, decisions, intake_done, steps, current, known_steps, stamps)| {
                 Progress {
                     name,
                     answers: Answers { profile, decisions },
@@ -150,7 +165,7 @@ fn progress() -> impl Strategy<Value = Progress> {
                     steps,
                     current,
                     known_steps,
-                    edited,
+                    stamps,
                 }
             },
         )
@@ -343,7 +358,7 @@ fn sample_workspace() -> Workspace {
     p.set_reason("abschluss", "Kein Bedarf.");
     p.known_steps = ["willkommen".to_string(), "projekt".to_string()].into();
     p.current = Some("projekt".into());
-    p.edited = 1_700_000_000_000;
+    p.stamps.insert("name".into(), 1_700_000_000_000);
     ws.create("Zweiter Stand");
     ws.create("Gelöscht");
     ws.delete("3", 1_700_000_000_000);

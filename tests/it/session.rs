@@ -133,9 +133,10 @@ fn another_tabs_save_is_merged() {
     let mine = o.workspace;
     let mut theirs = mine.clone();
     theirs.edit_active(NOW + 5, |p| p.set_note("willkommen", "aus dem anderen Tab"));
-    let merged = saver
-        .remote(Found::Text(saved::encode(&theirs)), &mine, &guide.id)
-        .expect("something new arrived");
+    let Synced::Adopt(merged) = saver.sync(Found::Text(saved::encode(&theirs)), &mine, &guide.id)
+    else {
+        panic!("something new arrived");
+    };
     assert_eq!(merged.active().note("willkommen"), "aus dem anderen Tab");
 }
 
@@ -153,4 +154,188 @@ fn resume_goes_to_the_current_step_or_the_overview() {
     );
     ws.active_mut().visit("gibt-es-nicht-mehr");
     assert_eq!(session::resume(&ws, &guide), Some(Route::Overview));
+}
+
+// ---------------------------------------------------------------------------------------
+// Two tabs on one storage: every write is preceded by a sync, as the app does.
+
+use leitfaden::session::{Saver, Synced};
+use proptest::prelude::*;
+use std::cell::RefCell;
+
+/// The browser's storage for one key.
+#[derive(Default)]
+struct Storage(RefCell<Option<String>>);
+
+impl Storage {
+    fn found(&self) -> Found {
+        self.0.borrow().clone().map_or(Found::Nothing, Found::Text)
+    }
+}
+
+struct Tab {
+    ws: Workspace,
+    saver: Saver,
+    /// What this tab typed, per step, to check nothing is lost.
+    typed: String,
+    step: &'static str,
+}
+
+impl Tab {
+    fn open(storage: &Storage, prefix: &str, step: &'static str) -> Tab {
+        let o = session::open(storage.found(), &v1(), prefix, NOW, |_| true);
+        let mut tab = Tab {
+            ws: o.workspace,
+            saver: o.saver,
+            typed: String::new(),
+            step,
+        };
+        tab.sync_and_save(storage);
+        tab
+    }
+
+    /// What the app does after every change and on every storage event.
+    fn sync_and_save(&mut self, storage: &Storage) {
+        match self.saver.sync(storage.found(), &self.ws, "minimal") {
+            Synced::Adopt(m) => self.ws = m,
+            Synced::Same => {}
+            Synced::Pause(n) => panic!("unexpected pause: {}", n.message),
+        }
+        self.save_without_sync(storage);
+    }
+
+    /// A write that raced another tab's write (read before it, written after it).
+    fn save_without_sync(&mut self, storage: &Storage) {
+        if let Some(doc) = self.saver.pending(&self.ws) {
+            *storage.0.borrow_mut() = Some(doc.clone());
+            self.saver.written(doc, Ok(()), None);
+        }
+    }
+
+    fn type_char(&mut self, c: char, now: u64) {
+        self.typed.push(c);
+        let (step, text) = (self.step, self.typed.clone());
+        self.ws.edit_active(now, |p| p.set_note(step, &text));
+    }
+}
+
+fn stored(storage: &Storage) -> Workspace {
+    saved::decode(storage.0.borrow().as_deref().unwrap(), "minimal").unwrap()
+}
+
+#[test]
+fn a_tab_that_finds_an_older_copy_of_its_own_save_writes_its_text_again() {
+    let storage = Storage::default();
+    let mut a = Tab::open(&storage, "a-", "willkommen");
+    let mut b = Tab::open(&storage, "b-", "team");
+    a.type_char('x', NOW + 1);
+    a.sync_and_save(&storage);
+    b.sync_and_save(&storage);
+    a.type_char('y', NOW + 2);
+    a.sync_and_save(&storage);
+    // B, still holding A's older "x", writes over A's "xy" (its write raced A's).
+    b.type_char('1', NOW + 3);
+    b.save_without_sync(&storage);
+    assert_eq!(stored(&storage).active().note("willkommen"), "x");
+    // A is told another tab saved; it has nothing new to learn from B's old copy of its
+    // own text, but storage lacks "xy": A writes it again.
+    a.sync_and_save(&storage);
+    let s = stored(&storage);
+    assert_eq!(s.active().note("willkommen"), "xy");
+    assert_eq!(s.active().note("team"), "1");
+}
+
+#[test]
+fn a_tab_stops_saving_when_another_tab_saved_a_newer_format() {
+    let storage = Storage::default();
+    let mut a = Tab::open(&storage, "a-", "willkommen");
+    let newer = format!(
+        r#"{{"kind":"{KIND}","format":{},"guide":"minimal"}}"#,
+        FORMAT + 1
+    );
+    *storage.0.borrow_mut() = Some(newer.clone());
+    a.type_char('x', NOW + 1);
+    let notice = match a.saver.sync(storage.found(), &a.ws, "minimal") {
+        Synced::Pause(n) => n,
+        other => panic!("expected a pause, got {other:?}"),
+    };
+    assert!(notice.saving_paused && !notice.dismissible());
+    assert!(
+        notice.message.contains("neuere Version"),
+        "{}",
+        notice.message
+    );
+    assert_eq!(a.saver.pending(&a.ws), None, "nothing is written over it");
+    assert!(a.saver.is_paused());
+    assert_eq!(storage.0.borrow().as_deref(), Some(newer.as_str()));
+}
+
+#[test]
+fn a_tab_stops_saving_when_another_tab_saved_damaged_data() {
+    let storage = Storage::default();
+    let mut a = Tab::open(&storage, "a-", "willkommen");
+    *storage.0.borrow_mut() = Some("{\"kind\": \"leitfaden-arbeitsstand\", \"for".into());
+    a.type_char('x', NOW + 1);
+    assert!(matches!(
+        a.saver.sync(storage.found(), &a.ws, "minimal"),
+        Synced::Pause(_)
+    ));
+    assert_eq!(a.saver.pending(&a.ws), None);
+}
+
+/// One step of a burst: who types, and whether their write races the other tab's.
+#[derive(Debug, Clone)]
+enum Op {
+    TypeA(bool),
+    TypeB(bool),
+    EventA,
+    EventB,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        any::<bool>().prop_map(Op::TypeA),
+        any::<bool>().prop_map(Op::TypeB),
+        Just(Op::EventA),
+        Just(Op::EventB),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Two tabs type alternately in two notes, with events late or early and some writes
+    /// racing each other; once both tabs have heard of the last write (what the browser's
+    /// storage events guarantee), storage holds both tabs' whole text.
+    #[test]
+    fn after_any_burst_both_tabs_last_text_is_in_storage(ops in prop::collection::vec(op(), 1..40)) {
+        let storage = Storage::default();
+        let mut a = Tab::open(&storage, "a-", "willkommen");
+        let mut b = Tab::open(&storage, "b-", "team");
+        for (n, op) in ops.iter().enumerate() {
+            let now = NOW + 1 + n as u64;
+            match op {
+                Op::TypeA(race) => {
+                    a.type_char('a', now);
+                    if *race { a.save_without_sync(&storage) } else { a.sync_and_save(&storage) }
+                }
+                Op::TypeB(race) => {
+                    b.type_char('b', now);
+                    if *race { b.save_without_sync(&storage) } else { b.sync_and_save(&storage) }
+                }
+                Op::EventA => a.sync_and_save(&storage),
+                Op::EventB => b.sync_and_save(&storage),
+            }
+        }
+        // Each write fires an event in the other tab; deliver them until nothing changes.
+        for _ in 0..4 {
+            a.sync_and_save(&storage);
+            b.sync_and_save(&storage);
+        }
+        let s = stored(&storage);
+        prop_assert_eq!(s.active().note("willkommen"), a.typed.clone());
+        prop_assert_eq!(s.active().note("team"), b.typed.clone());
+        prop_assert_eq!(&a.ws, &s);
+        prop_assert_eq!(&b.ws, &s);
+    }
 }

@@ -52,6 +52,49 @@ pub fn OwnState(step: usize) -> impl IntoView {
                     on:input=move |ev| { let v = event_target_value(&ev); ctx.update(|p| p.set_note(&s4, &v)); }>
                 </textarea>
             </div>
+            <KeptNotes step=sid.clone()/>
         </section>
+    }
+}
+
+/// Versions of this step's note that an edit made at the same time elsewhere replaced
+/// (another tab, or a colleague's file): shown until the user appends or discards them.
+#[component]
+fn KeptNotes(step: String) -> impl IntoView {
+    let ctx = ctx();
+    let s = step.clone();
+    let kept = move || {
+        ctx.progress(|p| {
+            p.step(&s)
+                .map(|e| e.open_kept().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    move || {
+        kept()
+            .into_iter()
+            .map(|k| {
+                let (s1, s2) = (step.clone(), step.clone());
+                let (b1, b2) = (k.by.clone(), k.by.clone());
+                let edited = k.edited;
+                view! {
+                    <div class="kept-note banner info" role="note">
+                        <p>"Diese Notiz wurde zur selben Zeit an anderer Stelle geändert (in einem anderen Tab oder Fenster). Damit nichts verloren geht, ist diese Fassung aufbewahrt:"</p>
+                        <blockquote class="kept-text">{k.note.clone()}</blockquote>
+                        {(!k.reason.is_empty()).then(|| view! { <p>{format!("Grund: {}", k.reason)}</p> })}
+                        <div class="actions">
+                            <button type="button" class="button secondary small"
+                                on:click=move |_| ctx.update(|p| p.append_kept(&s1, edited, &b1))>
+                                "An meine Notiz anhängen"
+                            </button>
+                            <button type="button" class="button secondary small"
+                                on:click=move |_| ctx.update(|p| p.dismiss_kept(&s2, edited, &b2))>
+                                "Verwerfen"
+                            </button>
+                        </div>
+                    </div>
+                }
+            })
+            .collect_view()
     }
 }
