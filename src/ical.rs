@@ -75,7 +75,7 @@ pub struct Item {
     /// The due date; the whole day.
     pub date: Date,
     pub summary: String,
-    /// Left out of the file when empty.
+    /// Left out of the file when empty (also when it holds nothing TEXT can carry).
     pub description: String,
     /// A link back, e.g. to the step in the guide. Characters a URI may not hold are
     /// percent-encoded.
@@ -88,7 +88,7 @@ pub struct Item {
     pub completed: Option<Stamp>,
 }
 
-/// A UID for the entry identified by `parts` (e.g. the work state's id, the step's id and
+/// A UID for the entry identified by `parts` (at least one) (e.g. the work state's id, the step's id and
 /// the task's id), like `ws-1.buergerhaushalt.beschluss@leitfaden`.
 ///
 /// Why it is stable: it depends on nothing but `parts`, which are ids — never on a title,
@@ -156,8 +156,9 @@ pub fn calendar(name: &str, stamp: Stamp, items: &[Item]) -> String {
             }
         }
         line(&format!("SUMMARY:{}", text(&item.summary)));
-        if !item.description.is_empty() {
-            line(&format!("DESCRIPTION:{}", text(&item.description)));
+        let description = text(&item.description);
+        if !description.is_empty() {
+            line(&format!("DESCRIPTION:{description}"));
         }
         if let Some(url) = &item.url {
             line(&format!("URL:{}", uri(url)));
@@ -165,8 +166,8 @@ pub fn calendar(name: &str, stamp: Stamp, items: &[Item]) -> String {
         let categories: Vec<String> = item
             .categories
             .iter()
-            .filter(|c| !c.is_empty())
             .map(|c| text(c))
+            .filter(|c| !c.is_empty())
             .collect();
         if !categories.is_empty() {
             line(&format!("CATEGORIES:{}", categories.join(",")));
