@@ -7,9 +7,10 @@ use std::str::FromStr;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-/// The first and last year a [`Date`] may have. The range keeps typing slips such as
-/// „0226“ or „20266“ out, and stays far inside `i64` day arithmetic.
+/// The first year a [`Date`] may have. The range keeps typing slips such as „0226“ out of
+/// stored dates and every day count far inside `i64`.
 pub const FIRST_YEAR: u16 = 1900;
+/// The last year a [`Date`] may have.
 pub const LAST_YEAR: u16 = 2999;
 
 const MS_PER_DAY: i64 = 24 * 60 * 60 * 1000;
