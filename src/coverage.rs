@@ -147,17 +147,24 @@ pub fn describe_facts(guide: &Guide, facts: &Facts) -> String {
     parts.join(", ")
 }
 
-/// Choices that no path-relevant condition tells apart behave the same; one of each
-/// class is enough to walk. Returns, per question, the representative answers.
+/// Choices that no condition on the path (a step's `when`, an implied answer) tells apart
+/// behave the same; one of each class is enough to walk. Returns, per question, the
+/// representative answers. (Variants do not change the path; whether every step has text
+/// for everyone is checked on its own, see `empty_texts`.)
 fn classes(guide: &Guide, is_decision: bool, index: usize, count: usize) -> Vec<Option<u8>> {
     let mut masks = Vec::new();
-    for c in &guide.compiled {
-        for cond in c.when.iter().chain(c.variants.iter()) {
-            cond.for_each_leaf(&mut |d, i, m| {
-                if d == is_decision && i == index {
-                    masks.push(m);
-                }
-            });
+    let implied = guide.implied.iter().flatten().map(|(c, _)| c);
+    for cond in guide.compiled.iter().filter_map(|c| c.when.as_ref()).chain(implied) {
+        cond.for_each_leaf(&mut |d, i, m| {
+            if d == is_decision && i == index {
+                masks.push(m);
+            }
+        });
+    }
+    if !is_decision {
+        // An implied answer is a value of its own.
+        for (_, k) in &guide.implied[index] {
+            masks.push(1 << k);
         }
     }
     let mut seen: Vec<Vec<bool>> = Vec::new();
@@ -214,16 +221,10 @@ pub fn walk_observed(
         .map(|r| r.len() as u64)
         .fold(profiles, u64::saturating_mul);
     let first_len = guide.questions.first().map_or(1, |q| q.choices.len());
-    let empty_body: Vec<bool> = guide
-        .steps
-        .iter()
-        .map(|s| s.body.trim().is_empty())
-        .collect();
     let mut walker = Walker {
         guide,
         stepper: Stepper::new(guide),
         d_reps: &d_reps,
-        empty_body: &empty_body,
         trail: Vec::new(),
         seen,
         out: Coverage {
@@ -238,12 +239,25 @@ pub fn walk_observed(
         profile: vec![None; guide.questions.len()],
         decisions: vec![None; guide.decisions.len()],
     };
+    // Implied answers make some combinations the same profile: walk each once.
+    let class_of = class_lookup(guide, &q_reps);
+    let mut seen = std::collections::HashSet::new();
     if space <= limits.max_walks {
         for n in 0..profiles {
             let mut rest = n;
             for (q, reps) in q_reps.iter().enumerate() {
                 facts.profile[q] = reps[(rest % reps.len() as u64) as usize];
                 rest /= reps.len() as u64;
+            }
+            guide.apply_implied(&mut facts);
+            let key: Vec<Option<u8>> = facts
+                .profile
+                .iter()
+                .enumerate()
+                .map(|(q, a)| a.map(|a| class_of[q][usize::from(a)]))
+                .collect();
+            if !seen.insert(key) {
+                continue;
             }
             walker.stepper.prepare(&facts);
             walker.trail.clear();
@@ -257,12 +271,15 @@ pub fn walk_observed(
                 let k = walker.next_random() as usize % reps.len();
                 facts.profile[q] = reps[k];
             }
+            guide.apply_implied(&mut facts);
             walker.stepper.prepare(&facts);
+            walker.trail.clear();
             walker.trail.clear();
             walker.walk(&mut facts, 0);
         }
     }
     let mut out = walker.out;
+    out.empty_text = empty_texts(guide);
     for l in &mut out.lengths {
         if l.0 == usize::MAX {
             *l = (0, 0);
@@ -275,8 +292,6 @@ struct Walker<'a, F> {
     guide: &'a Guide,
     stepper: Stepper<'a>,
     d_reps: &'a [Vec<Option<u8>>],
-    /// Per step: whether it has no body (then a variant must supply its text).
-    empty_body: &'a [bool],
     /// The steps of the path being walked, in order.
     trail: Vec<usize>,
     seen: F,
@@ -297,16 +312,10 @@ impl<F: FnMut(&Facts, &[usize])> Walker<'_, F> {
 
     /// Walks the path from `cursor` on, branching at each decision.
     fn walk(&mut self, facts: &mut Facts, cursor: usize) {
-        let guide = self.guide;
+
         let mut cursor = cursor;
         while let Some((c, i)) = self.stepper.next(facts, cursor) {
             self.out.reachable[i] = true;
-            if self.empty_body[i] && !guide.compiled[i].variants.iter().any(|v| v.eval(facts)) {
-                self.out
-                    .empty_text
-                    .entry(i)
-                    .or_insert_with(|| facts.clone());
-            }
             self.trail.push(i);
             cursor = c + 1;
             if let Some(d) = self.stepper.asks(i) {
@@ -352,4 +361,102 @@ impl<F: FnMut(&Facts, &[usize])> Walker<'_, F> {
         }
         (self.seen)(facts, &self.trail);
     }
+}
+
+/// For each question, each choice's class: the index of its representative in `reps`
+/// (choices outside every representative's class map to themselves' nearest, by mask).
+fn class_lookup(guide: &Guide, reps: &[Vec<Option<u8>>]) -> Vec<Vec<u8>> {
+    guide
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(q, question)| {
+            let sig = |k: u8| -> Vec<bool> {
+                let mut out = Vec::new();
+                let implied = guide.implied.iter().flatten().map(|(c, _)| c);
+                for cond in guide.compiled.iter().filter_map(|c| c.when.as_ref()).chain(implied) {
+                    cond.for_each_leaf(&mut |d, i, m| {
+                        if !d && i == q {
+                            out.push(m >> k & 1 == 1);
+                        }
+                    });
+                }
+                out.extend(guide.implied[q].iter().map(|(_, a)| *a == k));
+                out
+            };
+            let rep_sigs: Vec<(u8, Vec<bool>)> = reps[q]
+                .iter()
+                .flatten()
+                .map(|&r| (r, sig(r)))
+                .collect();
+            (0..question.choices.len() as u8)
+                .map(|k| {
+                    let s = sig(k);
+                    rep_sigs
+                        .iter()
+                        .find(|(_, rs)| *rs == s)
+                        .map_or(k, |(r, _)| *r)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Steps without a body whose variants leave some profile without text: for each such
+/// step, one example of facts (over what its `when` and variants name) where the step is
+/// shown and no variant holds.
+fn empty_texts(guide: &Guide) -> BTreeMap<usize, Facts> {
+    let mut out = BTreeMap::new();
+    for (i, step) in guide.steps.iter().enumerate() {
+        if !step.body.trim().is_empty() {
+            continue;
+        }
+        let c = &guide.compiled[i];
+        let mut leaves: Vec<(bool, usize)> = Vec::new();
+        for cond in c.when.iter().chain(c.variants.iter()) {
+            cond.for_each_leaf(&mut |d, k, _| {
+                if !leaves.contains(&(d, k)) {
+                    leaves.push((d, k));
+                }
+            });
+        }
+        let sizes: Vec<usize> = leaves
+            .iter()
+            .map(|&(d, k)| {
+                if d {
+                    guide.decision_at(k).choices.len() + 1
+                } else {
+                    guide.questions[k].choices.len()
+                }
+            })
+            .collect();
+        let Some(total) = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s)) else {
+            continue;
+        };
+        if total > 200_000 {
+            continue;
+        }
+        let mut facts = Facts {
+            profile: vec![None; guide.questions.len()],
+            decisions: vec![None; guide.decisions.len()],
+        };
+        for n in 0..total {
+            let mut rest = n;
+            for (k, &(d, idx)) in leaves.iter().enumerate() {
+                let v = rest % sizes[k];
+                rest /= sizes[k];
+                if d {
+                    facts.decisions[idx] = (v > 0).then(|| (v - 1) as u8);
+                } else {
+                    facts.profile[idx] = Some(v as u8);
+                }
+            }
+            let shown = c.when.as_ref().is_none_or(|w| w.eval(&facts));
+            if shown && !c.variants.iter().any(|v| v.eval(&facts)) {
+                out.insert(i, facts.clone());
+                break;
+            }
+        }
+    }
+    out
 }

@@ -22,7 +22,7 @@ impl Answers {
     /// The answers as indices into the guide's questions and decisions. Ids the guide
     /// does not know are left out (they stay in the user's progress untouched).
     pub fn facts(&self, guide: &Guide) -> Facts {
-        let profile = guide
+        let profile: Vec<Option<u8>> = guide
             .questions
             .iter()
             .map(|q| {
@@ -41,7 +41,22 @@ impl Answers {
                     .map(|i| i as u8)
             })
             .collect();
-        Facts { profile, decisions }
+        let mut facts = Facts { profile, decisions };
+        guide.apply_implied(&mut facts);
+        facts
+    }
+
+    /// The intake questions still to ask: not answered (with an answer the guide has)
+    /// and not implied by earlier answers.
+    pub fn unanswered<'g>(&self, guide: &'g Guide) -> Vec<&'g crate::guide::Question> {
+        let facts = self.facts(guide);
+        guide
+            .questions
+            .iter()
+            .zip(&facts.profile)
+            .filter(|(_, a)| a.is_none())
+            .map(|(q, _)| q)
+            .collect()
     }
 
     /// The answers that `facts` stand for (the inverse of `facts`).
@@ -115,23 +130,21 @@ impl Answers {
         }
     }
 
-    /// Whether every intake question has a valid answer.
+    /// Whether every intake question has a valid answer or one implied by earlier ones.
     pub fn profile_complete(&self, guide: &Guide) -> bool {
-        guide.questions.iter().all(|q| {
-            self.profile
-                .get(&q.id)
-                .is_some_and(|a| q.choices.iter().any(|c| &c.id == a))
-        })
+        self.unanswered(guide).is_empty()
     }
 
-    /// `Größe: Landgemeinde · Stand bei Transparenz: Noch nichts · …` for headers.
+    /// `Größe: Landgemeinde · Stand bei Transparenz: Noch nichts · …` for headers, with
+    /// implied answers too.
     pub fn summary(&self, guide: &Guide) -> String {
+        let facts = self.facts(guide);
         guide
             .questions
             .iter()
-            .filter_map(|q| {
-                let a = self.profile.get(&q.id)?;
-                let c = q.choices.iter().find(|c| &c.id == a)?;
+            .zip(&facts.profile)
+            .filter_map(|(q, a)| {
+                let c = &q.choices[usize::from((*a)?)];
                 Some(format!("{}: {}", q.short, c.label))
             })
             .collect::<Vec<_>>()

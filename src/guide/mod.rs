@@ -89,11 +89,16 @@ pub struct Guide {
     pub compiled: Vec<CompiledStep>,
     /// The step index that asks each decision, in guide order.
     pub decisions: Vec<usize>,
+    pub about: About,
     pub resources: Vec<Resource>,
     pub examples: Vec<Example>,
     pub terms: Vec<Term>,
     pub sources: Vec<Source>,
     step_ids: HashMap<String, usize>,
+    /// Per intake question: its implied-answer rules, compiled (condition, choice index).
+    pub implied: Vec<Vec<(Compiled, u8)>>,
+    /// The question whose answers say how many hours per month the Kommune has.
+    pub capacity_question: Option<usize>,
     /// The files the collections came from, for locating messages about their entries.
     pub(crate) collection_files: CollectionFiles,
     /// The glossary's spellings, ready for marking terms in text.
@@ -182,6 +187,34 @@ impl Guide {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The answer question `q` takes by itself for these (earlier) answers, if any.
+    pub fn implied_answer(&self, q: usize, facts: &Facts) -> Option<u8> {
+        self.implied[q]
+            .iter()
+            .find(|(c, _)| c.eval(facts))
+            .map(|&(_, k)| k)
+    }
+
+    /// Sets every implied answer, in question order (a rule sees the answers before it).
+    pub fn apply_implied(&self, facts: &mut Facts) {
+        for q in 0..self.questions.len() {
+            if let Some(k) = self.implied_answer(q, facts) {
+                facts.profile[q] = Some(k);
+            }
+        }
+    }
+
+    /// Hours per month the answered time means (a range), if the guide asks for it.
+    pub fn capacity(&self, facts: &Facts) -> Option<(u32, u32)> {
+        let q = self.capacity_question?;
+        let choices = &self.questions[q].choices;
+        let c = &choices[usize::from((*facts.profile.get(q)?)?)];
+        c.hours_per_month.or_else(|| {
+            let target = c.counts_as.as_ref()?;
+            choices.iter().find(|x| &x.id == target)?.hours_per_month
+        })
     }
 
     /// Whether step `i` is shown for `facts`. The one rule for visibility.

@@ -30,6 +30,36 @@ pub struct GuideFile {
     /// Ready-made example profiles trainers can switch between in demo mode.
     #[serde(default)]
     pub demo_profiles: Vec<DemoProfile>,
+    /// Who publishes the guide and what it rests on: the „Über diesen Leitfaden“ page.
+    #[serde(default)]
+    pub about: About,
+}
+
+/// The „Über diesen Leitfaden“ page: publisher, date, what the guide is based on, how to
+/// cite it, the licence of its content, and the one note on methods (e.g. estimates).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct About {
+    /// Who publishes the guide (the voice of its text).
+    #[serde(default)]
+    pub publisher: String,
+    /// When this version was published, as people write it (e.g. „Dezember 2026“).
+    #[serde(default)]
+    pub date: String,
+    /// Markdown: what the guide is based on.
+    #[serde(default)]
+    pub based_on: String,
+    /// How to cite the guide, as one line.
+    #[serde(default)]
+    pub cite: String,
+    /// The licence of the content, e.g. „CC BY 4.0“, and a link to its text.
+    #[serde(default)]
+    pub licence: String,
+    #[serde(default)]
+    pub licence_url: Option<String>,
+    /// Markdown: how estimates (effort, costs) were made and what the guide cannot say.
+    #[serde(default)]
+    pub methods: String,
 }
 
 /// An example Kommune for demonstrations: a name and an answer to every intake question.
@@ -56,6 +86,18 @@ pub struct Question {
     #[serde(default)]
     pub help: String,
     pub choices: Vec<Choice>,
+    /// Answers that follow from earlier ones: when a rule holds, the question is not asked
+    /// and takes that answer (e.g. a Landkreis needs no question about its administration).
+    #[serde(default)]
+    pub implied: Vec<Implied>,
+}
+
+/// An answer a question takes by itself when `when` (on earlier questions) holds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Implied {
+    pub when: Condition,
+    pub answer: String,
 }
 
 /// One answer of a question or a decision, with a stable id.
@@ -67,6 +109,25 @@ pub struct Choice {
     /// One line that helps the user pick this answer.
     #[serde(default)]
     pub help: String,
+    /// For an answer like „Weiß ich nicht“: the answer it counts as in every condition
+    /// (the cautious one). A condition can still name this answer itself, e.g. for a
+    /// variant that tells how to find out.
+    #[serde(default)]
+    pub counts_as: Option<String>,
+    /// On the question about available time: the hours per month this answer means, a
+    /// range; the path's effort is set against it.
+    #[serde(default)]
+    pub hours_per_month: Option<(u32, u32)>,
+}
+
+/// An estimate of the Kommune's own work: hours (a range) and, for a step, how many weeks
+/// it typically takes from start to finish.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Effort {
+    pub hours: (u32, u32),
+    #[serde(default)]
+    pub weeks: Option<(u32, u32)>,
 }
 
 /// `guide/kapitel/*.ron`: one chapter (phase) and its steps, in order.
@@ -144,6 +205,13 @@ pub struct Step {
     /// A step that properly ends a path (the last step of every path must be one).
     #[serde(default, rename = "final")]
     pub is_final: bool,
+    /// The Kommune's own work for this step, estimated.
+    #[serde(default)]
+    pub effort: Option<Effort>,
+    /// Markdown for the „Rechtlich prüfen“ box: what to check before publishing documents
+    /// or data, using the population register, going door to door or using an online tool.
+    #[serde(default)]
+    pub legal: String,
 }
 
 fn default_priority() -> Priority {
@@ -155,6 +223,9 @@ fn default_priority() -> Priority {
 pub struct Variant {
     pub when: Condition,
     pub text: String,
+    /// Sources for what this paragraph says (shown with it).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -169,6 +240,9 @@ pub struct Task {
     pub priority: Option<Priority>,
     #[serde(default)]
     pub priority_if: Vec<PriorityIf>,
+    /// The Kommune's own work for this task, estimated.
+    #[serde(default)]
+    pub effort: Option<Effort>,
 }
 
 /// A question asked inside a step; later conditions can use its answer.

@@ -75,7 +75,16 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
     for (i, step) in steps.iter().enumerate() {
         let origin = &origins[i];
         let src = sources.file(&origin.file);
-        let mut c = |cond: &Condition| names.compile(cond, i, &mut cx, origin, src);
+        let at = At {
+            file: &origin.file,
+            from: origin.offset,
+            src,
+        };
+        let owner = Owner::Step {
+            index: i,
+            id: &step.id,
+        };
+        let mut c = |cond: &Condition| names.compile(cond, owner, &mut cx, &at);
         let tasks = step
             .tasks
             .iter()
@@ -104,10 +113,16 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
                 .as_ref()
                 .and_then(|d| decision_ids.get(&d.id).copied()),
         });
+        let variant_sources: Vec<String> = step
+            .variants
+            .iter()
+            .flat_map(|v| v.sources.iter().cloned())
+            .collect();
         for (kind, ids, known) in [
             ("resource", &step.resources, &resources),
             ("example", &step.examples, &examples),
             ("source", &step.sources, &source_ids),
+            ("source", &variant_sources, &source_ids),
         ] {
             for id in ids {
                 if !known.contains(id.as_str()) {
@@ -121,6 +136,43 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
             }
         }
     }
+
+    // Implied answers: conditions on earlier questions only, and an answer that exists.
+    let index_src = sources.file(INDEX_FILE);
+    let mut implied = Vec::with_capacity(index.questions.len());
+    let mut q_from = 0;
+    for (qi, q) in index.questions.iter().enumerate() {
+        q_from = index_src.find_field("id", &q.id, q_from).unwrap_or(q_from);
+        let at = At {
+            file: INDEX_FILE,
+            from: q_from,
+            src: index_src,
+        };
+        let mut rules = Vec::new();
+        for rule in &q.implied {
+            let cond = names.compile(&rule.when, Owner::Question { index: qi }, &mut cx, &at);
+            match q.choices.iter().position(|c| c.id == rule.answer) {
+                Some(k) => rules.push((cond, k as u8)),
+                None => {
+                    let loc = index_src.at(&rule.answer, q_from);
+                    cx.push(
+                        Diagnostic::error(
+                            INDEX_FILE,
+                            loc,
+                            format!("`{}` has no answer `{}`", q.id, rule.answer),
+                        )
+                        .hint(suggest::hint(
+                            &rule.answer,
+                            q.choices.iter().map(|c| c.id.as_str()),
+                        )),
+                    );
+                }
+            }
+        }
+        implied.push(rules);
+        cx.counts_as(q, q_from);
+    }
+    let capacity_question = cx.capacity(&index.questions);
 
     cx.unique(
         &files.resources,
@@ -168,6 +220,7 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
         intro: index.intro,
         questions: index.questions,
         demo_profiles: index.demo_profiles,
+        about: index.about,
         chapters,
         steps,
         step_chapter,
@@ -179,6 +232,8 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
         terms: authored.terms,
         sources: authored.sources,
         step_ids,
+        implied,
+        capacity_question,
         collection_files: files,
         spellings,
         fingerprint: String::new(),
@@ -266,7 +321,7 @@ impl Cx<'_> {
                     Some(_) => {}
                 }
             }
-            for q in questions {
+            for q in questions.iter().filter(|q| q.implied.is_empty()) {
                 if !dp.answers.iter().any(|(x, _)| x == &q.id) {
                     self.push(
                         Diagnostic::error(
@@ -410,6 +465,74 @@ impl Cx<'_> {
         }
     }
 
+    /// `counts_as` names another answer of the same question, one that counts as itself.
+    fn counts_as(&mut self, q: &Question, from: usize) {
+        let src = self.sources.file(INDEX_FILE);
+        for c in &q.choices {
+            let Some(target) = &c.counts_as else { continue };
+            let at = src.field("id", &c.id, from);
+            match q.choices.iter().find(|x| &x.id == target) {
+                None => self.push(
+                    Diagnostic::error(
+                        INDEX_FILE,
+                        at,
+                        format!("answer `{}` of `{}` counts as `{target}`, which `{}` does not have", c.id, q.id, q.id),
+                    )
+                    .hint(suggest::hint(target, q.choices.iter().map(|c| c.id.as_str()))),
+                ),
+                Some(t) if t.id == c.id || t.counts_as.is_some() => self.push(
+                    Diagnostic::error(
+                        INDEX_FILE,
+                        at,
+                        format!("answer `{}` of `{}` counts as `{target}`, which counts as another answer itself", c.id, q.id),
+                    )
+                    .hint("let „Weiß ich nicht“ count as one real answer, the cautious one"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The one question whose answers carry `hours_per_month`: every answer has it or
+    /// counts as one that has.
+    fn capacity(&mut self, questions: &[Question]) -> Option<usize> {
+        let src = self.sources.file(INDEX_FILE);
+        let with: Vec<usize> = (0..questions.len())
+            .filter(|&q| questions[q].choices.iter().any(|c| c.hours_per_month.is_some()))
+            .collect();
+        for &q in with.iter().skip(1) {
+            let at = src.field("id", &questions[q].id, 0);
+            self.push(
+                Diagnostic::error(
+                    INDEX_FILE,
+                    at,
+                    format!("`{}` gives hours per month, and so does `{}`", questions[q].id, questions[with[0]].id),
+                )
+                .hint("only one intake question says how much time the Kommune has"),
+            );
+        }
+        let q = *with.first()?;
+        for c in &questions[q].choices {
+            let ok = match (c.hours_per_month, &c.counts_as) {
+                (Some((lo, hi)), _) => lo <= hi && hi > 0,
+                (None, Some(_)) => true,
+                (None, None) => false,
+            };
+            if !ok {
+                let at = src.field("id", &c.id, src.find_field("id", &questions[q].id, 0).unwrap_or(0));
+                self.push(
+                    Diagnostic::error(
+                        INDEX_FILE,
+                        at,
+                        format!("answer `{}` of `{}` needs `hours_per_month: (low, high)`", c.id, questions[q].id),
+                    )
+                    .hint("give a range with low ≤ high, or let the answer count as one that has it (`counts_as`)"),
+                );
+            }
+        }
+        Some(q)
+    }
+
     fn unique<'a>(&mut self, file: &str, ids: impl Iterator<Item = &'a String>, kind: &str) {
         let src = self.sources.file(file);
         let mut seen = HashSet::new();
@@ -441,124 +564,168 @@ struct Names<'a> {
     steps: &'a [Step],
 }
 
+/// What a condition belongs to: a step (decisions asked before it may be used) or an
+/// intake question's implied answer (only earlier questions may be used).
+#[derive(Clone, Copy)]
+enum Owner<'a> {
+    Step { index: usize, id: &'a str },
+    Question { index: usize },
+}
+
+impl Owner<'_> {
+    fn tag(self, d: Diagnostic) -> Diagnostic {
+        match self {
+            Owner::Step { id, .. } => d.in_step(id),
+            Owner::Question { .. } => d,
+        }
+    }
+}
+
+/// Where a condition is written, for locating messages.
+struct At<'a> {
+    file: &'a str,
+    from: usize,
+    src: &'a SourceFile,
+}
+
 impl Names<'_> {
-    fn compile(
-        &self,
-        cond: &Condition,
-        step: usize,
-        cx: &mut Cx,
-        origin: &Origin,
-        src: &SourceFile,
-    ) -> Compiled {
-        let step_id = &self.steps[step].id;
-        let (file, from) = (origin.file.as_str(), origin.offset);
+    fn compile(&self, cond: &Condition, owner: Owner, cx: &mut Cx, at: &At) -> Compiled {
         let recurse = |items: &[Condition], cx: &mut Cx| -> Vec<Compiled> {
             items
                 .iter()
-                .map(|c| self.compile(c, step, cx, origin, src))
+                .map(|c| self.compile(c, owner, cx, at))
                 .collect()
         };
         match cond {
             Condition::All(items) => Compiled::All(recurse(items, cx)),
             Condition::Any(items) => Compiled::Any(recurse(items, cx)),
-            Condition::Not(inner) => {
-                Compiled::Not(Box::new(self.compile(inner, step, cx, origin, src)))
-            }
+            Condition::Not(inner) => Compiled::Not(Box::new(self.compile(inner, owner, cx, at))),
             Condition::Profile(q, wanted) => {
                 let Some(qi) = self.questions.iter().position(|x| &x.id == q) else {
-                    let at = src.at(q, from);
-                    cx.push(
-                        Diagnostic::error(file, at, format!("unknown question `{q}`"))
-                            .hint(suggest::hint(
-                                q,
-                                self.questions.iter().map(|x| x.id.as_str()),
-                            ))
-                            .in_step(step_id),
-                    );
+                    let loc = at.src.at(q, at.from);
+                    cx.push(owner.tag(
+                        Diagnostic::error(at.file, loc, format!("unknown question `{q}`")).hint(
+                            suggest::hint(q, self.questions.iter().map(|x| x.id.as_str())),
+                        ),
+                    ));
                     return Compiled::Never;
                 };
+                if let Owner::Question { index } = owner
+                    && qi >= index
+                {
+                    let loc = at.src.at(q, at.from);
+                    cx.push(
+                        Diagnostic::error(
+                            at.file,
+                            loc,
+                            format!(
+                                "the implied answer of `{}` depends on `{q}`, which is not asked before it",
+                                self.questions[index].id
+                            ),
+                        )
+                        .hint("an answer can only follow from questions asked earlier in the intake"),
+                    );
+                }
                 let choices = &self.questions[qi].choices;
-                let mask = mask(cx, origin, src, step_id, q, wanted, choices);
+                let mask = mask(cx, owner, at, q, wanted, choices);
                 Compiled::Profile { question: qi, mask }
             }
             Condition::Decision(d, wanted) => {
+                let step = match owner {
+                    Owner::Step { index, .. } => index,
+                    Owner::Question { index } => {
+                        let loc = at.src.at(d, at.from);
+                        cx.push(
+                            Diagnostic::error(
+                                at.file,
+                                loc,
+                                format!(
+                                    "the implied answer of `{}` names decision `{d}`",
+                                    self.questions[index].id
+                                ),
+                            )
+                            .hint("an implied answer can only follow from intake answers, which come before every decision"),
+                        );
+                        return Compiled::Never;
+                    }
+                };
                 let Some(&di) = self.decision_ids.get(d) else {
-                    let at = src.at(d, from);
+                    let loc = at.src.at(d, at.from);
                     let hint = if self.questions.iter().any(|q| &q.id == d) {
                         format!("`{d}` is an intake question: write `Profile(\"{d}\", [...])`")
                     } else {
                         suggest::hint(d, self.decision_ids.keys().map(String::as_str))
                     };
-                    cx.push(
-                        Diagnostic::error(file, at, format!("unknown decision `{d}`"))
-                            .hint(hint)
-                            .in_step(step_id),
-                    );
+                    cx.push(owner.tag(
+                        Diagnostic::error(at.file, loc, format!("unknown decision `{d}`")).hint(hint),
+                    ));
                     return Compiled::Never;
                 };
                 let asked_in = self.decision_steps[di];
                 if asked_in >= step {
-                    let at = src.at(d, from);
-                    cx.push(
+                    let loc = at.src.at(d, at.from);
+                    cx.push(owner.tag(
                         Diagnostic::error(
-                            file,
-                            at,
+                            at.file,
+                            loc,
                             format!(
                                 "decision `{d}` is asked in step `{}`, which does not come before this step",
                                 self.steps[asked_in].id
                             ),
                         )
-                        .hint("a condition can only use decisions the user has already met on the path")
-                        .in_step(step_id),
-                    );
+                        .hint("a condition can only use decisions the user has already met on the path"),
+                    ));
                 }
                 let choices = &self.steps[asked_in]
                     .decision
                     .as_ref()
                     .expect("decision_steps only lists steps that ask one")
                     .choices;
-                let mask = mask(cx, origin, src, step_id, d, wanted, choices);
+                let mask = mask(cx, owner, at, d, wanted, choices);
                 Compiled::Decision { decision: di, mask }
             }
         }
     }
 }
 
-/// The bit mask of the `wanted` choices among `choices`; unknown ones are reported.
+/// The bit mask of the `wanted` choices among `choices`; unknown ones are reported. A
+/// choice that counts as a wanted one (`counts_as`, e.g. „Weiß ich nicht“) is in the mask
+/// too.
 fn mask(
     cx: &mut Cx,
-    origin: &Origin,
-    src: &SourceFile,
-    step_id: &str,
-    owner: &str,
+    owner: Owner,
+    at: &At,
+    name: &str,
     wanted: &[String],
     choices: &[Choice],
 ) -> u64 {
-    let (file, from) = (origin.file.as_str(), origin.offset);
     let mut mask = 0u64;
     if wanted.is_empty() {
-        let at = src.at(owner, from);
-        cx.push(
+        let loc = at.src.at(name, at.from);
+        cx.push(owner.tag(
             Diagnostic::error(
-                file,
-                at,
-                format!("the condition on `{owner}` lists no answers"),
+                at.file,
+                loc,
+                format!("the condition on `{name}` lists no answers"),
             )
-            .hint("name at least one answer, e.g. [\"ja\"]")
-            .in_step(step_id),
-        );
+            .hint("name at least one answer, e.g. [\"ja\"]"),
+        ));
     }
     for w in wanted {
         match choices.iter().position(|c| &c.id == w) {
             Some(i) if i < 64 => mask |= 1 << i,
             _ => {
-                let at = src.at(w, from);
-                cx.push(
-                    Diagnostic::error(file, at, format!("`{owner}` has no answer `{w}`"))
-                        .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str())))
-                        .in_step(step_id),
-                );
+                let loc = at.src.at(w, at.from);
+                cx.push(owner.tag(
+                    Diagnostic::error(at.file, loc, format!("`{name}` has no answer `{w}`"))
+                        .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str()))),
+                ));
             }
+        }
+    }
+    for (i, c) in choices.iter().enumerate().take(64) {
+        if c.counts_as.as_ref().is_some_and(|t| wanted.contains(t)) {
+            mask |= 1 << i;
         }
     }
     mask
