@@ -8,6 +8,7 @@ use super::diagnostic::{Diagnostic, Report};
 use super::load::INDEX_FILE;
 use super::source::Sources;
 use super::{Compiled, Guide};
+use crate::condition::Facts;
 use crate::markdown;
 
 /// How much to lint.
@@ -24,6 +25,173 @@ pub fn run(guide: &Guide, sources: &Sources, report: &mut Report, lints: Lints) 
     links(guide, sources, report);
     if lints == Lints::All {
         unused(guide, sources, report);
+        inert(guide, sources, report);
+        efforts(guide, sources, report);
+    }
+}
+
+/// Every combination of answers to what `conds` name (decisions also unanswered), as
+/// facts; `None` when there are too many to try.
+fn combinations(guide: &Guide, conds: &[&Compiled]) -> Option<Vec<Facts>> {
+    let mut leaves: Vec<(bool, usize)> = Vec::new();
+    for c in conds {
+        c.for_each_leaf(&mut |d, i, _| {
+            if !leaves.contains(&(d, i)) {
+                leaves.push((d, i));
+            }
+        });
+    }
+    let sizes: Vec<usize> = leaves
+        .iter()
+        .map(|&(d, i)| {
+            if d {
+                guide.decision_at(i).choices.len() + 1
+            } else {
+                guide.questions[i].choices.len()
+            }
+        })
+        .collect();
+    let total = sizes.iter().try_fold(1usize, |a, &s| a.checked_mul(s))?;
+    if total > 20_000 {
+        return None;
+    }
+    let empty = Facts {
+        profile: vec![None; guide.questions.len()],
+        decisions: vec![None; guide.decisions.len()],
+    };
+    Some(
+        (0..total)
+            .map(|n| {
+                let mut facts = empty.clone();
+                let mut rest = n;
+                for (k, &(d, i)) in leaves.iter().enumerate() {
+                    let v = rest % sizes[k];
+                    rest /= sizes[k];
+                    if d {
+                        facts.decisions[i] = (v > 0).then(|| (v - 1) as u8);
+                    } else {
+                        facts.profile[i] = Some(v as u8);
+                    }
+                }
+                facts
+            })
+            .collect(),
+    )
+}
+
+/// Rules that change nothing: a `priority_if` that gives, wherever it decides, the
+/// priority the step or task has by default (a rule may not merely shadow a later one),
+/// and a variant shown to everyone or to no one who sees its step.
+fn inert(guide: &Guide, sources: &Sources, report: &mut Report) {
+    for (i, c) in guide.compiled.iter().enumerate() {
+        let step = &guide.steps[i];
+        let origin = &guide.origins[i];
+        let at = sources.loc(&origin.file, origin.offset, step.id.len() + 2);
+        let mut warn = |message: String, hint: &str| {
+            report.push(
+                Diagnostic::warning(&origin.file, at, message)
+                    .hint(hint)
+                    .in_step(&step.id),
+            );
+        };
+        let when: Vec<&Compiled> = c.when.iter().collect();
+        // (default priority, rules, the task's id and `when` for a task's rules)
+        let lists = std::iter::once((step.priority, &c.priority_if, None, None)).chain(
+            c.tasks.iter().enumerate().map(|(k, t)| {
+                (
+                    step.tasks[k].priority.unwrap_or(step.priority),
+                    &t.priority_if,
+                    Some(&step.tasks[k].id),
+                    t.when.as_ref(),
+                )
+            }),
+        );
+        for (base, rules, task, task_when) in lists {
+            for r in 0..rules.len() {
+                let mut conds = when.clone();
+                conds.extend(rules.iter().map(|(w, _)| w));
+                conds.extend(task_when);
+                let Some(all) = combinations(guide, &conds) else {
+                    continue;
+                };
+                let matters = all.iter().any(|f| {
+                    c.when.as_ref().is_none_or(|w| w.eval(f))
+                        && task_when.is_none_or(|w| w.eval(f))
+                        && rules[..r].iter().all(|(w, _)| !w.eval(f))
+                        && rules[r].0.eval(f)
+                        && rules[r].1 != base
+                });
+                if !matters {
+                    let whose = match task {
+                        Some(t) => format!("task `{t}`'s"),
+                        None => "the step's".to_string(),
+                    };
+                    warn(
+                        format!("{whose} `priority_if` rule {} gives the default priority wherever it applies", r + 1),
+                        "remove it or change its `then`; if it is meant to win over a later rule, narrow that rule's `when` instead",
+                    );
+                }
+            }
+        }
+        for (v, vc) in c.variants.iter().enumerate() {
+            let mut conds = when.clone();
+            conds.push(vc);
+            let Some(all) = combinations(guide, &conds) else {
+                continue;
+            };
+            let visible: Vec<&Facts> = all
+                .iter()
+                .filter(|f| c.when.as_ref().is_none_or(|w| w.eval(f)))
+                .collect();
+            if visible.iter().all(|f| vc.eval(f)) {
+                warn(
+                    format!("variant {} is shown to everyone who sees the step", v + 1),
+                    "put its text into the step's `body` or narrow its `when`",
+                );
+            } else if !visible.iter().any(|f| vc.eval(f)) {
+                warn(
+                    format!("variant {} is shown to no one who sees the step", v + 1),
+                    "its `when` contradicts the step's `when`; change one of them",
+                );
+            }
+        }
+    }
+}
+
+/// Every step estimates the Kommune's own work, so the path can say what it takes.
+fn efforts(guide: &Guide, sources: &Sources, report: &mut Report) {
+    for (i, s) in guide.steps.iter().enumerate() {
+        let o = &guide.origins[i];
+        let at = sources.file(&o.file).field("id", &s.id, o.offset);
+        match s.effort {
+            None => report.push(
+                Diagnostic::warning(&o.file, at, "step has no effort estimate")
+                    .hint("add `effort: (hours: (2, 4), weeks: (1, 2))`: the Kommune's own hours and the typical duration, each as a range")
+                    .in_step(&s.id),
+            ),
+            Some(e) => {
+                let bad = |r: Option<(u32, u32)>| r.is_some_and(|(lo, hi)| lo > hi);
+                if bad(Some(e.hours)) || bad(e.weeks) {
+                    report.push(
+                        Diagnostic::error(&o.file, at, "an effort range goes down (the first number is larger than the second)")
+                            .hint("write ranges as (low, high), e.g. `hours: (2, 4)`")
+                            .in_step(&s.id),
+                    );
+                }
+            }
+        }
+        for t in &s.tasks {
+            if let Some(e) = t.effort
+                && e.hours.0 > e.hours.1
+            {
+                let at = sources.file(&o.file).field("id", &t.id, o.offset);
+                report.push(
+                    Diagnostic::error(&o.file, at, format!("the effort range of task `{}` goes down", t.id))
+                        .hint("write ranges as (low, high), e.g. `hours: (1, 2)`")
+                        .in_step(&s.id),
+                );
+            }
+        }
     }
 }
 
