@@ -8,10 +8,12 @@
 pub mod check;
 pub mod condition;
 pub mod coverage;
+pub mod document;
 pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod guide;
+pub mod handout;
 pub mod markdown;
 pub mod path;
 pub mod profile;
