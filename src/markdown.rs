@@ -1,8 +1,8 @@
 //! The Markdown the guide is written in, parsed into a small tree the app renders node by
 //! node (never as HTML), so no raw HTML from the guide can reach the page.
 //! Supported: paragraphs, `#` headings, `-`/`*`/`1.` lists with `[ ]` boxes, `>` quotes,
-//! `| pipe | tables |`, `____` writing lines, `**strong**`, `*emphasis*`, `` `code` `` and
-//! `[links](https://…)`.
+//! `| pipe | tables |`, `____` writing lines (a line that ends in `____` is a form field and
+//! ends its paragraph), `**strong**`, `*emphasis*`, `` `code` `` and `[links](https://…)`.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -146,6 +146,10 @@ pub fn parse(text: &str) -> Vec<Block> {
         flush_list(&mut list, &mut blocks);
         flush_quote(&mut quote, &mut blocks);
         para.push(line);
+        // A form field („Datum: ____“) ends its line: the next field goes below, not beside.
+        if line.ends_with("____") {
+            flush_para(&mut para, &mut blocks);
+        }
     }
     flush_para(&mut para, &mut blocks);
     flush_list(&mut list, &mut blocks);

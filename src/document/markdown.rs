@@ -150,7 +150,11 @@ impl Writer {
     /// Text escaped: Markdown punctuation gets a backslash, `<`, `>` and `&` become entities
     /// (so no HTML can start), and what would start a block at the start of a line is escaped.
     fn text(&mut self, s: &str) {
-        for c in clean(s).chars() {
+        let chars: Vec<char> = clean(s).chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            i += 1;
             if c == '\n' {
                 match &self.cont {
                     Some(cont) => {
@@ -162,6 +166,15 @@ impl Writer {
                     None => self.out.push(' '),
                 }
                 continue;
+            }
+            // A form field's `____` between spaces can open or close nothing: kept as typed.
+            if c == '_' && !self.at_start && self.out.ends_with([' ', '\t']) {
+                let run = chars[i - 1..].iter().take_while(|&&c| c == '_').count();
+                if run >= 4 && chars.get(i - 1 + run).is_none_or(|c| c.is_whitespace()) {
+                    self.out.extend(&chars[i - 1..i - 1 + run]);
+                    i += run - 1;
+                    continue;
+                }
             }
             let starts_block = self.at_start && matches!(c, '-' | '+' | '=');
             let ends_number = self.digits && matches!(c, '.' | ')');
