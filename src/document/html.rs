@@ -185,7 +185,7 @@ impl Page {
 }
 
 /// The page's only styles. Text colours on white: #1b1b1b 17:1, #4a4a4a 8.9:1, #0b4f8a
-/// 8.2:1, #1d6b2f 6.6:1; table headers #1b1b1b on #e4e9ee 14:1 (WCAG AA asks 4.5:1).
+/// 8.2:1, #1d6b2f 6.6:1, #333333 12.6:1; table headers #1b1b1b on #e4e9ee 14:1 (WCAG AA asks 4.5:1).
 const CSS: &str = "\
 body{margin:0;color:#1b1b1b;background:#fff;font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;\
 line-height:1.55;font-size:1.0625rem;overflow-wrap:break-word}\
@@ -194,7 +194,7 @@ header{color:#4a4a4a;font-size:.95rem;border-bottom:1px solid #8a8f95}\
 h1,h2,h3,h4{line-height:1.25;hyphens:auto}h1{font-size:2rem;color:#0b4f8a}h2{margin-top:2rem}\
 a{color:#0b4f8a;text-underline-offset:.15em}\
 :focus-visible{outline:3px solid #1b1b1b;outline-offset:2px}\
-blockquote{margin:1rem 0;padding:.1rem 1rem;border-left:4px solid #8a8f95;color:#333}\
+blockquote{margin:1rem 0;padding:.1rem 1rem;border-left:4px solid #8a8f95;color:#333333}\
 .table{overflow-x:auto;margin:1rem 0}table{border-collapse:collapse;min-width:100%}\
 th,td{border:1px solid #8a8f95;padding:.4rem .6rem;text-align:left;vertical-align:top}th{background:#e4e9ee}\
 li.task{list-style:none}.box{display:inline-block;width:1.4em;margin-left:-1.4em}.done .box{color:#1d6b2f}\

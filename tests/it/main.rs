@@ -7,6 +7,7 @@ mod checks;
 mod cli;
 mod condition;
 mod coverage;
+mod documents;
 mod export;
 mod generated_guide;
 mod glossary;
