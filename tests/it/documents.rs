@@ -1700,3 +1700,199 @@ fn libreoffice_reads_the_report_and_an_arbeitshilfe() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---------------------------------------------------------------------------------------
+// Building documents
+
+fn para(s: &str) -> Block {
+    Block::para(s)
+}
+
+fn items(checked: &[(Option<bool>, &str)]) -> Block {
+    Block::List {
+        ordered: false,
+        items: checked
+            .iter()
+            .map(|(c, t)| Item {
+                checked: *c,
+                inlines: vec![Inline::text(*t)],
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn guide_markdown_becomes_blocks_one_level_below_the_title() {
+    assert_eq!(
+        document::from_markdown(
+            "# A\n## B\n### C\n#### D\n\n| x | **y** |\n|---|---|\n| 1 |\n\n____\n____\n\n> q"
+        ),
+        [
+            Block::Heading(1, vec![Inline::text("A")]),
+            Block::Heading(1, vec![Inline::text("B")]),
+            Block::Heading(2, vec![Inline::text("C")]),
+            Block::Heading(3, vec![Inline::text("D")]),
+            Block::Table(Table {
+                header: vec![
+                    vec![Inline::text("x")],
+                    vec![Inline::Strong(vec![Inline::text("y")])]
+                ],
+                rows: vec![vec![vec![Inline::text("1")], vec![]]],
+                widths: vec![],
+            }),
+            Block::WritingSpace(2),
+            Block::Quote(vec![Inline::text("q")]),
+        ]
+    );
+}
+
+#[test]
+fn an_arbeitshilfe_is_filled_in_from_the_work_state() {
+    let guide = guide_with(&[]);
+    let mut p = filled(&guide, "  Musterstadt ");
+    p.set_note("willkommen", "Erste Notiz.\n\n");
+    // `team` does not list the Arbeitshilfe: its note stays out.
+    p.set_note("team", "Kernteam steht.");
+    let h = Handout::build(&guide, &p, "checkliste").expect("the Arbeitshilfe");
+    assert_eq!(h.kommune, "Musterstadt");
+    assert_eq!(h.profile, "Größe: Kleine Gemeinde · Stand: Neu dabei");
+    assert_eq!(
+        h.notes,
+        [
+            ("Willkommen".to_string(), "Erste Notiz.".to_string()),
+            (
+                "Den Auftrag klären".to_string(),
+                "Verwaltungsspitze angefragt.\nAntwort steht aus.".to_string()
+            ),
+        ]
+    );
+    let doc = h.to_document(DATE);
+    assert_eq!(doc.title, "Checkliste für den Start");
+    assert_eq!(
+        doc.meta,
+        Meta {
+            kommune: "Musterstadt".into(),
+            date: DATE.into(),
+            guide_title: "Minimaler Leitfaden".into(),
+            guide_version: "0.1.0".into(),
+        }
+    );
+    let note = |step: &str, text: &str| {
+        [
+            Block::Paragraph(vec![Inline::Strong(vec![Inline::text(format!(
+                "Ihre Notizen zum Schritt „{step}“:"
+            ))])]),
+            Block::Quote(vec![Inline::text(text)]),
+        ]
+    };
+    let mut expected = vec![
+        Block::Paragraph(vec![
+            Inline::Strong(vec![Inline::text("Checkliste")]),
+            Inline::text(" · Stand: 01.12.2026 · Minimaler Leitfaden (Version 0.1.0)"),
+        ]),
+        para("Was Sie vor dem Start klären."),
+        Block::Heading(1, vec![Inline::text("Angaben aus Ihrem Arbeitsstand")]),
+        items(&[
+            (None, "Kommune: Musterstadt"),
+            (None, "Profil: Größe: Kleine Gemeinde · Stand: Neu dabei"),
+        ]),
+    ];
+    expected.extend(note("Willkommen", "Erste Notiz."));
+    expected.extend(note(
+        "Den Auftrag klären",
+        "Verwaltungsspitze angefragt.\nAntwort steht aus.",
+    ));
+    // The guide's body follows with its own writing space, so no notes section is added.
+    expected.extend(document::from_markdown(
+        "## Vorbereitung\n\n| Aufgabe | Wer |\n|---|---|\n| Team benennen | Bürgermeisterin |\n\n\
+         - [ ] Team benannt\n- [x] Leitfaden gelesen\n\nWeitere Notizen:\n____\n____\n____",
+    ));
+    assert_eq!(doc.blocks, expected);
+    assert!(Handout::build(&guide, &p, "gibt-es-nicht").is_none());
+}
+
+#[test]
+fn an_arbeitshilfe_without_writing_space_or_name_leaves_room_for_both() {
+    let guide = load_ok(&files("guide-v1")).0;
+    let doc = Handout::build(&guide, &Progress::default(), "checkliste")
+        .unwrap()
+        .to_document(DATE);
+    assert_eq!(doc.meta.kommune, "");
+    assert_eq!(
+        doc.blocks[2..],
+        [
+            Block::Heading(1, vec![Inline::text("Angaben aus Ihrem Arbeitsstand")]),
+            para("Kommune:"),
+            Block::WritingSpace(1),
+            items(&[
+                (Some(false), "Team benannt"),
+                (Some(true), "Leitfaden gelesen")
+            ]),
+            Block::Heading(1, vec![Inline::text("Eigene Notizen")]),
+            Block::WritingSpace(leitfaden::handout::NOTES_LINES),
+        ]
+    );
+    // Without a name the header says date, guide and version only.
+    assert_eq!(
+        doc.meta.header_line(),
+        "01.12.2026 · Minimaler Leitfaden, Version 0.1.0"
+    );
+}
+
+#[test]
+fn every_format_of_the_report_says_the_same() {
+    // The Markdown and the office files come from one document; the words of each block
+    // are in each file, in the same order.
+    let guide = guide_with(&[]);
+    let doc = report(&guide, &filled(&guide, "Musterstadt"));
+    let words: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(_, i) | Block::Paragraph(i) | Block::Quote(i) => {
+                Some(document::plain(i))
+            }
+            Block::List { items, .. } => Some(document::plain(&items[0].inlines)),
+            _ => None,
+        })
+        .collect();
+    let docx: String = docx_paragraphs(part(
+        &unzip(&document::docx::write(&doc)),
+        "word/document.xml",
+    ))
+    .into_iter()
+    .map(|(_, t)| t + "\n")
+    .collect();
+    let odt_parts = unzip(&document::odt::write(&doc));
+    let odt = {
+        let x = xml("content", part(&odt_parts, "content.xml"));
+        x.descendants()
+            .filter(|n| n.has_tag_name((TEXT, "p")) || n.has_tag_name((TEXT, "h")))
+            .map(|n| {
+                n.descendants()
+                    .map(|d| {
+                        if d.has_tag_name((TEXT, "line-break")) {
+                            "\n"
+                        } else if d.is_text() {
+                            d.text().unwrap_or("")
+                        } else {
+                            ""
+                        }
+                    })
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect::<String>()
+    };
+    let page = html_text(&document::html::write(&doc, &Credits::default()).replace("<br>", "\n"));
+    let md = html_text(&render_markdown(&document::markdown::write(&doc)));
+    for (format, text) in [("docx", &docx), ("odt", &odt), ("html", &page), ("md", &md)] {
+        let mut at = 0;
+        for w in &words {
+            let found = text[at..]
+                .find(w.as_str())
+                .unwrap_or_else(|| panic!("{format}: `{w}` missing or out of order in\n{text}"));
+            at += found + w.len();
+        }
+    }
+}
