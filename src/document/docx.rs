@@ -29,7 +29,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     body.start_p(Some("Title"), None);
     body.run(&doc.title, Fmt::default());
     body.out.push_str("</w:p>");
-    for b in &doc.blocks {
+    for b in doc.blocks.iter().filter(|b| !b.is_empty()) {
         body.block(b);
     }
 

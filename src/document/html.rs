@@ -32,7 +32,7 @@ pub fn write(doc: &Document, credits: &Credits) -> String {
     w.out.push_str("</p></header>\n<main>\n<h1>");
     esc(&mut w.out, &doc.title);
     w.out.push_str("</h1>\n");
-    for b in &doc.blocks {
+    for b in doc.blocks.iter().filter(|b| !b.is_empty()) {
         w.block(b);
     }
     w.out.push_str("</main>\n<footer>\n");
@@ -153,9 +153,6 @@ impl Page {
 
     /// A table scrolls sideways inside its own focusable region, never the page.
     fn table(&mut self, t: &Table) {
-        if t.header.is_empty() && t.rows.is_empty() {
-            return;
-        }
         self.tables += 1;
         self.out.push_str(&format!(
             "<div class=\"table\" role=\"region\" aria-label=\"Tabelle {}\" tabindex=\"0\"><table>\n",

@@ -14,7 +14,7 @@ pub fn write(doc: &Document) -> String {
     w.line(&[Inline::text(doc.title.clone())]);
     w.out.push('\n');
     for b in &doc.blocks {
-        if *b != Block::PageBreak {
+        if *b != Block::PageBreak && !b.is_empty() {
             w.out.push('\n');
             w.block(b);
         }
@@ -199,9 +199,6 @@ impl Writer {
     }
 
     fn table(&mut self, t: &Table) {
-        if t.header.is_empty() && t.rows.is_empty() {
-            return;
-        }
         self.in_table = true;
         let columns = t.columns();
         let header: Vec<&[Inline]> = if t.header.is_empty() {

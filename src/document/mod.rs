@@ -98,7 +98,8 @@ impl Table {
     pub fn shares(&self) -> Vec<u32> {
         let n = self.columns();
         let weights: Vec<u64> = if self.widths.len() == n && self.widths.iter().any(|&w| w > 0) {
-            self.widths.iter().map(|&w| u64::from(w)).collect()
+            // A zero weight would make a column no one can write in.
+            self.widths.iter().map(|&w| u64::from(w.max(1))).collect()
         } else {
             vec![1; n]
         };
@@ -139,6 +140,16 @@ impl Block {
     /// A paragraph of plain text.
     pub fn para(s: impl Into<String>) -> Block {
         Block::Paragraph(vec![Inline::text(s)])
+    }
+
+    /// Whether the block shows nothing (writers leave such blocks out).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Block::List { items, .. } => items.is_empty(),
+            Block::Table(t) => t.header.is_empty() && t.rows.is_empty(),
+            Block::WritingSpace(lines) => *lines == 0,
+            _ => false,
+        }
     }
 }
 

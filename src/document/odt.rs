@@ -26,7 +26,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     body.start("text:p", "Title");
     body.text(&doc.title);
     body.out.push_str("</text:p>");
-    for b in &doc.blocks {
+    for b in doc.blocks.iter().filter(|b| !b.is_empty()) {
         body.block(b);
     }
     let content = format!(
@@ -224,9 +224,6 @@ impl Body {
 
     /// A table with borders, a header row that repeats on every page and column widths.
     fn table(&mut self, t: &Table) {
-        if t.header.is_empty() && t.rows.is_empty() {
-            return;
-        }
         self.tables += 1;
         let name = format!("Tabelle{}", self.tables);
         let brk = if std::mem::take(&mut self.break_before) {

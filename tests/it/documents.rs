@@ -1896,3 +1896,49 @@ fn every_format_of_the_report_says_the_same() {
         }
     }
 }
+
+#[test]
+fn empty_blocks_are_left_out_of_every_format() {
+    let doc = Document {
+        title: "Leer".into(),
+        meta: Meta::default(),
+        blocks: vec![
+            Block::List {
+                ordered: true,
+                items: vec![],
+            },
+            Block::Table(Table {
+                header: vec![],
+                rows: vec![],
+                widths: vec![0, 0],
+            }),
+            Block::WritingSpace(0),
+            Block::para("Text"),
+        ],
+    };
+    assert_eq!(document::markdown::write(&doc), "# Leer\n\nText\n");
+    let page = document::html::write(&doc, &Credits::default());
+    assert!(
+        page.contains("<h1>Leer</h1>\n<p>Text</p>\n</main>"),
+        "{page}"
+    );
+    let docx = unzip(&document::docx::write(&doc));
+    let body = part(&docx, "word/document.xml");
+    assert!(
+        !body.contains("<w:tbl>") && !body.contains("<w:numPr>"),
+        "{body}"
+    );
+    let odt = unzip(&document::odt::write(&doc));
+    let content = part(&odt, "content.xml");
+    assert!(
+        !content.contains("<table:table ") && !content.contains("<text:list"),
+        "{content}"
+    );
+    // Zero widths do not make a column vanish.
+    let t = Table {
+        header: vec![vec![], vec![]],
+        rows: vec![],
+        widths: vec![0, 3],
+    };
+    assert_eq!(t.shares(), [250, 750]);
+}
