@@ -6,7 +6,7 @@
 
 use super::xml::{DECL, esc, escaped};
 use super::zip::Zip;
-use super::{Block, Document, Inline, Table, clean};
+use super::{Block, Document, Inline, Table, clean, uri};
 use crate::markdown::safe_href;
 
 const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
@@ -309,20 +309,6 @@ impl Body {
         );
         self.out.push_str("</w:p></w:tc>");
     }
-}
-
-/// A link target as a URI: characters a URI may not hold are percent-encoded, so that a
-/// pasted address with spaces or umlauts cannot make the relationship part invalid.
-pub(crate) fn uri(href: &str) -> String {
-    let mut out = String::new();
-    for b in clean(href.trim()).bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 fn core(doc: &Document) -> String {

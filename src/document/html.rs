@@ -1,9 +1,8 @@
 //! A self-contained, accessible web page of a Document ("Als Webseite veröffentlichen"):
 //! one HTML file, inline CSS, no scripts, `lang="de"`, landmarks and headings in order.
 
-use super::docx::uri;
 use super::xml::{esc, escaped};
-use super::{Block, Document, Inline, Table, clean};
+use super::{Block, Document, Inline, Table, clean, uri};
 use crate::markdown::safe_href;
 
 /// Who made the guide and under which licence: the page's footer says both.
@@ -198,4 +197,4 @@ li.task{list-style:none}.box{display:inline-block;width:1.4em;margin-left:-1.4em
 .writing{margin:1rem 0}.writing .line{height:2.2rem;border-bottom:1px solid #1b1b1b}\
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\
 footer{margin-top:3rem;border-top:1px solid #8a8f95;color:#4a4a4a;font-size:.95rem}\
-@media print{body{font-size:11pt}a{color:#1b1b1b}.table{overflow:visible}.page-break{break-before:page}}";
+@media (max-width:30rem){h1{font-size:1.6rem}}@media print{body{font-size:11pt}a{color:#1b1b1b}.table{overflow:visible}.page-break{break-before:page}}";

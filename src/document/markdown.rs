@@ -1,8 +1,7 @@
 //! The Markdown file of a Document. Text is escaped so that it reads back as the same text:
 //! no user note or guide string can become markup, a link or raw HTML in a Markdown viewer.
 
-use super::docx::uri;
-use super::{Block, Document, Inline, Table, clean};
+use super::{Block, Document, Inline, Table, clean, uri};
 use crate::markdown::safe_href;
 
 /// The document as Markdown: the title as `#`, headings one level below, blocks separated

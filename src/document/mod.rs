@@ -218,6 +218,20 @@ pub fn plain(inlines: &[Inline]) -> String {
     s
 }
 
+/// A link target as a URI: characters a URI may not hold are percent-encoded, so that a
+/// pasted address with spaces or umlauts cannot make the relationship part invalid.
+pub(crate) fn uri(href: &str) -> String {
+    let mut out = String::new();
+    for b in clean(href.trim()).bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// `s` without what no format may carry: control characters other than tab and line
 /// breaks (XML 1.0 forbids them; Word refuses a file that has one), C1 controls and the
 /// non-characters U+FFFE/U+FFFF; `\r\n` and `\r` become `\n`.

@@ -4,10 +4,9 @@
 //! ODF 1.2 rather than 1.3: every LibreOffice, Collabora and Word since 2013 reads it, and
 //! nothing written here needs 1.3.
 
-use super::docx::uri;
 use super::xml::{DECL, esc, escaped};
 use super::zip::Zip;
-use super::{Block, Document, Inline, Table, clean};
+use super::{Block, Document, Inline, Table, clean, uri};
 use crate::markdown::safe_href;
 
 const NS: &str = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
