@@ -6,7 +6,7 @@ use super::{Block, Document, Inline, Table, clean, uri};
 use crate::markdown::safe_href;
 
 /// Who made the guide and under which licence: the page's footer says both.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Credits {
     pub attribution: Vec<Inline>,
     pub licence: Vec<Inline>,
