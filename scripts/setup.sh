@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the project needs that is missing on this machine, idempotently:
 # the wasm target, trunk, the matching wasm-bindgen-cli, wasm-opt (npm binaryen), Chromium,
-# Firefox ESR and the npm packages of the browser tests. Only the first run is slow.
+# Firefox ESR, LibreOffice Writer and pdftotext (the document tests open the .docx and .odt
+# files for real) and the npm packages of the browser tests. Only the first run is slow.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,9 @@ missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
 command -v firefox-esr >/dev/null || missing_debs+=(firefox-esr)
+# Writer without a GUI: enough for `soffice --headless --convert-to`; it brings its fonts.
+command -v soffice >/dev/null || missing_debs+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null || missing_debs+=(poppler-utils)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   say "installing ${missing_debs[*]} from Debian"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

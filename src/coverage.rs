@@ -154,7 +154,12 @@ pub fn describe_facts(guide: &Guide, facts: &Facts) -> String {
 fn classes(guide: &Guide, is_decision: bool, index: usize, count: usize) -> Vec<Option<u8>> {
     let mut masks = Vec::new();
     let implied = guide.implied.iter().flatten().map(|(c, _)| c);
-    for cond in guide.compiled.iter().filter_map(|c| c.when.as_ref()).chain(implied) {
+    for cond in guide
+        .compiled
+        .iter()
+        .filter_map(|c| c.when.as_ref())
+        .chain(implied)
+    {
         cond.for_each_leaf(&mut |d, i, m| {
             if d == is_decision && i == index {
                 masks.push(m);
@@ -312,7 +317,6 @@ impl<F: FnMut(&Facts, &[usize])> Walker<'_, F> {
 
     /// Walks the path from `cursor` on, branching at each decision.
     fn walk(&mut self, facts: &mut Facts, cursor: usize) {
-
         let mut cursor = cursor;
         while let Some((c, i)) = self.stepper.next(facts, cursor) {
             self.out.reachable[i] = true;
@@ -374,7 +378,12 @@ fn class_lookup(guide: &Guide, reps: &[Vec<Option<u8>>]) -> Vec<Vec<u8>> {
             let sig = |k: u8| -> Vec<bool> {
                 let mut out = Vec::new();
                 let implied = guide.implied.iter().flatten().map(|(c, _)| c);
-                for cond in guide.compiled.iter().filter_map(|c| c.when.as_ref()).chain(implied) {
+                for cond in guide
+                    .compiled
+                    .iter()
+                    .filter_map(|c| c.when.as_ref())
+                    .chain(implied)
+                {
                     cond.for_each_leaf(&mut |d, i, m| {
                         if !d && i == q {
                             out.push(m >> k & 1 == 1);
@@ -384,11 +393,8 @@ fn class_lookup(guide: &Guide, reps: &[Vec<Option<u8>>]) -> Vec<Vec<u8>> {
                 out.extend(guide.implied[q].iter().map(|(_, a)| *a == k));
                 out
             };
-            let rep_sigs: Vec<(u8, Vec<bool>)> = reps[q]
-                .iter()
-                .flatten()
-                .map(|&r| (r, sig(r)))
-                .collect();
+            let rep_sigs: Vec<(u8, Vec<bool>)> =
+                reps[q].iter().flatten().map(|&r| (r, sig(r))).collect();
             (0..question.choices.len() as u8)
                 .map(|k| {
                     let s = sig(k);

@@ -132,7 +132,7 @@ pub fn guide(steps: usize, seed: u64) -> BTreeMap<String, String> {
             let is_last = n + 1 == total;
             let _ = write!(
                 text,
-                "        Step(\n            id: \"schritt-{n}\",\n            title: \"Schritt {n}: {}\",\n",
+                "        Step(\n            id: \"schritt-{n}\",\n            title: \"Schritt {n}: {}\",\n            effort: (hours: (2, 4), weeks: (1, 2)),\n",
                 WORDS[n % WORDS.len()]
             );
             let decision = (1..=DECISIONS).contains(&n).then(|| n - 1);

@@ -9,10 +9,12 @@ pub mod check;
 pub mod condition;
 pub mod coverage;
 pub mod date;
+pub mod document;
 pub mod export;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod guide;
+pub mod handout;
 pub mod ical;
 pub mod markdown;
 pub mod path;

@@ -1,7 +1,8 @@
 //! The Markdown the guide is written in, parsed into a small tree the app renders node by
 //! node (never as HTML), so no raw HTML from the guide can reach the page.
 //! Supported: paragraphs, `#` headings, `-`/`*`/`1.` lists with `[ ]` boxes, `>` quotes,
-//! `**strong**`, `*emphasis*`, `` `code` `` and `[links](https://…)`.
+//! `| pipe | tables |`, `____` writing lines (a line that ends in `____` is a form field and
+//! ends its paragraph), `**strong**`, `*emphasis*`, `` `code` `` and `[links](https://…)`.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -10,6 +11,10 @@ pub enum Block {
     /// A list: ordered?, items; each item optionally a checkbox (`Some(checked)`).
     List(bool, Vec<(Option<bool>, Vec<Inline>)>),
     Quote(Vec<Inline>),
+    /// A pipe table: the header's cells, then the rows, each exactly as wide as the header.
+    Table(Vec<Vec<Inline>>, Vec<Vec<Vec<Inline>>>),
+    /// Space to write on by hand: this many ruled lines (one per `____` line).
+    Writing(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,8 +63,44 @@ pub fn parse(text: &str) -> Vec<Block> {
         }
     }
 
-    for raw in text.lines() {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut at = 0;
+    while at < lines.len() {
+        let raw = lines[at];
+        at += 1;
         let line = raw.trim();
+        if is_writing_line(line) {
+            flush_para(&mut para, &mut blocks);
+            flush_list(&mut list, &mut blocks);
+            flush_quote(&mut quote, &mut blocks);
+            let mut n = 1;
+            while at < lines.len() && is_writing_line(lines[at].trim()) {
+                n += 1;
+                at += 1;
+            }
+            blocks.push(Block::Writing(n));
+            continue;
+        }
+        if let Some(header) = lines.get(at).and_then(|next| table_header(line, next)) {
+            flush_para(&mut para, &mut blocks);
+            flush_list(&mut list, &mut blocks);
+            flush_quote(&mut quote, &mut blocks);
+            at += 1;
+            let width = header.len();
+            let mut rows = Vec::new();
+            while at < lines.len() && has_pipe(lines[at].trim()) {
+                let mut row: Vec<Vec<Inline>> = cells(lines[at].trim())
+                    .into_iter()
+                    .take(width)
+                    .map(cell)
+                    .collect();
+                row.resize(width, Vec::new());
+                rows.push(row);
+                at += 1;
+            }
+            blocks.push(Block::Table(header.into_iter().map(cell).collect(), rows));
+            continue;
+        }
         if line.is_empty() {
             flush_para(&mut para, &mut blocks);
             flush_list(&mut list, &mut blocks);
@@ -105,11 +146,78 @@ pub fn parse(text: &str) -> Vec<Block> {
         flush_list(&mut list, &mut blocks);
         flush_quote(&mut quote, &mut blocks);
         para.push(line);
+        // A form field („Datum: ____“) ends its line: the next field goes below, not beside.
+        if line.ends_with("____") {
+            flush_para(&mut para, &mut blocks);
+        }
     }
     flush_para(&mut para, &mut blocks);
     flush_list(&mut list, &mut blocks);
     flush_quote(&mut quote, &mut blocks);
     blocks
+}
+
+/// A line of nothing but four or more underscores: one ruled line to write on.
+fn is_writing_line(line: &str) -> bool {
+    line.len() >= 4 && line.bytes().all(|b| b == b'_')
+}
+
+/// Whether `line` has a `|` that is not escaped (so it can be a table row).
+fn has_pipe(line: &str) -> bool {
+    let mut escaped = false;
+    line.chars().any(|c| {
+        let pipe = c == '|' && !escaped;
+        escaped = c == '\\' && !escaped;
+        pipe
+    })
+}
+
+/// The header cells when `line` and `next` start a pipe table: a header row and a
+/// delimiter row (`|---|:--:|`) with as many cells.
+fn table_header<'a>(line: &'a str, next: &str) -> Option<Vec<&'a str>> {
+    if !has_pipe(line) {
+        return None;
+    }
+    let next = next.trim();
+    let delimiters = cells(next);
+    let is_delimiter = |c: &&str| {
+        let c = c.strip_prefix(':').unwrap_or(c);
+        let c = c.strip_suffix(':').unwrap_or(c);
+        !c.is_empty() && c.bytes().all(|b| b == b'-')
+    };
+    let header = cells(line);
+    (has_pipe(next) && delimiters.iter().all(is_delimiter) && delimiters.len() == header.len())
+        .then_some(header)
+}
+
+/// The cells of a table row: split at unescaped `|`, outer pipes optional, trimmed.
+fn cells(line: &str) -> Vec<&str> {
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = match inner.strip_suffix('|') {
+        Some(rest) if !rest.ends_with('\\') => rest,
+        _ => inner,
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut escaped = false;
+    for (i, c) in inner.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => {
+                out.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(inner[start..].trim());
+    out
+}
+
+/// A cell's inline content; `\|` is a pipe inside a cell, even inside code.
+fn cell(text: &str) -> Vec<Inline> {
+    inline(&text.replace("\\|", "|"))
 }
 
 fn heading(line: &str) -> Option<(u8, &str)> {
@@ -155,6 +263,12 @@ pub fn inline(text: &str) -> Vec<Inline> {
                 buf.push(n);
                 1 + n.len_utf8()
             }),
+            // A run of four or more is a line to write on („Datum: ____“), never markup.
+            '*' | '_' if rest.bytes().take_while(|&b| b == c as u8).count() >= 4 => {
+                let run = rest.bytes().take_while(|&b| b == c as u8).count();
+                buf.push_str(&rest[..run]);
+                Some(run)
+            }
             '*' | '_' if rest[1..].starts_with(c) => {
                 delimited(rest, if c == '*' { "**" } else { "__" }).map(|(inner, len)| {
                     push_text(&mut out, &mut buf);

@@ -1,7 +1,11 @@
 //! The status report ("Umsetzungsstand") of one work state: the profile, each step of the
 //! path per chapter with status, open tasks, notes and reasons, and what is archived. The
-//! app renders it as a page; `to_markdown` writes the file an officer hands to the council.
+//! app renders it as a page; `to_document` makes the one document that the Markdown, Word,
+//! OpenDocument and web-page files are written from.
 
+use std::collections::BTreeSet;
+
+use crate::document::{self, Block, Document, Inline, Item, Meta};
 use crate::guide::{Guide, Priority};
 use crate::path;
 use crate::progress::{Archive, Progress, Status};
@@ -146,66 +150,169 @@ impl StatusReport {
         }
     }
 
-    /// The report as Markdown; `date` is printed as the report's date.
+    /// The report as Markdown; `date` is printed as the report's date. Written from
+    /// `to_document`, so it says exactly what the office files and the web page say.
     pub fn to_markdown(&self, date: &str) -> String {
-        let mut out = format!("# {}\n\n", self.title);
-        out.push_str(&format!(
-            "Stand: {date} · {} (Version {})\n\n",
+        document::markdown::write(&self.to_document(date))
+    }
+
+    /// What every page of the report's office files names in its header.
+    pub fn meta(&self, date: &str) -> Meta {
+        Meta {
+            kommune: self.name.clone(),
+            date: date.to_string(),
+            guide_title: self.guide_title.clone(),
+            guide_version: self.guide_version.clone(),
+        }
+    }
+
+    /// The whole report as a document (for the council: everything, see `Selection::all`).
+    pub fn to_document(&self, date: &str) -> Document {
+        self.to_document_with(date, &Selection::all())
+    }
+
+    /// The report as a document showing what `show` selects. Each chapter starts a page.
+    pub fn to_document_with(&self, date: &str, show: &Selection) -> Document {
+        let mut blocks = vec![Block::para(format!(
+            "Stand: {date} · {} (Version {})",
             self.guide_title, self.guide_version
-        ));
-        out.push_str("## Profil\n\n");
-        for (k, v) in &self.profile {
-            out.push_str(&format!("- {k}: {v}\n"));
+        ))];
+        if show.profile {
+            blocks.push(heading(1, "Profil"));
+            if !self.profile.is_empty() {
+                blocks.push(Block::List {
+                    ordered: false,
+                    items: self
+                        .profile
+                        .iter()
+                        .map(|(k, v)| item(None, format!("{k}: {v}")))
+                        .collect(),
+                });
+            }
         }
-        out.push_str(&format!(
-            "\n**Fortschritt:** {} von {} Schritten erledigt oder als nicht relevant markiert.\n",
-            self.done, self.total
-        ));
+        blocks.push(Block::Paragraph(vec![
+            Inline::Strong(vec![Inline::text("Fortschritt:")]),
+            Inline::text(format!(
+                " {} von {} Schritten erledigt oder als nicht relevant markiert.",
+                self.done, self.total
+            )),
+        ]));
         for ch in &self.chapters {
-            out.push_str(&format!("\n## {}\n", ch.title));
+            blocks.push(Block::PageBreak);
+            blocks.push(heading(1, &ch.title));
             for s in &ch.steps {
-                write_step(&mut out, s, &format!("{}. {}", s.number, s.title));
+                step_blocks(&mut blocks, s, &format!("{}. {}", s.number, s.title), show);
             }
         }
-        if !self.off_path.is_empty() {
-            out.push_str(&format!("\n## {OFF_PATH_TITLE}\n\n{OFF_PATH_INTRO}\n"));
+        if show.other_entries && !self.off_path.is_empty() {
+            blocks.push(Block::PageBreak);
+            blocks.push(heading(1, OFF_PATH_TITLE));
+            blocks.push(Block::para(OFF_PATH_INTRO));
             for s in &self.off_path {
-                write_step(&mut out, s, &s.title);
+                step_blocks(&mut blocks, s, &s.title, show);
             }
         }
-        if !self.archive_lines.is_empty() {
-            out.push_str(&format!("\n## {ARCHIVE_TITLE}\n\n{ARCHIVE_INTRO}\n\n"));
-            for line in &self.archive_lines {
-                out.push_str(&format!("- {}\n", line.replace('\n', " ")));
-            }
+        if show.other_entries && !self.archive_lines.is_empty() {
+            blocks.push(Block::PageBreak);
+            blocks.push(heading(1, ARCHIVE_TITLE));
+            blocks.push(Block::para(ARCHIVE_INTRO));
+            let items = self
+                .archive_lines
+                .iter()
+                .map(|line| item(None, line.replace('\n', " ")))
+                .collect();
+            blocks.push(Block::List {
+                ordered: false,
+                items,
+            });
         }
-        out
+        Document {
+            title: self.title.clone(),
+            meta: self.meta(date),
+            blocks,
+        }
     }
 }
 
-/// One step's section of the Markdown report.
-fn write_step(out: &mut String, s: &ReportStep, heading: &str) {
-    out.push_str(&format!(
-        "\n### {heading} — {}\n\nPriorität: {}\n",
-        s.status.label(),
-        s.priority.label()
+/// What a report shows. The council report shows everything (`Selection::all`); a page
+/// the Kommune publishes shows what it chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// The profile's answers.
+    pub profile: bool,
+    /// Each step's ticked and open tasks.
+    pub tasks: bool,
+    /// Why a step is not relevant.
+    pub reasons: bool,
+    /// Whose notes: every step's (`None`) or only the steps with these ids.
+    pub notes: Option<BTreeSet<String>>,
+    /// Entries on steps off the path, and the archive.
+    pub other_entries: bool,
+}
+
+impl Selection {
+    pub fn all() -> Selection {
+        Selection {
+            profile: true,
+            tasks: true,
+            reasons: true,
+            notes: None,
+            other_entries: true,
+        }
+    }
+
+    /// A start for a public page: the profile and every step with its status and tasks;
+    /// no notes, reasons or other entries until the Kommune picks them.
+    pub fn public() -> Selection {
+        Selection {
+            profile: true,
+            tasks: true,
+            reasons: false,
+            notes: Some(BTreeSet::new()),
+            other_entries: false,
+        }
+    }
+
+    fn note(&self, step: &str) -> bool {
+        self.notes.as_ref().is_none_or(|ids| ids.contains(step))
+    }
+}
+
+fn heading(level: u8, text: &str) -> Block {
+    Block::Heading(level, vec![Inline::text(text)])
+}
+
+fn item(checked: Option<bool>, text: String) -> Item {
+    Item {
+        checked,
+        inlines: vec![Inline::Text(text)],
+    }
+}
+
+/// One step's part of the report: heading with status, priority, reason, tasks, notes.
+fn step_blocks(blocks: &mut Vec<Block>, s: &ReportStep, heading: &str, show: &Selection) {
+    blocks.push(Block::Heading(
+        2,
+        vec![Inline::text(format!("{heading} — {}", s.status.label()))],
     ));
-    if s.status == Status::NotRelevant && !s.reason.is_empty() {
-        out.push_str(&format!("\nGrund, warum nicht relevant: {}\n", s.reason));
+    blocks.push(Block::para(format!("Priorität: {}", s.priority.label())));
+    if show.reasons && s.status == Status::NotRelevant && !s.reason.trim().is_empty() {
+        blocks.push(Block::para(format!(
+            "Grund, warum nicht relevant: {}",
+            s.reason.trim()
+        )));
     }
-    if !s.done_tasks.is_empty() || !s.open_tasks.is_empty() {
-        out.push('\n');
-        for t in &s.done_tasks {
-            out.push_str(&format!("- [x] {t}\n"));
-        }
-        for t in &s.open_tasks {
-            out.push_str(&format!("- [ ] {t}\n"));
-        }
+    if show.tasks && (!s.done_tasks.is_empty() || !s.open_tasks.is_empty()) {
+        let done = s.done_tasks.iter().map(|t| item(Some(true), t.clone()));
+        let open = s.open_tasks.iter().map(|t| item(Some(false), t.clone()));
+        blocks.push(Block::List {
+            ordered: false,
+            items: done.chain(open).collect(),
+        });
     }
-    if !s.note.trim().is_empty() {
-        out.push_str("\nNotizen:\n\n");
-        for line in s.note.lines() {
-            out.push_str(&format!("> {line}\n"));
-        }
+    let note = s.note.trim_end().trim_start_matches(['\n', '\r']);
+    if show.note(&s.id) && !note.trim().is_empty() {
+        blocks.push(Block::para("Notizen:"));
+        blocks.push(Block::Quote(vec![Inline::text(note)]));
     }
 }

@@ -49,6 +49,50 @@ fn block(b: Block, guide: &Guide, marked: &Marked) -> AnyView {
                 view! { <ul>{items}</ul> }.into_any()
             }
         }
+        Block::Table(header, rows) => {
+            // A wide table scrolls inside its own region (reachable by keyboard), never the
+            // page; the header names the region, so two tables on a page are told apart.
+            let label = format!(
+                "Tabelle: {}",
+                header
+                    .iter()
+                    .map(|c| markdown::plain(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let head = header
+                .into_iter()
+                .map(|c| view! { <th scope="col">{inlines(c, guide, marked)}</th> })
+                .collect_view();
+            let body = rows
+                .into_iter()
+                .map(|row| {
+                    let cells = row
+                        .into_iter()
+                        .map(|c| view! { <td>{inlines(c, guide, marked)}</td> })
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            view! {
+                <div class="table-scroll" role="region" aria-label=label tabindex="0">
+                    <table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
+                </div>
+            }
+            .into_any()
+        }
+        Block::Writing(lines) => {
+            let ruled = (0..lines)
+                .map(|_| view! { <span class="writing-line" aria-hidden="true"></span> })
+                .collect_view();
+            view! {
+                <div class="writing-space">
+                    <span class="visually-hidden">"Platz für Ihre Eintragungen"</span>
+                    {ruled}
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -107,7 +107,13 @@ fn inert(guide: &Guide, sources: &Sources, report: &mut Report) {
             }),
         );
         for (base, rules, task, task_when) in lists {
+            if task_when.is_some_and(never) {
+                continue;
+            }
             for r in 0..rules.len() {
+                if never(&rules[r].0) {
+                    continue;
+                }
                 let mut conds = when.clone();
                 conds.extend(rules.iter().map(|(w, _)| w));
                 conds.extend(task_when);
@@ -127,13 +133,19 @@ fn inert(guide: &Guide, sources: &Sources, report: &mut Report) {
                         None => "the step's".to_string(),
                     };
                     warn(
-                        format!("{whose} `priority_if` rule {} gives the default priority wherever it applies", r + 1),
+                        format!(
+                            "{whose} `priority_if` rule {} gives the default priority wherever it applies",
+                            r + 1
+                        ),
                         "remove it or change its `then`; if it is meant to win over a later rule, narrow that rule's `when` instead",
                     );
                 }
             }
         }
         for (v, vc) in c.variants.iter().enumerate() {
+            if never(vc) {
+                continue;
+            }
             let mut conds = when.clone();
             conds.push(vc);
             let Some(all) = combinations(guide, &conds) else {
@@ -186,9 +198,13 @@ fn efforts(guide: &Guide, sources: &Sources, report: &mut Report) {
             {
                 let at = sources.file(&o.file).field("id", &t.id, o.offset);
                 report.push(
-                    Diagnostic::error(&o.file, at, format!("the effort range of task `{}` goes down", t.id))
-                        .hint("write ranges as (low, high), e.g. `hours: (1, 2)`")
-                        .in_step(&s.id),
+                    Diagnostic::error(
+                        &o.file,
+                        at,
+                        format!("the effort range of task `{}` goes down", t.id),
+                    )
+                    .hint("write ranges as (low, high), e.g. `hours: (1, 2)`")
+                    .in_step(&s.id),
                 );
             }
         }

@@ -266,15 +266,8 @@ pub struct Resource {
     /// E.g. "Checkliste", "Vorlage", "Leitfragen".
     pub kind: String,
     pub summary: String,
-    /// Markdown; downloadable as a `.md` file.
+    /// Markdown; downloaded filled in for a work state (`handout::Handout`).
     pub body: String,
-}
-
-impl Resource {
-    /// The Arbeitshilfe as a Markdown file.
-    pub fn to_markdown(&self) -> String {
-        format!("# {}\n\n{}\n\n{}\n", self.title, self.summary, self.body)
-    }
 }
 
 /// A best-practice card: a real Kommune and what others can learn from it.

@@ -498,7 +498,12 @@ impl Cx<'_> {
     fn capacity(&mut self, questions: &[Question]) -> Option<usize> {
         let src = self.sources.file(INDEX_FILE);
         let with: Vec<usize> = (0..questions.len())
-            .filter(|&q| questions[q].choices.iter().any(|c| c.hours_per_month.is_some()))
+            .filter(|&q| {
+                questions[q]
+                    .choices
+                    .iter()
+                    .any(|c| c.hours_per_month.is_some())
+            })
             .collect();
         for &q in with.iter().skip(1) {
             let at = src.field("id", &questions[q].id, 0);
@@ -506,7 +511,10 @@ impl Cx<'_> {
                 Diagnostic::error(
                     INDEX_FILE,
                     at,
-                    format!("`{}` gives hours per month, and so does `{}`", questions[q].id, questions[with[0]].id),
+                    format!(
+                        "`{}` gives hours per month, and so does `{}`",
+                        questions[q].id, questions[with[0]].id
+                    ),
                 )
                 .hint("only one intake question says how much time the Kommune has"),
             );
@@ -519,7 +527,11 @@ impl Cx<'_> {
                 (None, None) => false,
             };
             if !ok {
-                let at = src.field("id", &c.id, src.find_field("id", &questions[q].id, 0).unwrap_or(0));
+                let at = src.field(
+                    "id",
+                    &c.id,
+                    src.find_field("id", &questions[q].id, 0).unwrap_or(0),
+                );
                 self.push(
                     Diagnostic::error(
                         INDEX_FILE,
@@ -656,9 +668,12 @@ impl Names<'_> {
                     } else {
                         suggest::hint(d, self.decision_ids.keys().map(String::as_str))
                     };
-                    cx.push(owner.tag(
-                        Diagnostic::error(at.file, loc, format!("unknown decision `{d}`")).hint(hint),
-                    ));
+                    cx.push(
+                        owner.tag(
+                            Diagnostic::error(at.file, loc, format!("unknown decision `{d}`"))
+                                .hint(hint),
+                        ),
+                    );
                     return Compiled::Never;
                 };
                 let asked_in = self.decision_steps[di];
@@ -702,24 +717,28 @@ fn mask(
     let mut mask = 0u64;
     if wanted.is_empty() {
         let loc = at.src.at(name, at.from);
-        cx.push(owner.tag(
-            Diagnostic::error(
-                at.file,
-                loc,
-                format!("the condition on `{name}` lists no answers"),
-            )
-            .hint("name at least one answer, e.g. [\"ja\"]"),
-        ));
+        cx.push(
+            owner.tag(
+                Diagnostic::error(
+                    at.file,
+                    loc,
+                    format!("the condition on `{name}` lists no answers"),
+                )
+                .hint("name at least one answer, e.g. [\"ja\"]"),
+            ),
+        );
     }
     for w in wanted {
         match choices.iter().position(|c| &c.id == w) {
             Some(i) if i < 64 => mask |= 1 << i,
             _ => {
                 let loc = at.src.at(w, at.from);
-                cx.push(owner.tag(
-                    Diagnostic::error(at.file, loc, format!("`{name}` has no answer `{w}`"))
-                        .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str()))),
-                ));
+                cx.push(
+                    owner.tag(
+                        Diagnostic::error(at.file, loc, format!("`{name}` has no answer `{w}`"))
+                            .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str()))),
+                    ),
+                );
             }
         }
     }

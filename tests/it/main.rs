@@ -8,6 +8,7 @@ mod cli;
 mod condition;
 mod coverage;
 mod date;
+mod documents;
 mod export;
 mod generated_guide;
 mod glossary;

@@ -153,3 +153,91 @@ fn markdown_headings_paragraphs_and_quotes() {
         ]
     );
 }
+
+#[test]
+fn markdown_pipe_tables() {
+    let blocks = markdown::parse(
+        "Vorher\n| Wer | Was **genau** |\n|---|:---:|\n| Rat | Beschluss \\| Vorlage |\nnur eine Zelle |\n| a | b | zu viel |\n\nDanach",
+    );
+    assert_eq!(
+        blocks,
+        [
+            Block::Paragraph(vec![text("Vorher")]),
+            Block::Table(
+                vec![
+                    vec![text("Wer")],
+                    vec![text("Was "), Inline::Strong(vec![text("genau")])],
+                ],
+                vec![
+                    vec![vec![text("Rat")], vec![text("Beschluss | Vorlage")]],
+                    // Short rows are padded, long rows cut to the header's width.
+                    vec![vec![text("nur eine Zelle")], vec![]],
+                    vec![vec![text("a")], vec![text("b")]],
+                ]
+            ),
+            Block::Paragraph(vec![text("Danach")]),
+        ]
+    );
+    // Outer pipes are optional; a row without a pipe ends the table.
+    assert_eq!(
+        markdown::parse("a | b\n--- | ---\n1 | 2\nText danach"),
+        [
+            Block::Table(
+                vec![vec![text("a")], vec![text("b")]],
+                vec![vec![vec![text("1")], vec![text("2")]]]
+            ),
+            Block::Paragraph(vec![text("Text danach")]),
+        ]
+    );
+}
+
+#[test]
+fn markdown_pipes_without_a_delimiter_row_stay_text() {
+    for text_ in [
+        "a | b\nc | d",
+        "| a | b |\n|---|\n| c | d |",
+        "| a | b |\n| x | y |",
+        "a \\| b\n---|---",
+    ] {
+        assert!(
+            markdown::parse(text_)
+                .iter()
+                .all(|b| !matches!(b, Block::Table(..))),
+            "{text_}: {:?}",
+            markdown::parse(text_)
+        );
+    }
+}
+
+#[test]
+fn markdown_writing_lines_and_form_fields() {
+    assert_eq!(
+        markdown::parse("Notizen:\n____\n  ______  \n____\n\n____\nDanach\n___"),
+        [
+            Block::Paragraph(vec![text("Notizen:")]),
+            Block::Writing(3),
+            Block::Writing(1),
+            // Three underscores are not a writing line.
+            Block::Paragraph(vec![text("Danach ___")]),
+        ]
+    );
+    // A line ending in a form field ends its paragraph, and long runs of underscores are
+    // never emphasis (they used to pair up across lines as `__…__`).
+    assert_eq!(
+        markdown::parse("Kommune: ________\nAusgefüllt von: ________\nDatum: ____ (TT.MM.)"),
+        [
+            Block::Paragraph(vec![text("Kommune: ________")]),
+            Block::Paragraph(vec![text("Ausgefüllt von: ________")]),
+            Block::Paragraph(vec![text("Datum: ____ (TT.MM.)")]),
+        ]
+    );
+    assert_eq!(
+        markdown::inline("Von ____ bis **____** und __fett__"),
+        [
+            text("Von ____ bis "),
+            Inline::Strong(vec![text("____")]),
+            text(" und "),
+            Inline::Strong(vec![text("fett")]),
+        ]
+    );
+}

@@ -410,3 +410,78 @@ fn entries_on_steps_off_the_path_are_reported_separately() {
     assert!(section.contains("- [x] Benennen Sie drei Personen."));
     assert!(section.contains("> Kernteam steht."));
 }
+
+/// A page to publish shows what the Kommune picks: here one step's note, no reasons, no
+/// other entries; tasks and profile can be left out too.
+#[test]
+fn a_public_selection_shows_only_what_was_chosen() {
+    use leitfaden::document;
+    use leitfaden::report::Selection;
+    use std::collections::BTreeSet;
+
+    let guide = v1();
+    let mut p = filled(&guide);
+    p.set_note("willkommen", "Öffentlich: Auftakt am 3. März.");
+    p.set_note("team", "Off the path, and never public.");
+    let r = StatusReport::build(&guide, &p);
+    assert_eq!(r.off_path.len(), 1);
+
+    let full = r.to_markdown("heute");
+    assert!(
+        full.contains("> Verwaltungsspitze angefragt.") && full.contains("## Weitere Eingaben")
+    );
+
+    let mut show = Selection::public();
+    let md = document::markdown::write(&r.to_document_with("heute", &show));
+    assert!(!md.contains("Notizen:"), "{md}");
+    assert!(!md.contains("Grund, warum nicht relevant"), "{md}");
+    assert!(
+        !md.contains("Weitere Eingaben") && !md.contains("Off the path"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Profil\n\n- Größe: Kleine Gemeinde\n"),
+        "{md}"
+    );
+    assert!(md.contains("### 1. Willkommen — Erledigt\n\nPriorität: Wichtig\n\n- [x] Lesen Sie die Einleitung.\n"), "{md}");
+
+    show.notes = Some(BTreeSet::from(["willkommen".to_string()]));
+    let md = document::markdown::write(&r.to_document_with("heute", &show));
+    assert!(
+        md.contains("Notizen:\n\n> Öffentlich: Auftakt am 3. März."),
+        "{md}"
+    );
+    assert!(!md.contains("Verwaltungsspitze angefragt"), "{md}");
+
+    show.profile = false;
+    show.tasks = false;
+    let md = document::markdown::write(&r.to_document_with("heute", &show));
+    assert!(!md.contains("## Profil") && !md.contains("- ["), "{md}");
+    assert!(md.contains("**Fortschritt:** 2 von 5"), "{md}");
+}
+
+/// What the user typed is text in the Markdown file, not HTML or Markdown a viewer acts on.
+#[test]
+fn user_text_is_escaped_in_the_markdown_file() {
+    let guide = v1();
+    let mut p = filled(&guide);
+    p.name = "Stadt <b>".into();
+    p.set_note(
+        "auftrag",
+        "<img src=\"x\" onerror=\"alert(1)\">\n# kein Titel\n1. kein Punkt **fett**",
+    );
+    p.set_reason("beschluss", "[klick](javascript:x) & `Code`");
+    let md = StatusReport::build(&guide, &p).to_markdown("heute");
+    assert!(
+        md.starts_with("# Umsetzungsstand Open Government: Stadt &lt;b&gt;\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("> &lt;img src=\"x\" onerror=\"alert(1)\"&gt;\n> \\# kein Titel\n> 1\\. kein Punkt \\*\\*fett\\*\\*\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Grund, warum nicht relevant: \\[klick\\](javascript:x) &amp; \\`Code\\`\n"),
+        "{md}"
+    );
+}

@@ -6,11 +6,13 @@ use leptos::prelude::*;
 use crate::app::ctx;
 use crate::app::markdown::{Marked, render};
 use crate::guide::Source;
+use crate::handout::Handout;
 use crate::web::dom;
 
 #[component]
 pub fn Resources(step: usize) -> impl IntoView {
-    let guide = ctx().guide();
+    let c = ctx();
+    let guide = c.guide();
     let s = &guide.steps[step];
     if s.resources.is_empty() {
         return None;
@@ -21,7 +23,17 @@ pub fn Resources(step: usize) -> impl IntoView {
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
             let filename = format!("{}.md", r.id);
-            let md = r.to_markdown();
+            let (g, id) = (guide.clone(), r.id.clone());
+            // Filled in from the work state at the moment of the download.
+            let download = move |_| {
+                if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
+                    dom::download(
+                        &filename,
+                        "text/markdown;charset=utf-8",
+                        &h.to_markdown(&dom::today()),
+                    );
+                }
+            };
             let marked = Marked::default();
             view! {
                 <li class="resource">
@@ -31,7 +43,7 @@ pub fn Resources(step: usize) -> impl IntoView {
                         <div class="resource-body">{render(&r.body, &guide, &marked)}</div>
                     </details>
                     <button type="button" class="button secondary small"
-                        on:click=move |_| dom::download(&filename, "text/markdown;charset=utf-8", &md)>
+                        on:click=download>
                         {format!("„{}“ herunterladen (Markdown)", r.title)}
                     </button>
                 </li>
