@@ -136,13 +136,16 @@ pub fn guide(steps: usize, seed: u64) -> BTreeMap<String, String> {
                 WORDS[n % WORDS.len()]
             );
             let decision = (1..=DECISIONS).contains(&n).then(|| n - 1);
+            // The level a variant may name without contradicting the step's `when`.
+            let mut excluded_level = None;
             if !is_last && decision.is_none() && n > 0 {
                 let when = match rng.below(5) {
                     0 => format!("Profile(\"groesse\", {})", some_sizes(&mut rng)),
-                    1 => format!(
-                        "Not(Profile(\"stand\", [\"{}\"]))",
-                        LEVELS[rng.below(4) as usize]
-                    ),
+                    1 => {
+                        let level = rng.below(4) as usize;
+                        excluded_level = Some(level);
+                        format!("Not(Profile(\"stand\", [\"{}\"]))", LEVELS[level])
+                    }
                     2 if n > DECISIONS => format!(
                         "Any([Decision(\"entscheidung-{}\", [\"a\"]), Profile(\"groesse\", {})])",
                         rng.below(DECISIONS as u64),
@@ -166,8 +169,15 @@ pub fn guide(steps: usize, seed: u64) -> BTreeMap<String, String> {
             if n.is_multiple_of(3) {
                 let _ = writeln!(
                     text,
-                    "            variants: [(when: Profile(\"groesse\", {}), text: \"{}\")],",
-                    some_sizes(&mut rng),
+                    "            variants: [(when: Profile(\"stand\", [\"{}\"]), text: \"{}\")],",
+                    {
+                        let level = rng.below(LEVELS.len() as u64) as usize;
+                        LEVELS[if Some(level) == excluded_level {
+                            (level + 1) % LEVELS.len()
+                        } else {
+                            level
+                        }]
+                    },
                     sentence(&mut rng, 10)
                 );
             }
@@ -205,7 +215,7 @@ pub fn guide(steps: usize, seed: u64) -> BTreeMap<String, String> {
     let last_chapter = format!("kapitel/{:04}.ron", chapters - 1);
     if let Some(text) = files.get_mut(&last_chapter) {
         let extra = format!(
-            "        Step(\n            id: \"entscheidungen-b\",\n            title: \"Nach B\",\n            when: Any([{}]),\n            body: \"Text.\",\n            tasks: [(id: \"t\", text: \"Tun Sie etwas.\")],\n        ),\n        Step(\n            id: \"entscheidungen-c\",\n            title: \"Nach C\",\n            when: Any([{}]),\n            body: \"Text.\",\n            tasks: [(id: \"t\", text: \"Tun Sie etwas.\")],\n        ),\n",
+            "        Step(\n            id: \"entscheidungen-b\",\n            title: \"Nach B\",\n            effort: (hours: (1, 2)),\n            when: Any([{}]),\n            body: \"Text.\",\n            tasks: [(id: \"t\", text: \"Tun Sie etwas.\")],\n        ),\n        Step(\n            id: \"entscheidungen-c\",\n            title: \"Nach C\",\n            effort: (hours: (1, 2)),\n            when: Any([{}]),\n            body: \"Text.\",\n            tasks: [(id: \"t\", text: \"Tun Sie etwas.\")],\n        ),\n",
             uses.replace("[\"b\", \"c\"]", "[\"b\"]"),
             uses.replace("[\"b\", \"c\"]", "[\"c\"]")
         );

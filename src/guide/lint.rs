@@ -94,6 +94,11 @@ fn inert(guide: &Guide, sources: &Sources, report: &mut Report) {
                     .in_step(&step.id),
             );
         };
+        // A condition that can never be true is an error of its own already.
+        let never = |cond: &Compiled| guide.outcomes(cond).is_some_and(|(t, _)| !t);
+        if c.when.as_ref().is_some_and(never) {
+            continue;
+        }
         let when: Vec<&Compiled> = c.when.iter().collect();
         // (default priority, rules, the task's id and `when` for a task's rules)
         let lists = std::iter::once((step.priority, &c.priority_if, None, None)).chain(

@@ -869,7 +869,7 @@ fn only_some_paths_end_without_a_final_step() {
     let files = minimal_with(&[(
         CH2,
         "            final: true,\n        ),\n",
-        "            final: true,\n        ),\n        Step(id: \"ausblick\", title: \"Ausblick\", when: Profile(\"groesse\", [\"gross\"]), body: \"Weiter.\", tasks: [(id: \"weiter\", text: \"Weiter.\")]),\n",
+        "            final: true,\n        ),\n        Step(id: \"ausblick\", title: \"Ausblick\", when: Profile(\"groesse\", [\"gross\"]), body: \"Weiter.\", tasks: [(id: \"weiter\", text: \"Weiter.\")], effort: (hours: (1, 2))),\n",
     )]);
     expect_errors(
         &files,
