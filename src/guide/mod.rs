@@ -176,6 +176,30 @@ impl Guide {
         self.resources.iter().find(|r| r.id == id)
     }
 
+    /// The sources an Arbeitshilfe cites, in its order (unknown ids are skipped; `resolve`
+    /// reports them).
+    pub fn resource_sources(&self, r: &Resource) -> Vec<&Source> {
+        r.sources.iter().filter_map(|id| self.source(id)).collect()
+    }
+
+    /// The Arbeitshilfe as a Markdown file, its sources listed at the end.
+    pub fn resource_markdown(&self, r: &Resource) -> String {
+        let mut md = r.to_markdown();
+        let sources = self.resource_sources(r);
+        if !sources.is_empty() {
+            md.push_str(
+                "
+## Quellen
+
+",
+            );
+            for s in sources {
+                md.push_str(&format!("- {}\n", s.citation()));
+            }
+        }
+        md
+    }
+
     pub fn example(&self, id: &str) -> Option<&Example> {
         self.examples.iter().find(|e| e.id == id)
     }

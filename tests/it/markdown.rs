@@ -136,6 +136,26 @@ fn markdown_lists_and_checkboxes() {
 }
 
 #[test]
+fn a_downloaded_arbeitshilfe_lists_its_sources_at_the_end() {
+    let guide = minimal();
+    let plain = guide.resource_markdown(&guide.resources[0]);
+    assert!(!plain.contains("## Quellen"), "{plain}");
+    let files = minimal_with(&[(
+        "arbeitshilfen.ron",
+        "Leitfaden gelesen\",\n",
+        "Leitfaden gelesen\",\n        sources: [\"handbuch\"],\n",
+    )]);
+    let guide = load_ok(&files).0;
+    let md = guide.resource_markdown(&guide.resources[0]);
+    assert!(
+        md.ends_with(
+            "- [x] Leitfaden gelesen\n\n## Quellen\n\n- Handbuch Offene Kommune. Beispielverlag, 2020. https://example.org/handbuch\n"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
 fn markdown_headings_paragraphs_and_quotes() {
     assert_eq!(
         markdown::parse(
