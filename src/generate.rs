@@ -232,7 +232,7 @@ pub fn guide(steps: usize, seed: u64) -> BTreeMap<String, String> {
     files.insert("glossar.ron".into(), "[Term(id: \"og\", term: \"Open Government\", definition: \"Offenes Regierungs- und Verwaltungshandeln.\")]\n".into());
     files.insert(
         "quellen.ron".into(),
-        "[Source(id: \"quelle\", title: \"Eine Quelle\")]\n".into(),
+        "[Source(id: \"quelle\", title: \"Eine Quelle\", year: \"2020\", url: \"https://example.org/quelle\")]\n".into(),
     );
     files
 }

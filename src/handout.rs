@@ -21,6 +21,8 @@ pub struct Handout {
     pub notes: Vec<(String, String)>,
     pub guide_title: String,
     pub guide_version: String,
+    /// The sources the Arbeitshilfe cites, as citations.
+    pub sources: Vec<String>,
 }
 
 impl Handout {
@@ -43,6 +45,11 @@ impl Handout {
             notes,
             guide_title: guide.title.clone(),
             guide_version: guide.version.clone(),
+            sources: guide
+                .resource_sources(r)
+                .iter()
+                .map(|s| s.citation())
+                .collect(),
         })
     }
 
@@ -96,6 +103,20 @@ impl Handout {
         if !has_space {
             blocks.push(Block::Heading(1, vec![Inline::text("Eigene Notizen")]));
             blocks.push(Block::WritingSpace(NOTES_LINES));
+        }
+        if !self.sources.is_empty() {
+            blocks.push(Block::Heading(1, vec![Inline::text("Quellen")]));
+            blocks.push(Block::List {
+                ordered: false,
+                items: self
+                    .sources
+                    .iter()
+                    .map(|c| Item {
+                        checked: None,
+                        inlines: vec![Inline::text(c.clone())],
+                    })
+                    .collect(),
+            });
         }
         Document {
             title: r.title.clone(),

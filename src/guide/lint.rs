@@ -1,11 +1,12 @@
 //! Checks on a resolved guide that need no walk over the profiles: conditions that can
-//! never be true (error) or are always true, links with a forbidden scheme, and material
-//! nobody uses (warnings).
+//! never be true (error) or are always true, links with a forbidden scheme, and (warnings)
+//! material nobody uses and sources without a year or a link.
 
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::{Diagnostic, Report};
 use super::load::INDEX_FILE;
+use super::model::{NO_YEAR, valid_year};
 use super::source::Sources;
 use super::{Compiled, Guide};
 use crate::condition::Facts;
@@ -27,6 +28,7 @@ pub fn run(guide: &Guide, sources: &Sources, report: &mut Report, lints: Lints) 
         unused(guide, sources, report);
         inert(guide, sources, report);
         efforts(guide, sources, report);
+        citations(guide, sources, report);
     }
 }
 
@@ -212,6 +214,44 @@ fn efforts(guide: &Guide, sources: &Sources, report: &mut Report) {
                     .in_step(&s.id),
                 );
             }
+        }
+    }
+}
+
+/// Every source says when it appeared and where to read it. The rule for links: a
+/// source without `url` is a warning unless `offline: true` says it has no web address.
+fn citations(guide: &Guide, sources: &Sources, report: &mut Report) {
+    let file = &guide.collection_files.sources;
+    let src = sources.file(file);
+    let mut from = 0;
+    for s in &guide.sources {
+        from = src.find_field("id", &s.id, from).unwrap_or(from);
+        let at = src.field("id", &s.id, from);
+        match &s.year {
+            None => report.push(
+                Diagnostic::warning(file, at, format!("source `{}` has no year", s.id)).hint(
+                    format!(
+                        "add `year: \"2019\"`, a range like `\"2017–2019\"` or `\"{NO_YEAR}\"` for an undated source"
+                    ),
+                ),
+            ),
+            Some(year) if !valid_year(year) => {
+                let at = src.field("year", year, from);
+                report.push(
+                    Diagnostic::warning(file, at, format!("source year `{year}` is not a year"))
+                        .hint(format!(
+                            "write four digits (`2019`), a range with an en dash (`2017–2019`) or `{NO_YEAR}`"
+                        )),
+                );
+            }
+            Some(_) => {}
+        }
+        if s.url.is_none() && !s.offline {
+            report.push(
+                Diagnostic::warning(file, at, format!("source `{}` has no link", s.id)).hint(
+                    "add the `url` of the page or document itself (not a home page); a source with no web address at all (a printed book, an unpublished paper) says `offline: true`",
+                ),
+            );
         }
     }
 }
@@ -418,6 +458,12 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
     refs.entry("source")
         .or_default()
         .extend(guide.examples.iter().map(|e| e.source.as_str()));
+    refs.entry("source").or_default().extend(
+        guide
+            .resources
+            .iter()
+            .flat_map(|r| r.sources.iter().map(String::as_str)),
+    );
     let files = &guide.collection_files;
     let lists: [(&str, &str, Vec<&str>); 3] = [
         (
@@ -443,7 +489,11 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
                 let at = sources.file(file).field("id", id, 0);
                 report.push(
                     Diagnostic::warning(file, at, format!("no step references {kind} `{id}`"))
-                        .hint(format!("add it to a step's `{kind}s: [...]` or remove it")),
+                        .hint(if kind == "source" {
+                            "add it to the `sources: [...]` of a step or an Arbeitshilfe, or remove it".to_string()
+                        } else {
+                            format!("add it to a step's `{kind}s: [...]` or remove it")
+                        }),
                 );
             }
         }

@@ -181,6 +181,12 @@ impl Guide {
         self.resources.iter().find(|r| r.id == id)
     }
 
+    /// The sources an Arbeitshilfe cites, in its order (unknown ids are skipped; `resolve`
+    /// reports them).
+    pub fn resource_sources(&self, r: &Resource) -> Vec<&Source> {
+        r.sources.iter().filter_map(|id| self.source(id)).collect()
+    }
+
     pub fn example(&self, id: &str) -> Option<&Example> {
         self.examples.iter().find(|e| e.id == id)
     }

@@ -268,6 +268,9 @@ pub struct Resource {
     pub summary: String,
     /// Markdown; downloaded filled in for a work state (`handout::Handout`).
     pub body: String,
+    /// Ids of the sources the Arbeitshilfe relies on, listed under its body.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 /// A best-practice card: a real Kommune and what others can learn from it.
@@ -294,11 +297,135 @@ pub struct Term {
     pub definition: String,
 }
 
+/// A source steps, examples and Arbeitshilfen cite: shown as „Titel. Herausgeber, Jahr.“
+/// with the link on the title.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    /// The work's title, with its author in front where it has one („Name: Titel“).
     pub title: String,
+    /// Who issued it (an authority, an association, a web site); empty when unknown.
+    #[serde(default)]
+    pub publisher: String,
+    /// A year („2019“), a range („2017–2019“) or „o. J.“ for an undated source. A string
+    /// because ranges and „o. J.“ are real answers; `lint` checks the form.
+    #[serde(default)]
+    pub year: Option<String>,
+    /// The page or document itself, not a home page.
     #[serde(default)]
     pub url: Option<String>,
+    /// The source has no web address at all (a printed book, an unpublished paper), so
+    /// no link is expected.
+    #[serde(default)]
+    pub offline: bool,
+}
+
+/// The marker for a source without a date („ohne Jahr“).
+pub const NO_YEAR: &str = "o. J.";
+
+impl Source {
+    /// What follows the title in a citation: „. Herausgeber, Jahr.“, „. Jahr.“ or „.“
+    /// (no full stop is doubled after a title that ends in one).
+    pub fn imprint(&self) -> String {
+        let parts: Vec<&str> = [
+            self.publisher.trim(),
+            self.year.as_deref().unwrap_or("").trim(),
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+        let ends_sentence = self.title.trim_end().ends_with(['.', '?', '!']);
+        let mut out = String::new();
+        if !ends_sentence {
+            out.push('.');
+        }
+        if !parts.is_empty() {
+            out.push(' ');
+            out.push_str(&parts.join(", "));
+            if !out.ends_with('.') {
+                out.push('.');
+            }
+        }
+        out
+    }
+
+    /// The whole citation as plain text, with the address at the end.
+    pub fn citation(&self) -> String {
+        let mut out = format!("{}{}", self.title.trim_end(), self.imprint());
+        if let Some(url) = &self.url {
+            out.push(' ');
+            out.push_str(url);
+        }
+        out
+    }
+}
+
+/// Whether `year` has one of the forms `Source::year` allows: „2019“, „2017–2019“ (en
+/// dash) or „o. J.“.
+pub fn valid_year(year: &str) -> bool {
+    let four = |s: &str| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit());
+    year == NO_YEAR
+        || four(year)
+        || year
+            .split_once('–')
+            .is_some_and(|(a, b)| four(a) && four(b) && a < b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(title: &str, publisher: &str, year: Option<&str>) -> Source {
+        Source {
+            id: "q".into(),
+            title: title.into(),
+            publisher: publisher.into(),
+            year: year.map(Into::into),
+            url: None,
+            offline: false,
+        }
+    }
+
+    #[test]
+    fn imprint_joins_publisher_and_year_after_the_title() {
+        assert_eq!(
+            source("Titel", "Stadt Köln", Some("2010")).imprint(),
+            ". Stadt Köln, 2010."
+        );
+        assert_eq!(source("Titel", "", Some("2019")).imprint(), ". 2019.");
+        assert_eq!(source("Titel", "BMI", None).imprint(), ". BMI.");
+        assert_eq!(source("Titel", "", None).imprint(), ".");
+        // A title that ends a sentence gets no second full stop; „o. J.“ none either.
+        assert_eq!(source("Wer fragt?", "", Some(NO_YEAR)).imprint(), " o. J.");
+        assert_eq!(source("Titel.", "", None).imprint(), "");
+    }
+
+    #[test]
+    fn citation_ends_with_the_address() {
+        let mut s = source("Titel", "Herausgeber", Some("2017–2019"));
+        s.url = Some("https://example.org/seite".into());
+        assert_eq!(
+            s.citation(),
+            "Titel. Herausgeber, 2017–2019. https://example.org/seite"
+        );
+    }
+
+    #[test]
+    fn years_are_a_year_a_rising_range_or_no_year() {
+        for ok in ["2019", "2017–2019", "o. J."] {
+            assert!(valid_year(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "19",
+            "2019-2020",
+            "2020–2019",
+            "Stand 2017",
+            "2017 bis 2019",
+            "o.J.",
+        ] {
+            assert!(!valid_year(bad), "{bad}");
+        }
+    }
 }

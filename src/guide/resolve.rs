@@ -194,6 +194,28 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
         authored.sources.iter().map(|r| &r.id),
         "source",
     );
+    let res_src = sources.file(&files.resources);
+    let mut from = 0;
+    for r in &authored.resources {
+        from = res_src.find_field("id", &r.id, from).unwrap_or(from);
+        // Search from the list itself, so that a word in the body cannot be taken for it.
+        let list = res_src.text()[from..]
+            .find("sources:")
+            .map_or(from, |o| o + from);
+        for id in &r.sources {
+            if !source_ids.contains(id.as_str()) {
+                let at = res_src.at(id, list);
+                cx.push(
+                    Diagnostic::error(
+                        &files.resources,
+                        at,
+                        format!("unknown source `{id}` in resource `{}`", r.id),
+                    )
+                    .hint(suggest::hint(id, source_ids.iter().copied())),
+                );
+            }
+        }
+    }
     let ex_src = sources.file(&files.examples);
     let mut from = 0;
     for e in &authored.examples {

@@ -31,7 +31,7 @@ fn meets_the_content_minimums() {
     let g = bundled();
     assert!(g.steps.len() >= 50, "only {} steps", g.steps.len());
     assert!(
-        g.resources.len() >= 8,
+        g.resources.len() >= 16,
         "only {} Arbeitshilfen",
         g.resources.len()
     );

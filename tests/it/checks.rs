@@ -521,7 +521,7 @@ fn duplicate_collection_ids_point_at_the_second_entry() {
         (
             "quellen.ron",
             "    Source(id: \"handbuch\", title: \"T\"),\n",
-            (7, 16),
+            (9, 16),
             "duplicate source id `handbuch`",
         ),
     ];
@@ -713,6 +713,16 @@ fn unknown_references_to_collections() {
             "source: \"handbuh\"",
             (9, 17),
             "unknown source `handbuh`",
+            None,
+            "did you mean `handbuch`?",
+        ),
+        (
+            // The known first id is passed over; the misspelt second one is underlined.
+            "arbeitshilfen.ron",
+            "Leitfaden gelesen\",\n",
+            "Leitfaden gelesen\",\n        sources: [\"handbuch\", \"handbuh\"],\n",
+            (8, 31),
+            "unknown source `handbuh` in resource `checkliste`",
             None,
             "did you mean `handbuch`?",
         ),
@@ -1118,7 +1128,7 @@ fn unused_source() {
         (
             "quellen.ron",
             "]\n",
-            "    Source(id: \"zweite\", title: \"Zweite Quelle\"),\n]\n",
+            "    Source(id: \"zweite\", title: \"Zweite Quelle\", year: \"2021\", url: \"https://example.org/zweite\"),\n]\n",
         ),
     ]);
     expect_warnings(
@@ -1131,6 +1141,123 @@ fn unused_source() {
             None,
         )],
     );
+}
+
+#[test]
+fn a_source_cited_only_by_an_arbeitshilfe_is_used() {
+    let files = minimal_with(&[
+        (CH1, "            sources: [\"handbuch\"],\n", ""),
+        (
+            "beispiele.ron",
+            "source: \"handbuch\"",
+            "source: \"zweite\"",
+        ),
+        (
+            "quellen.ron",
+            "]\n",
+            "    Source(id: \"zweite\", title: \"Zweite Quelle\", year: \"2021\", url: \"https://example.org/zweite\"),\n]\n",
+        ),
+        (
+            "arbeitshilfen.ron",
+            "Leitfaden gelesen\",\n",
+            "Leitfaden gelesen\",\n        sources: [\"handbuch\"],\n",
+        ),
+    ]);
+    let (guide, report) = load_ok(&files);
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+    let r = guide
+        .resource("checkliste")
+        .expect("the fixture's resource");
+    let cited: Vec<&str> = guide
+        .resource_sources(r)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(cited, ["handbuch"]);
+}
+
+#[test]
+fn source_without_a_year_is_a_warning() {
+    let files = minimal_with(&[("quellen.ron", "        year: \"2020\",\n", "")]);
+    expect_warnings(
+        &files,
+        &[warn(
+            "quellen.ron",
+            3,
+            13,
+            "source `handbuch` has no year",
+            None,
+        )],
+    );
+    assert_eq!(
+        only_hint(&files),
+        "add `year: \"2019\"`, a range like `\"2017–2019\"` or `\"o. J.\"` for an undated source"
+    );
+}
+
+#[test]
+fn source_year_must_be_a_year_a_range_or_o_j() {
+    for ok in ["2017–2020", "o. J."] {
+        let files = minimal_with(&[("quellen.ron", "\"2020\"", &format!("\"{ok}\""))]);
+        let (_, report) = load_ok(&files);
+        assert!(report.diagnostics.is_empty(), "{ok}:\n{report}");
+    }
+    let files = minimal_with(&[("quellen.ron", "\"2020\"", "\"Stand 2020\"")]);
+    expect_warnings(
+        &files,
+        &[warn(
+            "quellen.ron",
+            7,
+            15,
+            "source year `Stand 2020` is not a year",
+            None,
+        )],
+    );
+}
+
+#[test]
+fn source_without_a_link_is_a_warning_unless_it_is_offline() {
+    let no_url = (
+        "quellen.ron",
+        "        url: \"https://example.org/handbuch\",\n",
+        "",
+    );
+    expect_warnings(
+        &minimal_with(&[no_url]),
+        &[warn(
+            "quellen.ron",
+            3,
+            13,
+            "source `handbuch` has no link",
+            None,
+        )],
+    );
+    let offline = minimal_with(&[
+        no_url,
+        (
+            "quellen.ron",
+            "        year: \"2020\",\n",
+            "        year: \"2020\",\n        offline: true,\n",
+        ),
+    ]);
+    let (_, report) = load_ok(&offline);
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+}
+
+#[test]
+fn the_reader_check_leaves_citation_warnings_to_authors() {
+    // `Guide::load` (what the app runs) reports no author warnings.
+    let files = minimal_with(&[
+        ("quellen.ron", "        year: \"2020\",\n", ""),
+        (
+            "quellen.ron",
+            "        url: \"https://example.org/handbuch\",\n",
+            "",
+        ),
+    ]);
+    let (_, report) = leitfaden::guide::Guide::load(&files).expect("loads");
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+    assert_eq!(full(&files).expect("loads").1.warnings(), 2);
 }
 
 #[test]

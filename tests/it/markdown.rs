@@ -136,6 +136,32 @@ fn markdown_lists_and_checkboxes() {
 }
 
 #[test]
+fn a_downloaded_arbeitshilfe_lists_its_sources_at_the_end() {
+    let guide = minimal();
+    let id = guide.resources[0].id.clone();
+    let handout = |g: &leitfaden::guide::Guide| {
+        leitfaden::handout::Handout::build(g, &Default::default(), &id)
+            .unwrap()
+            .to_markdown("01.12.2026")
+    };
+    let plain = handout(&guide);
+    assert!(!plain.contains("# Quellen"), "{plain}");
+    let files = minimal_with(&[(
+        "arbeitshilfen.ron",
+        "Leitfaden gelesen\",\n",
+        "Leitfaden gelesen\",\n        sources: [\"handbuch\"],\n",
+    )]);
+    let guide = load_ok(&files).0;
+    let md = handout(&guide);
+    assert!(
+        md.trim_end().ends_with(
+            "Quellen\n\n- Handbuch Offene Kommune. Beispielverlag, 2020. https://example.org/handbuch"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
 fn markdown_headings_paragraphs_and_quotes() {
     assert_eq!(
         markdown::parse(

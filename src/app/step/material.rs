@@ -35,12 +35,26 @@ pub fn Resources(step: usize) -> impl IntoView {
                 }
             };
             let marked = Marked::default();
+            let cited: Vec<Source> = guide.resource_sources(&r).into_iter().cloned().collect();
+            let cited = (!cited.is_empty()).then(|| {
+                let items = cited
+                    .into_iter()
+                    .map(|s| view! { <li><SourceLine source=s/></li> })
+                    .collect_view();
+                view! {
+                    <div class="resource-sources">
+                        <h3>"Quellen dieser Arbeitshilfe"</h3>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            });
             view! {
                 <li class="resource">
                     <details>
                         <summary>{format!("{}: {}", r.kind, r.title)}</summary>
                         <p class="summary">{r.summary.clone()}</p>
                         <div class="resource-body">{render(&r.body, &guide, &marked)}</div>
+                        {cited}
                     </details>
                     <button type="button" class="button secondary small"
                         on:click=download>
@@ -111,18 +125,22 @@ pub fn Sources(step: usize) -> impl IntoView {
     })
 }
 
+/// „Quelle: Titel. Herausgeber, Jahr.“ with the link on the title.
 #[component]
 fn SourceLine(source: Source) -> impl IntoView {
+    let imprint = source.imprint();
     match source.url.clone().filter(|u| crate::markdown::safe_href(u)) {
         Some(url) => view! {
             <span class="source">"Quelle: "
                 <a href=url target="_blank" rel="noopener noreferrer">{source.title}
                     <span class="visually-hidden">" (öffnet in neuem Tab)"</span></a>
+                {imprint}
             </span>
         }
         .into_any(),
-        None => {
-            view! { <span class="source">{format!("Quelle: {}", source.title)}</span> }.into_any()
+        None => view! {
+            <span class="source">{format!("Quelle: {}{imprint}", source.title)}</span>
         }
+        .into_any(),
     }
 }
