@@ -3,7 +3,7 @@
 //! `Stepper` is the one path rule; `compute` and the author check's walk both use it.
 
 use crate::condition::{Compiled, Facts};
-use crate::guide::{Guide, Priority};
+use crate::guide::{Effort, Guide, Priority};
 use crate::profile::{self, Answers};
 
 /// How a step appears for some facts: its priority, the variants and tasks shown.
@@ -17,6 +17,8 @@ pub struct Visible {
     pub variants: Vec<usize>,
     /// Indices of the tasks shown, with their priority.
     pub tasks: Vec<(usize, Priority)>,
+    /// The estimated effort for this profile (`effort_if`, else the step's `effort`).
+    pub effort: Option<Effort>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,12 +93,19 @@ pub fn appearance(guide: &Guide, i: usize, facts: &Facts) -> Visible {
             (k, pick_priority(base, &t.priority_if, facts).0)
         })
         .collect();
+    let effort = c
+        .effort_if
+        .iter()
+        .find(|(w, _)| w.eval(facts))
+        .map(|&(_, e)| e)
+        .or(guide.steps[i].effort);
     Visible {
         step: i,
         priority,
         priority_rule,
         variants,
         tasks,
+        effort,
     }
 }
 
@@ -303,6 +312,25 @@ impl Path {
         a
     }
 
+    /// The Kommune's own hours for the whole path, (low, high), from each step's estimate.
+    pub fn effort(&self) -> (u32, u32) {
+        sum_hours(self.steps.iter())
+    }
+
+    /// The hours per chapter on the path: (chapter index, (low, high)).
+    pub fn effort_by_chapter(&self, guide: &Guide) -> Vec<(usize, (u32, u32))> {
+        self.by_chapter(guide)
+            .into_iter()
+            .map(|(ch, positions)| (ch, sum_hours(positions.iter().map(|&p| &self.steps[p]))))
+            .collect()
+    }
+
+    /// How many months the path takes at the time the profile says the Kommune has:
+    /// (fewest, most), or `None` when the guide or the profile says nothing about time.
+    pub fn months(&self, guide: &Guide) -> Option<(u32, u32)> {
+        months(self.effort(), guide.capacity(&self.facts)?)
+    }
+
     /// Steps per chapter: (chapter index, positions on the path).
     pub fn by_chapter(&self, guide: &Guide) -> Vec<(usize, Vec<usize>)> {
         let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -315,4 +343,22 @@ impl Path {
         }
         out
     }
+}
+
+fn sum_hours<'a>(steps: impl Iterator<Item = &'a Visible>) -> (u32, u32) {
+    steps
+        .filter_map(|v| v.effort)
+        .fold((0, 0), |(lo, hi), e| (lo + e.hours.0, hi + e.hours.1))
+}
+
+/// Months for `hours` of work at `per_month` hours a month, rounded up: the fewest when
+/// the work is light and the time ample, the most when it is heavy and the time short.
+pub fn months(hours: (u32, u32), per_month: (u32, u32)) -> Option<(u32, u32)> {
+    let (cap_lo, cap_hi) = per_month;
+    if cap_hi == 0 {
+        return None;
+    }
+    let fewest = hours.0.div_ceil(cap_hi);
+    let most = hours.1.div_ceil(cap_lo.max(1));
+    Some((fewest.max(u32::from(hours.1 > 0)), most))
 }

@@ -33,6 +33,23 @@ pub fn size(bytes: usize) -> String {
     }
 }
 
+/// A span of months for people: „etwa 1 Monat“, „etwa 9 bis 14 Monate“.
+pub fn months((fewest, most): (u32, u32)) -> String {
+    match (fewest, most) {
+        (a, b) if a == b => format!("etwa {}", counted_digits(u64::from(a), "Monat", "Monate")),
+        (a, b) => format!("etwa {a} bis {b} Monate"),
+    }
+}
+
+/// Hours for people: „12 Stunden“, „12 bis 20 Stunden“.
+pub fn hours((lo, hi): (u32, u32)) -> String {
+    if lo == hi {
+        counted_digits(u64::from(lo), "Stunde", "Stunden")
+    } else {
+        format!("{lo} bis {hi} Stunden")
+    }
+}
+
 /// Capitalises the first letter (for a phrase at the start of a sentence).
 pub fn capitalised(s: &str) -> String {
     let mut c = s.chars();
@@ -56,5 +73,8 @@ mod tests {
         assert_eq!(size(5 * 1024 * 1024), "5,0 MB");
         assert_eq!(size(850_000), "831 KB");
         assert_eq!(size(1), "1 KB");
+        assert_eq!(months((9, 14)), "etwa 9 bis 14 Monate");
+        assert_eq!(months((1, 1)), "etwa 1 Monat");
+        assert_eq!(hours((12, 20)), "12 bis 20 Stunden");
     }
 }

@@ -271,6 +271,7 @@ fn conditions(guide: &Guide, sources: &Sources, report: &mut Report) {
                 .map(|(w, _)| (w, "a `priority_if` rule")),
         );
         all.extend(c.variants.iter().map(|w| (w, "a variant's `when`")));
+        all.extend(c.effort_if.iter().map(|(w, _)| (w, "an `effort_if` rule")));
         for t in &c.tasks {
             if let Some(w) = &t.when {
                 all.push((w, "a task's `when`"));

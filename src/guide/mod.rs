@@ -48,6 +48,7 @@ pub struct CompiledStep {
     pub tasks: Vec<CompiledTask>,
     /// Index into `Guide::decisions` of the decision this step asks.
     pub decision: Option<usize>,
+    pub effort_if: Vec<(Compiled, Effort)>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +64,7 @@ impl CompiledStep {
             .iter()
             .chain(self.priority_if.iter().map(|(w, _)| w))
             .chain(self.variants.iter())
+            .chain(self.effort_if.iter().map(|(w, _)| w))
             .chain(
                 self.tasks
                     .iter()

@@ -120,6 +120,14 @@ pub struct Choice {
     pub hours_per_month: Option<(u32, u32)>,
 }
 
+/// An effort estimate that applies when its condition holds.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EffortIf {
+    pub when: Condition,
+    pub then: Effort,
+}
+
 /// An estimate of the Kommune's own work: hours (a range) and, for a step, how many weeks
 /// it typically takes from start to finish.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -208,6 +216,10 @@ pub struct Step {
     /// The Kommune's own work for this step, estimated.
     #[serde(default)]
     pub effort: Option<Effort>,
+    /// Other estimates for some profiles (a village does the same step with less work);
+    /// the first that holds wins.
+    #[serde(default)]
+    pub effort_if: Vec<EffortIf>,
     /// Markdown for the „Rechtlich prüfen“ box: what to check before publishing documents
     /// or data, using the population register, going door to door or using an online tool.
     #[serde(default)]

@@ -112,6 +112,11 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
                 .decision
                 .as_ref()
                 .and_then(|d| decision_ids.get(&d.id).copied()),
+            effort_if: step
+                .effort_if
+                .iter()
+                .map(|e| (c(&e.when), e.then))
+                .collect(),
         });
         let variant_sources: Vec<String> = step
             .variants

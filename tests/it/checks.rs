@@ -189,7 +189,7 @@ fn unknown_field_is_underlined_and_a_close_name_suggested() {
             13,
             "unknown field `titel` in Step, expected one of `id`, `title`, `when`, `priority`, \
              `priority_if`, `body`, `variants`, `tasks`, `decision`, `resources`, `examples`, \
-             `sources`, `final`, `effort`, `legal`",
+             `sources`, `final`, `effort`, `effort_if`, `legal`",
             None
         )]
     );
