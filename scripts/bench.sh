@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The benchmark: sizes, first step on screen, step change, memory, author checks and path
-# computation, printed as a table and written to BENCHMARKS.md. Not a test: it never fails
-# on a slow figure, it reports it.
+# The benchmark: the figures of issue 15 with their targets (first step on screen against a
+# static page, sizes, Lighthouse, layout shift, step change), then work states, repeat visit,
+# memory, author checks and path computation, printed as tables and written to BENCHMARKS.md
+# (with the prose of bench/NOTES.md). Not a test: it never fails on a slow figure, it reports it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
+# The benchmark's own tools (gzip host, guide reader) first: a wrong tool makes wrong figures.
+node --test bench/
 bash scripts/build.sh
 [ -x scripts/single-file.sh ] && bash scripts/single-file.sh
 cargo build --quiet --release --bin leitfaden
