@@ -18,7 +18,11 @@ USAGE:
     leitfaden check [DIR]                       check every file (default DIR: guide/)
     leitfaden path [DIR] --answer ID=CHOICE ... print one profile's path with reasons
     leitfaden graph [DIR] [--format dot|mermaid] print the guide's structure
-    leitfaden stats [DIR]                       print counts and path lengths
+    leitfaden stats [DIR] [--by Q1,Q2]          print counts, path lengths and, per size and
+                                                time (or the given questions), the steps,
+                                                „Wichtig“ steps, tasks, hours and months
+    leitfaden diff-profiles [DIR] A B           which steps and texts differ between two
+                                                profiles: a demo profile id, or Q=C,Q=C,...
     leitfaden generate --steps N [--seed S] OUT write a generated guide (for benchmarks)
 
 Exit status: 0 when the guide has no errors (warnings allowed), 1 on errors, 2 on bad usage.";
@@ -30,6 +34,8 @@ pub fn run() -> ExitCode {
         return ExitCode::from(2);
     };
     let mut dir = PathBuf::from("guide");
+    let mut positional: Vec<String> = Vec::new();
+    let mut by: Option<String> = None;
     let mut answers = Vec::new();
     let mut format = "mermaid".to_string();
     let mut steps = 2000usize;
@@ -53,13 +59,27 @@ pub fn run() -> ExitCode {
                 Some(n) => seed = n,
                 None => return usage("--seed takes a number"),
             },
+            "--by" => match it.next() {
+                Some(b) => by = Some(b.clone()),
+                None => return usage("--by takes question ids, e.g. groesse,zeit"),
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
             }
             a if a.starts_with('-') => return usage(&format!("unknown option {a}")),
-            a => dir = PathBuf::from(a),
+            a => positional.push(a.to_string()),
         }
+    }
+    // The guide directory comes first; `diff-profiles` takes two profiles after it.
+    let wanted = if command == "diff-profiles" { 2 } else { 0 };
+    if positional.len() > wanted {
+        dir = PathBuf::from(positional.remove(0));
+    }
+    if positional.len() != wanted {
+        return usage(&format!(
+            "`{command}` takes {wanted} profile argument(s) after the directory"
+        ));
     }
     if command == "generate" {
         return generate(&dir, steps, seed);
@@ -115,8 +135,27 @@ pub fn run() -> ExitCode {
         }
         "stats" => {
             print!("{}", stats(&guide, &coverage));
+            let default = if guide.question_index("zeit").is_some() {
+                "groesse,zeit".to_string()
+            } else {
+                guide
+                    .questions
+                    .first()
+                    .map(|q| q.id.clone())
+                    .unwrap_or_default()
+            };
+            let by = by.unwrap_or(default);
+            let qs: Vec<&str> = by.split(',').map(str::trim).collect();
+            if let Some(unknown) = qs.iter().find(|q| guide.question_index(q).is_none()) {
+                return usage(&format!("--by: `{unknown}` is no question of this guide"));
+            }
+            print!(
+                "\n{}",
+                leitfaden::stats::table(&leitfaden::stats::by(&guide, &qs))
+            );
             ExitCode::SUCCESS
         }
+        "diff-profiles" => diff_profiles(&guide, &positional[0], &positional[1]),
         other => usage(&format!("unknown command `{other}`")),
     }
 }
@@ -312,4 +351,92 @@ fn stats(guide: &Guide, ex: &Coverage) -> String {
         }
     }
     out
+}
+
+/// A profile on the command line: a demo profile's id, or `question=choice,…`.
+fn profile_arg(guide: &Guide, arg: &str) -> Result<Answers, String> {
+    if let Some(dp) = guide.demo_profiles.iter().find(|d| d.id == arg) {
+        return Ok(Answers::of_demo(dp));
+    }
+    if !arg.contains('=') {
+        let ids: Vec<&str> = guide.demo_profiles.iter().map(|d| d.id.as_str()).collect();
+        return Err(format!(
+            "`{arg}` is no demo profile ({}) and not of the form question=choice,…",
+            ids.join(", ")
+        ));
+    }
+    Answers::parse_pairs(guide, arg.split(',').map(str::trim))
+}
+
+fn diff_profiles(guide: &Guide, a: &str, b: &str) -> ExitCode {
+    let (a, b) = match (profile_arg(guide, a), profile_arg(guide, b)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return usage(&e),
+    };
+    let (pa, pb) = (path::compute(guide, &a), path::compute(guide, &b));
+    let c = path::compare(guide, &a, &b);
+    println!("A: {}", a.summary(guide));
+    println!("B: {}", b.summary(guide));
+    println!(
+        "A: {} Schritte, {} Stunden · B: {} Schritte, {} Stunden\n",
+        pa.steps.len(),
+        leitfaden::text::hours(pa.effort()),
+        pb.steps.len(),
+        leitfaden::text::hours(pb.effort())
+    );
+    let title = |i: usize| format!("{} — {}", guide.steps[i].id, guide.steps[i].title);
+    println!("Nur bei A ({}):", c.only_a.len());
+    for &i in &c.only_a {
+        println!("  {}", title(i));
+    }
+    println!("Nur bei B ({}):", c.only_b.len());
+    for &i in &c.only_b {
+        println!("  {}", title(i));
+    }
+    let mut differ = 0;
+    let mut lines = String::new();
+    for (i, _, _) in &c.both {
+        let (va, vb) = (pa.appearance(guide, *i), pb.appearance(guide, *i));
+        let mut parts = Vec::new();
+        if va.priority != vb.priority {
+            parts.push(format!(
+                "Priorität {} / {}",
+                va.priority.label(),
+                vb.priority.label()
+            ));
+        }
+        if va.variants != vb.variants {
+            let ids = |v: &[usize]| {
+                v.iter()
+                    .map(|k| (k + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            parts.push(format!(
+                "Absätze [{}] / [{}]",
+                ids(&va.variants),
+                ids(&vb.variants)
+            ));
+        }
+        if va.tasks != vb.tasks {
+            parts.push(format!("Aufgaben {} / {}", va.tasks.len(), vb.tasks.len()));
+        }
+        if va.effort != vb.effort {
+            let h = |v: &path::Visible| {
+                v.effort
+                    .map_or("–".into(), |e| leitfaden::text::hours(e.hours))
+            };
+            parts.push(format!("Aufwand {} / {}", h(&va), h(&vb)));
+        }
+        if !parts.is_empty() {
+            differ += 1;
+            lines.push_str(&format!("  {}: {}\n", title(*i), parts.join("; ")));
+        }
+    }
+    println!(
+        "Bei beiden, aber verschieden ({differ} von {}):",
+        c.both.len()
+    );
+    print!("{lines}");
+    ExitCode::SUCCESS
 }

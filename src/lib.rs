@@ -24,6 +24,7 @@ pub mod report;
 pub mod route;
 pub mod saved;
 pub mod session;
+pub mod stats;
 pub mod text;
 pub mod workspace;
 
