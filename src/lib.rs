@@ -19,6 +19,7 @@ pub mod progress;
 pub mod report;
 pub mod route;
 pub mod saved;
+pub mod search;
 pub mod session;
 pub mod text;
 pub mod workspace;
