@@ -188,9 +188,13 @@ pub fn inline(text: &str) -> Vec<Inline> {
         };
         match taken {
             Some(len) => rest = &rest[len..],
+            // Plain text up to the next marker is taken in one piece.
             None => {
-                buf.push(c);
-                rest = &rest[c.len_utf8()..];
+                let len = rest[c.len_utf8()..]
+                    .find(['\\', '*', '_', '`', '['])
+                    .map_or(rest.len(), |i| i + c.len_utf8());
+                buf.push_str(&rest[..len]);
+                rest = &rest[len..];
             }
         }
     }

@@ -3,9 +3,11 @@
 //!
 //! **What is searched.** Steps (title; body, variant and task texts), Arbeitshilfen (title;
 //! summary, body), Beispiele (Kommune and title; what, learn), glossary terms (term and its
-//! other spellings; definition) and sources (title). Markdown is reduced to its text, one
-//! piece per paragraph, heading, quote or list item. The user's notes are not indexed: the
-//! caller passes them to each query and they are scanned then.
+//! other spellings; definition) and sources (title). The index reads Markdown from its
+//! source, which is much cheaper than parsing it: markup characters separate words like
+//! spaces (so markup inside a word splits it) and link targets are skipped. Snippets show
+//! the text without markup: one paragraph, heading, quote or list item. The user's notes are
+//! not indexed: the caller passes them to each query, and they are scanned then.
 //!
 //! **Words.** Texts and queries are cut into words (runs of letters and digits) and folded:
 //! lower case; ä, ö, ü → a, o, u, ß → ss, a few other accents dropped (é → e); and an `e`
@@ -34,6 +36,7 @@
 //! Arbeitshilfen, Beispiele, terms, sources, then the notes in the order given.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::guide::Guide;
@@ -138,24 +141,12 @@ pub struct Results {
 pub struct Sizes {
     /// Steps, Arbeitshilfen, Beispiele, terms and sources.
     pub targets: usize,
-    /// Paragraphs, titles, list items, … of all targets.
-    pub pieces: usize,
-    /// Bytes of readable text kept for snippets.
-    pub text_bytes: usize,
     /// Distinct folded words.
     pub words: usize,
     /// (word, target, field) entries.
     pub postings: usize,
     /// Heap bytes of all of the above, roughly.
     pub heap_bytes: usize,
-}
-
-/// A readable piece of a target's text: a byte range of `SearchIndex::text`.
-#[derive(Debug, Clone)]
-struct Piece {
-    start: u32,
-    end: u32,
-    title: bool,
 }
 
 /// A folded word of the vocabulary.
@@ -169,66 +160,52 @@ struct Word {
 }
 
 /// The search index of one guide: built once when the guide is loaded, then queried on
-/// every keystroke.
+/// every keystroke. It holds words and where they occur, not the texts: queries read those
+/// from the guide for their snippets.
 #[derive(Debug, Clone)]
 pub struct SearchIndex {
+    /// Every step, Arbeitshilfe, Beispiel, term and source, in guide order.
     targets: Vec<Target>,
-    /// The pieces of target `t` are `pieces[starts[t]..starts[t + 1]]`, titles first.
-    starts: Vec<u32>,
-    pieces: Vec<Piece>,
-    /// The readable text of every piece, one after another.
-    text: String,
     /// Every folded word of the texts, sorted.
     vocab: Vec<Word>,
-    /// For each word, where it occurs: `target << 1 | 1` for a title, `target << 1` else.
+    /// For each word, where it occurs: `target << 1 | 1` in a title, `target << 1` else,
+    /// by index into `targets`.
     postings: Vec<u32>,
 }
 
 impl SearchIndex {
     pub fn build(guide: &Guide) -> SearchIndex {
+        let targets: Vec<Target> = (0..guide.steps.len())
+            .map(Target::Step)
+            .chain((0..guide.resources.len()).map(Target::Resource))
+            .chain((0..guide.examples.len()).map(Target::Example))
+            .chain((0..guide.terms.len()).map(Target::Term))
+            .chain((0..guide.sources.len()).map(Target::Source))
+            .collect();
         let mut b = Builder::default();
-        for (i, s) in guide.steps.iter().enumerate() {
-            b.target(Target::Step(i));
-            b.piece(&s.title, true);
-            b.markdown(&s.body);
-            for v in &s.variants {
-                b.markdown(&v.text);
-            }
-            for t in &s.tasks {
-                b.markdown(&t.text);
-            }
+        for (t, &target) in targets.iter().enumerate() {
+            texts(guide, target, &mut |text, title| {
+                let posting = (t as u32) << 1 | u32::from(title);
+                if title {
+                    words(text).for_each(|(_, w)| b.add(w, posting));
+                } else {
+                    source_words(text, &mut |w| b.add(w, posting));
+                }
+            });
         }
-        for (i, r) in guide.resources.iter().enumerate() {
-            b.target(Target::Resource(i));
-            b.piece(&r.title, true);
-            b.markdown(&r.summary);
-            b.markdown(&r.body);
-        }
-        for (i, e) in guide.examples.iter().enumerate() {
-            b.target(Target::Example(i));
-            b.piece(&e.kommune, true);
-            b.piece(&e.title, true);
-            b.markdown(&e.what);
-            b.markdown(&e.learn);
-        }
-        for (i, t) in guide.terms.iter().enumerate() {
-            b.target(Target::Term(i));
-            b.piece(&t.term, true);
-            for also in &t.also {
-                b.piece(also, true);
-            }
-            b.markdown(&t.definition);
-        }
-        for (i, s) in guide.sources.iter().enumerate() {
-            b.target(Target::Source(i));
-            b.piece(&s.title, true);
-        }
-        b.finish()
+        b.finish(targets)
     }
 
-    /// The hits for `query` among the guide's texts and the user's `notes` (step index,
-    /// note text), best first; snippets are made for the first `limit` only.
-    pub fn search(&self, query: &str, notes: &[(usize, &str)], limit: usize) -> Results {
+    /// The hits for `query` in `guide` (the guide the index was built from) and in the
+    /// user's `notes` (step index, note text), best first; snippets are made for the first
+    /// `limit` only.
+    pub fn search(
+        &self,
+        guide: &Guide,
+        query: &str,
+        notes: &[(usize, &str)],
+        limit: usize,
+    ) -> Results {
         let words = query_words(query);
         if words.is_empty() {
             return Results::default();
@@ -280,7 +257,7 @@ impl SearchIndex {
             .take(limit)
             .map(|&(score, t)| {
                 if t < n {
-                    return self.hit(t, score, &words, &mut scan);
+                    return hit(guide, self.targets[t], score, &words, &mut scan);
                 }
                 let (step, note) = notes[t - n];
                 scan.run(&words, note, false);
@@ -300,124 +277,134 @@ impl SearchIndex {
         }
     }
 
-    /// The hit for target `t`: its snippet comes from its piece with the best matches.
-    fn hit(&self, t: usize, score: u32, words: &[QueryWord], scan: &mut Scan) -> Hit {
-        let pieces = &self.pieces[self.starts[t] as usize..self.starts[t + 1] as usize];
-        let mut chosen: Option<(u32, &Piece, Vec<Range<usize>>)> = None;
-        for piece in pieces {
-            scan.run(
-                words,
-                &self.text[piece.start as usize..piece.end as usize],
-                piece.title,
-            );
-            let s = scan.sum();
-            if s > chosen.as_ref().map_or(0, |c| c.0) {
-                chosen = Some((s, piece, scan.marks.clone()));
-            }
-        }
-        let (piece, marks) = chosen.map_or((&pieces[0], Vec::new()), |(_, p, m)| (p, m));
-        let (snippet, marks) =
-            snippet(&self.text[piece.start as usize..piece.end as usize], &marks);
-        Hit {
-            target: self.targets[t],
-            field: if piece.title {
-                Field::Title
-            } else {
-                Field::Body
-            },
-            score,
-            snippet,
-            marks,
-        }
-    }
-
     /// The sizes of the index's parts, for measurements.
     pub fn sizes(&self) -> Sizes {
         let words: usize = self.vocab.iter().map(|w| w.text.len()).sum();
         Sizes {
             targets: self.targets.len(),
-            pieces: self.pieces.len(),
-            text_bytes: self.text.len(),
             words: self.vocab.len(),
             postings: self.postings.len(),
-            heap_bytes: self.text.capacity()
-                + words
+            heap_bytes: words
                 + self.vocab.capacity() * size_of::<Word>()
                 + self.postings.capacity() * size_of::<u32>()
-                + self.pieces.capacity() * size_of::<Piece>()
-                + self.targets.capacity() * size_of::<Target>()
-                + self.starts.capacity() * size_of::<u32>(),
+                + self.targets.capacity() * size_of::<Target>(),
         }
     }
 }
 
-/// The index under construction: postings are collected per word, then sorted.
+/// Calls `f(text, is_title)` for every searched text of `target`, titles first. Titles
+/// are plain text, all other texts Markdown. The one list of what is searched.
+fn texts<'g>(guide: &'g Guide, target: Target, f: &mut dyn FnMut(&'g str, bool)) {
+    match target {
+        Target::Step(i) | Target::Note(i) => {
+            let s = &guide.steps[i];
+            f(&s.title, true);
+            f(&s.body, false);
+            s.variants.iter().for_each(|v| f(&v.text, false));
+            s.tasks.iter().for_each(|t| f(&t.text, false));
+        }
+        Target::Resource(i) => {
+            let r = &guide.resources[i];
+            f(&r.title, true);
+            f(&r.summary, false);
+            f(&r.body, false);
+        }
+        Target::Example(i) => {
+            let e = &guide.examples[i];
+            f(&e.kommune, true);
+            f(&e.title, true);
+            f(&e.what, false);
+            f(&e.learn, false);
+        }
+        Target::Term(i) => {
+            let t = &guide.terms[i];
+            f(&t.term, true);
+            t.also.iter().for_each(|a| f(a, true));
+            f(&t.definition, false);
+        }
+        Target::Source(i) => f(&guide.sources[i].title, true),
+    }
+}
+
+/// The hit for `target`. Its snippet comes from the readable text (a title, or a
+/// paragraph, heading, quote or list item of a Markdown text) with the best matches.
+fn hit(guide: &Guide, target: Target, score: u32, words: &[QueryWord], scan: &mut Scan) -> Hit {
+    // (score, title?, text, marks) of the best text so far; the first one to start with.
+    let mut best: Option<(u32, bool, String, Vec<Range<usize>>)> = None;
+    let mut consider = |text: &str, title: bool| {
+        scan.run(words, text, title);
+        let s = scan.sum();
+        if best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, title, text.to_string(), scan.marks.clone()));
+        }
+    };
+    texts(guide, target, &mut |text, title| {
+        if title {
+            consider(text, true);
+        } else {
+            readable_blocks(text)
+                .iter()
+                .for_each(|block| consider(block, false));
+        }
+    });
+    let (_, title, text, marks) = best.unwrap_or_default();
+    let (snippet, marks) = snippet(&text, &marks);
+    Hit {
+        target,
+        field: if title { Field::Title } else { Field::Body },
+        score,
+        snippet,
+        marks,
+    }
+}
+
+/// The index under construction. Most words recur, so each distinct spelling is folded
+/// once and remembered with its word's id.
 #[derive(Default)]
 struct Builder {
-    targets: Vec<Target>,
-    starts: Vec<u32>,
-    pieces: Vec<Piece>,
-    text: String,
-    words: HashMap<String, Vec<u32>>,
+    /// The word id of every spelling met so far.
+    spellings: FastMap<String, u32>,
+    /// The word id of every folded word.
+    ids: FastMap<String, u32>,
+    /// By word id: the folded word and its postings.
+    words: Vec<(String, Vec<u32>)>,
     folded: String,
 }
 
 impl Builder {
-    fn target(&mut self, t: Target) {
-        self.targets.push(t);
-        self.starts.push(self.pieces.len() as u32);
+    fn add(&mut self, word: &str, posting: u32) {
+        let id = match self.spellings.get(word) {
+            Some(&id) => id,
+            None => self.new_spelling(word),
+        };
+        let list = &mut self.words[id as usize].1;
+        // Titles come first within a target, so comparing with the last posting keeps one
+        // entry per word, target and field.
+        if list.last() != Some(&posting) {
+            list.push(posting);
+        }
     }
 
-    /// Adds the text of each Markdown block (each list item) as a piece of the body.
-    fn markdown(&mut self, text: &str) {
-        for block in markdown::parse(text) {
-            match block {
-                Block::Heading(_, inl) | Block::Paragraph(inl) | Block::Quote(inl) => {
-                    self.piece(&markdown::plain(&inl), false);
-                }
-                Block::List(_, items) => {
-                    for (_, inl) in items {
-                        self.piece(&markdown::plain(&inl), false);
-                    }
-                }
+    fn new_spelling(&mut self, word: &str) -> u32 {
+        fold(word, &mut self.folded);
+        let id = match self.ids.get(self.folded.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.words.len() as u32;
+                self.ids.insert(self.folded.clone(), id);
+                self.words.push((self.folded.clone(), Vec::new()));
+                id
             }
-        }
+        };
+        self.spellings.insert(word.to_string(), id);
+        id
     }
 
-    fn piece(&mut self, text: &str, title: bool) {
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        let t = self.targets.len() as u32 - 1;
-        let posting = t << 1 | u32::from(title);
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        self.pieces.push(Piece {
-            start,
-            end: self.text.len() as u32,
-            title,
-        });
-        for (_, word) in words(text) {
-            fold(word, &mut self.folded);
-            match self.words.get_mut(self.folded.as_str()) {
-                // Titles come first within a target, so comparing with the last posting
-                // keeps one entry per word, target and field.
-                Some(list) if list.last() == Some(&posting) => {}
-                Some(list) => list.push(posting),
-                None => {
-                    self.words.insert(self.folded.clone(), vec![posting]);
-                }
-            }
-        }
-    }
-
-    fn finish(mut self) -> SearchIndex {
-        self.starts.push(self.pieces.len() as u32);
-        let mut words: Vec<(String, Vec<u32>)> = self.words.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut postings = Vec::with_capacity(words.iter().map(|w| w.1.len()).sum());
-        let vocab = words
+    fn finish(mut self, targets: Vec<Target>) -> SearchIndex {
+        self.words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut postings = Vec::with_capacity(self.words.iter().map(|w| w.1.len()).sum());
+        let vocab = self
+            .words
             .into_iter()
             .map(|(text, list)| {
                 postings.extend_from_slice(&list);
@@ -429,65 +416,152 @@ impl Builder {
             })
             .collect();
         SearchIndex {
-            targets: self.targets,
-            starts: self.starts,
-            pieces: self.pieces,
-            text: self.text,
+            targets,
             vocab,
             postings,
         }
     }
 }
 
-/// The words of a text with their byte offsets: runs of letters and digits.
+/// The build's maps hash short words of the guide's own text: the Fx hash (from rustc) is
+/// much faster there than the default, and needs no protection against crafted keys.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+#[derive(Default)]
+struct Fx(u64);
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("chunks of eight")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+}
+
+/// The words of a text with their byte offsets: runs of letters and digits. ASCII is
+/// checked byte by byte; only the first byte of other characters is decoded, and the
+/// bytes after it go with it.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+    let bytes = text.as_bytes();
+    let wide_letter = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = loop {
+            let &b = bytes.get(i)?;
+            if b.is_ascii_alphanumeric() || (b >= 0xc0 && wide_letter(i)) {
+                break i;
+            }
+            i += 1;
+        };
+        i += 1;
+        while let Some(&b) = bytes.get(i) {
+            let follows = b & 0xc0 == 0x80;
+            if !(b.is_ascii_alphanumeric() || follows || (b >= 0xc0 && wide_letter(i))) {
+                break;
+            }
+            i += 1;
+        }
+        Some((start, &text[start..i]))
+    })
+}
+
+/// The words of a Markdown text as the index reads them: from the source, which is much
+/// cheaper than parsing it. Markup characters are no letters, so they separate words like
+/// spaces; link targets (`](…)`) are skipped.
+fn source_words(text: &str, add: &mut impl FnMut(&str)) {
+    let mut rest = text;
+    while let Some(i) = rest.find(']') {
+        words(&rest[..i]).for_each(|(_, w)| add(w));
+        rest = &rest[i + 1..];
+        if rest.starts_with('(') {
+            rest = rest.find(')').map_or("", |j| &rest[j + 1..]);
+        }
+    }
+    words(rest).for_each(|(_, w)| add(w));
+}
+
+/// The readable texts of a Markdown text: each paragraph, heading, quote and list item
+/// without markup, for snippets.
+fn readable_blocks(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for block in markdown::parse(text) {
+        match block {
+            Block::Heading(_, inl) | Block::Paragraph(inl) | Block::Quote(inl) => {
+                out.push(markdown::plain(&inl));
+            }
+            Block::List(_, items) => out.extend(items.iter().map(|(_, inl)| markdown::plain(inl))),
+        }
+    }
+    out
 }
 
 /// Folds `word` into `out` (see the module comment).
 fn fold(word: &str, out: &mut String) {
     out.clear();
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => 'a',
-            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
-            'ü' | 'ù' | 'ú' | 'û' => 'u',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ß' => {
-                out.push_str("ss");
-                continue;
-            }
-            c => c,
-        };
-        if c == 'e' && out.ends_with(['a', 'o', 'u']) {
+    for c in word.chars() {
+        if c.is_ascii() {
+            push_folded(out, c.to_ascii_lowercase());
             continue;
         }
+        for c in c.to_lowercase() {
+            let c = match c {
+                'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => 'a',
+                'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
+                'ü' | 'ù' | 'ú' | 'û' => 'u',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ç' => 'c',
+                'ñ' => 'n',
+                'ß' => {
+                    out.push_str("ss");
+                    continue;
+                }
+                c => c,
+            };
+            push_folded(out, c);
+        }
+    }
+}
+
+/// Pushes a folded character, dropping an `e` after a, o or u („ae“ = „ä“ = a).
+fn push_folded(out: &mut String, c: char) {
+    if !(c == 'e' && matches!(out.as_bytes().last(), Some(b'a' | b'o' | b'u'))) {
         out.push(c);
     }
 }
 
 /// The byte length of the stem of a folded word (see the module comment).
 fn stem_len(w: &str) -> usize {
-    let long_enough = |stem: &str| stem.chars().count() >= 3;
-    if let Some(stem) = w.strip_suffix("nen").filter(|s| s.ends_with("in"))
-        && long_enough(stem)
-    {
-        return stem.len();
+    let b = w.as_bytes();
+    // Endings are ASCII, so what is left is whole characters.
+    let keeps_three = |ending: &str| w[..b.len() - ending.len()].chars().count() >= 3;
+    if b.ends_with(b"innen") && keeps_three("nen") {
+        return b.len() - 3;
     }
     for ending in ["ern", "en", "er", "es", "e", "n", "s"] {
-        if let Some(stem) = w.strip_suffix(ending)
-            && long_enough(stem)
-            && !(ending == "s" && stem.ends_with('s'))
+        if b.ends_with(ending.as_bytes())
+            && keeps_three(ending)
+            && !(ending == "s" && b.ends_with(b"ss"))
         {
-            return stem.len();
+            return b.len() - ending.len();
         }
     }
-    w.len()
+    b.len()
 }
 
 /// A word of the query, folded, with what its matching needs.
@@ -535,7 +609,7 @@ impl QueryWord {
         } else if self
             .part
             .as_ref()
-            .is_some_and(|p| w.contains(&q[p.clone()]))
+            .is_some_and(|p| contains(w.as_bytes(), &q.as_bytes()[p.clone()]))
         {
             Some(2)
         } else if self.typos > 0
@@ -547,6 +621,15 @@ impl QueryWord {
             None
         }
     }
+}
+
+/// Whether `needle` (not empty) occurs in `hay`. Words are short, so the plain way is the
+/// fast one.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w[0] == needle[0] && w == needle)
 }
 
 /// The query's distinct words, folded, at most `MAX_QUERY_WORDS`.
