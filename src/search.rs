@@ -327,15 +327,17 @@ fn texts<'g>(guide: &'g Guide, target: Target, f: &mut dyn FnMut(&'g str, bool))
 }
 
 /// The hit for `target`. Its snippet comes from the readable text (a title, or a
-/// paragraph, heading, quote or list item of a Markdown text) with the best matches.
+/// paragraph, heading, quote or list item of a Markdown text) that matches the most query
+/// words, and of those the first with the best score.
 fn hit(guide: &Guide, target: Target, score: u32, words: &[QueryWord], scan: &mut Scan) -> Hit {
-    // (score, title?, text, marks) of the best text so far; the first one to start with.
-    let mut best: Option<(u32, bool, String, Vec<Range<usize>>)> = None;
+    // ((words matched, score), title?, text, marks) of the best text so far.
+    type Best = ((usize, u32), bool, String, Vec<Range<usize>>);
+    let mut best: Option<Best> = None;
     let mut consider = |text: &str, title: bool| {
         scan.run(words, text, title);
-        let s = scan.sum();
-        if best.as_ref().is_none_or(|b| s > b.0) {
-            best = Some((s, title, text.to_string(), scan.marks.clone()));
+        let rank = (scan.matched(), scan.sum());
+        if best.as_ref().is_none_or(|b| rank > b.0) {
+            best = Some((rank, title, text.to_string(), scan.marks.clone()));
         }
     };
     texts(guide, target, &mut |text, title| {
@@ -720,6 +722,11 @@ impl Scan {
     /// The text's score when every query word matched in it.
     fn total(&self) -> Option<u32> {
         (!self.best.contains(&0)).then(|| self.sum())
+    }
+
+    /// How many query words matched in the text.
+    fn matched(&self) -> usize {
+        self.best.iter().filter(|&&b| b > 0).count()
     }
 
     fn sum(&self) -> u32 {

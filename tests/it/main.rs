@@ -17,5 +17,6 @@ mod progress;
 mod report;
 mod saved;
 mod saved_fuzz;
+mod search;
 mod session;
 mod workspace;
