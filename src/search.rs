@@ -166,7 +166,7 @@ struct Word {
 pub struct SearchIndex {
     /// Every step, Arbeitshilfe, Beispiel, term and source, in guide order.
     targets: Vec<Target>,
-    /// Every folded word of the texts, sorted.
+    /// Every folded word of the texts, in the order first met.
     vocab: Vec<Word>,
     /// For each word, where it occurs: `target << 1 | 1` in a title, `target << 1` else,
     /// by index into `targets`.
@@ -402,8 +402,7 @@ impl Builder {
         id
     }
 
-    fn finish(mut self, targets: Vec<Target>) -> SearchIndex {
-        self.words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    fn finish(self, targets: Vec<Target>) -> SearchIndex {
         let mut postings = Vec::with_capacity(self.words.iter().map(|w| w.1.len()).sum());
         let vocab = self
             .words
