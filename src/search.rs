@@ -655,9 +655,10 @@ fn within(a: &[u8], b: &[u8], k: usize) -> bool {
     if a.len().abs_diff(b.len()) > k || a.len() > MAX_TYPO_BYTES || b.len() > MAX_TYPO_BYTES {
         return false;
     }
-    // Three rows of the distance table: two rows back (for swaps), the last one, this one.
+    // Three rows of the distance table, row `i` in `rows[i % 3]`: this one, the last one
+    // and the one before (for swaps).
     let mut rows = [[0u8; MAX_TYPO_BYTES + 1]; 3];
-    for (j, d) in rows[1].iter_mut().enumerate().take(b.len() + 1) {
+    for (j, d) in rows[0].iter_mut().enumerate() {
         *d = j as u8;
     }
     for i in 1..=a.len() {
@@ -868,6 +869,12 @@ mod tests {
         assert!(!within(b"abcdef", b"badcfe", 2));
         assert!(within(b"kitten", b"sitting", 3));
         assert!(!within(b"kitten", b"sitting", 2));
+        assert!(
+            !within(b"abcdef", b"xxabcd", 2),
+            "four edits, not a substring"
+        );
+        assert!(!within(b"abcdef", b"abcdxx", 1));
+        assert!(within(b"ab", b"", 2) && !within(b"ab", b"", 1));
         assert!(!within(&[b'a'; 65], &[b'a'; 65], 2), "too long for typos");
     }
 
