@@ -753,7 +753,7 @@ fn snippet(text: &str, marks: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
             .map_or(first.start, |i| start + i);
     }
     let mut end = chars_forward(text, start, room).max(first.end);
-    if end < text.len() {
+    if end < text.len() && !text[end..].starts_with(char::is_whitespace) {
         end = text[first.end..end]
             .rfind(char::is_whitespace)
             .map_or(end, |i| first.end + i);
@@ -876,6 +876,63 @@ mod tests {
         assert!(!within(b"abcdef", b"abcdxx", 1));
         assert!(within(b"ab", b"", 2) && !within(b"ab", b"", 1));
         assert!(!within(&[b'a'; 65], &[b'a'; 65], 2), "too long for typos");
+    }
+
+    /// The index is a shortcut: it finds exactly what scanning every readable text of
+    /// every target finds, with the same scores and in the same order.
+    #[test]
+    fn the_index_agrees_with_scanning_every_text() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
+        let files = crate::guide::load::read_dir(&dir).expect("the fixture reads");
+        let (guide, _) = Guide::load(&files).expect("the fixture loads");
+        let index = SearchIndex::build(&guide);
+        for query in [
+            "rat",
+            "Bürger",
+            "beschluss",
+            "Beschlüssen",
+            "Vorhabensliste",
+            "ein",
+            "Zeile",
+            "die Verwaltung",
+            "Einwohner Bürgerrat",
+            "liste",
+            "öffentlich",
+            "Ergebnis",
+            "klar",
+        ] {
+            let words = query_words(query);
+            let mut scan = Scan::new(words.len());
+            let mut expected = Vec::new();
+            for &target in &index.targets {
+                let mut best = vec![0u8; words.len()];
+                texts(&guide, target, &mut |text, title| {
+                    let readable = if title {
+                        vec![text.to_string()]
+                    } else {
+                        readable_blocks(text)
+                    };
+                    for text in readable {
+                        scan.run(&words, &text, title);
+                        for (b, &s) in best.iter_mut().zip(&scan.best) {
+                            *b = (*b).max(s);
+                        }
+                    }
+                });
+                if !best.contains(&0) {
+                    expected.push((target, best.iter().map(|&b| u32::from(b)).sum::<u32>()));
+                }
+            }
+            expected.sort_by_key(|&(_, s)| std::cmp::Reverse(s));
+            let found: Vec<(Target, u32)> = index
+                .search(&guide, query, &[], usize::MAX)
+                .hits
+                .iter()
+                .map(|h| (h.target, h.score))
+                .collect();
+            assert!(!found.is_empty(), "{query}");
+            assert_eq!(found, expected, "{query}");
+        }
     }
 
     /// The range of the first `word` in `text`, as the only mark.
