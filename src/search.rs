@@ -361,15 +361,17 @@ fn hit(guide: &Guide, target: Target, score: u32, words: &[QueryWord], scan: &mu
 }
 
 /// The index under construction. Most words recur, so each distinct spelling is folded
-/// once and remembered with its word's id.
+/// once and remembered with its word's id; ids count up in the order words are first met.
 #[derive(Default)]
 struct Builder {
     /// The word id of every spelling met so far.
     spellings: FastMap<String, u32>,
     /// The word id of every folded word.
     ids: FastMap<String, u32>,
-    /// By word id: the folded word and its postings.
-    words: Vec<(String, Vec<u32>)>,
+    /// By word id: its last posting, to add each (word, target, field) once.
+    last: Vec<u32>,
+    /// (word id, posting) in the order met, so in target order for each word.
+    occurrences: Vec<(u32, u32)>,
     folded: String,
 }
 
@@ -379,11 +381,11 @@ impl Builder {
             Some(&id) => id,
             None => self.new_spelling(word),
         };
-        let list = &mut self.words[id as usize].1;
-        // Titles come first within a target, so comparing with the last posting keeps one
-        // entry per word, target and field.
-        if list.last() != Some(&posting) {
-            list.push(posting);
+        // Titles come first within a target, so comparing with the last posting is enough.
+        let last = &mut self.last[id as usize];
+        if *last != posting {
+            *last = posting;
+            self.occurrences.push((id, posting));
         }
     }
 
@@ -392,9 +394,9 @@ impl Builder {
         let id = match self.ids.get(self.folded.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.words.len() as u32;
+                let id = self.last.len() as u32;
                 self.ids.insert(self.folded.clone(), id);
-                self.words.push((self.folded.clone(), Vec::new()));
+                self.last.push(u32::MAX);
                 id
             }
         };
@@ -402,20 +404,36 @@ impl Builder {
         id
     }
 
+    /// Sorts the occurrences by word id (a counting sort) into each word's postings.
     fn finish(self, targets: Vec<Target>) -> SearchIndex {
-        let mut postings = Vec::with_capacity(self.words.iter().map(|w| w.1.len()).sum());
-        let vocab = self
-            .words
-            .into_iter()
-            .map(|(text, list)| {
-                postings.extend_from_slice(&list);
-                Word {
-                    stem: stem_len(&text) as u32,
-                    text: text.into_boxed_str(),
-                    end: postings.len() as u32,
-                }
-            })
-            .collect();
+        let mut vocab: Vec<Word> = vec![
+            Word {
+                text: Box::default(),
+                stem: 0,
+                end: 0,
+            };
+            self.last.len()
+        ];
+        for (text, id) in self.ids {
+            let w = &mut vocab[id as usize];
+            w.stem = stem_len(&text) as u32;
+            w.text = text.into_boxed_str();
+        }
+        for &(id, _) in &self.occurrences {
+            vocab[id as usize].end += 1;
+        }
+        let mut end = 0;
+        for w in &mut vocab {
+            end += w.end;
+            w.end = end;
+        }
+        // Filled from the back of each word's range, so the occurrences are walked in reverse.
+        let mut postings = vec![0; self.occurrences.len()];
+        let mut next: Vec<u32> = vocab.iter().map(|w| w.end).collect();
+        for &(id, posting) in self.occurrences.iter().rev() {
+            next[id as usize] -= 1;
+            postings[next[id as usize] as usize] = posting;
+        }
         SearchIndex {
             targets,
             vocab,
