@@ -51,8 +51,15 @@ const SNIPPET_CHARS: usize = 160;
 const CONTEXT_CHARS: usize = 40;
 /// Longer words (in bytes) get no typo tolerance; it keeps the edit distance on the stack.
 const MAX_TYPO_BYTES: usize = 64;
-/// What a match in a title adds to its score: more than the best match in a body.
+/// The score of an exact match; the other kinds score less (see `QueryWord::score`).
+const EXACT: u8 = 4;
+/// What a match in a title adds to its score: as much as the best match in a body.
 const TITLE_BONUS: u8 = 4;
+
+/// What a match adds to its score for being in a title.
+fn bonus(title: bool) -> u8 {
+    if title { TITLE_BONUS } else { 0 }
+}
 
 /// What a hit opens. Indices point into the guide the index was built from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -150,11 +157,9 @@ pub struct Sizes {
 }
 
 /// A folded word of the vocabulary.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Word {
     text: Box<str>,
-    /// The byte length of its stem.
-    stem: u32,
     /// Its postings are `postings[previous word's end..end]`.
     end: u32,
 }
@@ -220,11 +225,11 @@ impl SearchIndex {
             for w in &self.vocab {
                 let postings = &self.postings[from..w.end as usize];
                 from = w.end as usize;
-                let Some(score) = q.score(&w.text, w.stem as usize) else {
+                let Some(score) = q.score(&w.text) else {
                     continue;
                 };
                 for &p in postings {
-                    let s = score + if p & 1 == 1 { TITLE_BONUS } else { 0 };
+                    let s = score + bonus(p & 1 == 1);
                     let t = (p >> 1) as usize;
                     best[t] = best[t].max(s);
                 }
@@ -330,33 +335,61 @@ fn texts<'g>(guide: &'g Guide, target: Target, f: &mut dyn FnMut(&'g str, bool))
 /// paragraph, heading, quote or list item of a Markdown text) that matches the most query
 /// words, and of those the first with the best score.
 fn hit(guide: &Guide, target: Target, score: u32, words: &[QueryWord], scan: &mut Scan) -> Hit {
-    // ((words matched, score), title?, text, marks) of the best text so far.
-    type Best = ((usize, u32), bool, String, Vec<Range<usize>>);
-    let mut best: Option<Best> = None;
-    let mut consider = |text: &str, title: bool| {
-        scan.run(words, text, title);
-        let rank = (scan.matched(), scan.sum());
-        if best.as_ref().is_none_or(|b| rank > b.0) {
-            best = Some((rank, title, text.to_string(), scan.marks.clone()));
-        }
-    };
+    let mut best = Best::default();
+    let mut done = false;
     texts(guide, target, &mut |text, title| {
-        if title {
-            consider(text, true);
-        } else {
-            readable_blocks(text)
+        if done {
+        } else if title {
+            done = best.consider(scan, words, text, true);
+        } else if scan.in_source(words, text) {
+            // Parsing is the expensive part, so only texts with a match are parsed.
+            done = readable_blocks(text)
                 .iter()
-                .for_each(|block| consider(block, false));
+                .any(|block| best.consider(scan, words, block, false));
         }
     });
-    let (_, title, text, marks) = best.unwrap_or_default();
-    let (snippet, marks) = snippet(&text, &marks);
+    let (snippet, marks) = snippet(&best.text, &best.marks);
     Hit {
         target,
-        field: if title { Field::Title } else { Field::Body },
+        field: if best.title {
+            Field::Title
+        } else {
+            Field::Body
+        },
         score,
         snippet,
         marks,
+    }
+}
+
+/// The best text for a hit's snippet so far.
+#[derive(Default)]
+struct Best {
+    /// (query words matched, score).
+    rank: (usize, u32),
+    title: bool,
+    text: String,
+    marks: Vec<Range<usize>>,
+}
+
+impl Best {
+    /// Takes `text` if it is better. Returns whether it has every query word exactly: then
+    /// no later text can be better, as titles come first.
+    fn consider(&mut self, scan: &mut Scan, words: &[QueryWord], text: &str, title: bool) -> bool {
+        scan.run(words, text, title);
+        let rank = (scan.matched(), scan.sum());
+        if rank > self.rank || self.text.is_empty() {
+            *self = Best {
+                rank,
+                title,
+                text: text.to_string(),
+                marks: scan.marks.clone(),
+            };
+        }
+        rank == (
+            words.len(),
+            words.len() as u32 * u32::from(EXACT + bonus(title)),
+        )
     }
 }
 
@@ -406,18 +439,9 @@ impl Builder {
 
     /// Sorts the occurrences by word id (a counting sort) into each word's postings.
     fn finish(self, targets: Vec<Target>) -> SearchIndex {
-        let mut vocab: Vec<Word> = vec![
-            Word {
-                text: Box::default(),
-                stem: 0,
-                end: 0,
-            };
-            self.last.len()
-        ];
+        let mut vocab = vec![Word::default(); self.last.len()];
         for (text, id) in self.ids {
-            let w = &mut vocab[id as usize];
-            w.stem = stem_len(&text) as u32;
-            w.text = text.into_boxed_str();
+            vocab[id as usize].text = text.into_boxed_str();
         }
         for &(id, _) in &self.occurrences {
             vocab[id as usize].end += 1;
@@ -532,6 +556,24 @@ fn readable_blocks(text: &str) -> Vec<String> {
 /// Folds `word` into `out` (see the module comment).
 fn fold(word: &str, out: &mut String) {
     out.clear();
+    // Most words are ASCII: copied and lowered at once, and only searched for „ae“, „oe“
+    // and „ue“ afterwards.
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        let e_after_vowel = |w: &[u8]| w[1] == b'e' && matches!(w[0], b'a' | b'o' | b'u');
+        if out.as_bytes().windows(2).any(e_after_vowel) {
+            let mut last = ' ';
+            out.retain(|c| {
+                let keep = !(c == 'e' && matches!(last, 'a' | 'o' | 'u'));
+                if keep {
+                    last = c;
+                }
+                keep
+            });
+        }
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             push_folded(out, c.to_ascii_lowercase());
@@ -618,12 +660,16 @@ impl QueryWord {
     }
 
     /// The score (4 exact, 3 stem or prefix, 2 compound part, 1 typo) of this query word
-    /// against the folded word `w` with stem length `stem`, without the title bonus.
-    fn score(&self, w: &str, stem: usize) -> Option<u8> {
+    /// against the folded word `w`, without the title bonus.
+    fn score(&self, w: &str) -> Option<u8> {
         let q = self.folded.as_str();
+        let stem = &q[..self.stem];
+        // The same stem needs the query's stem at the start, which is quick to rule out.
         if w == q {
-            Some(4)
-        } else if w[..stem] == q[..self.stem] || (q.len() >= 2 && w.starts_with(q)) {
+            Some(EXACT)
+        } else if (q.len() >= 2 && w.starts_with(q))
+            || (w.starts_with(stem) && w[..stem_len(w)] == *stem)
+        {
             Some(3)
         } else if self
             .part
@@ -720,13 +766,12 @@ impl Scan {
     fn run(&mut self, query: &[QueryWord], text: &str, title: bool) {
         self.best.fill(0);
         self.marks.clear();
-        let bonus = if title { TITLE_BONUS } else { 0 };
+        let bonus = bonus(title);
         for (at, word) in words(text) {
             fold(word, &mut self.folded);
-            let stem = stem_len(&self.folded);
             let mut matched = false;
             for (best, q) in self.best.iter_mut().zip(query) {
-                if let Some(s) = q.score(&self.folded, stem) {
+                if let Some(s) = q.score(&self.folded) {
                     *best = (*best).max(s + bonus);
                     matched = true;
                 }
@@ -735,6 +780,19 @@ impl Scan {
                 self.marks.push(at..at + word.len());
             }
         }
+    }
+
+    /// Whether a query word matches a word of the Markdown source `text`.
+    fn in_source(&mut self, query: &[QueryWord], text: &str) -> bool {
+        let mut found = false;
+        let folded = &mut self.folded;
+        source_words(text, &mut |word| {
+            if !found {
+                fold(word, folded);
+                found = query.iter().any(|q| q.score(folded).is_some());
+            }
+        });
+        found
     }
 
     /// The text's score when every query word matched in it.
@@ -826,7 +884,7 @@ mod tests {
     fn score(query: &str, word: &str) -> Option<u8> {
         let q = QueryWord::new(folded(query));
         let w = folded(word);
-        q.score(&w, stem_len(&w))
+        q.score(&w)
     }
 
     #[test]
@@ -834,6 +892,9 @@ mod tests {
         for w in ["Bürgerrat", "buergerrat", "BÜRGERRAT", "BUERGERRAT"] {
             assert_eq!(folded(w), "burgerrat", "{w}");
         }
+        // ASCII and other words fold alike, an e after a, o, u dropped however often.
+        assert_eq!(folded("Aeeqoeue"), "aqou");
+        assert_eq!(folded("Äeeqöeüe"), "aqou");
         assert_eq!(folded("Straße"), folded("STRASSE"));
         assert_eq!(folded("Öffentlichkeit"), folded("Oeffentlichkeit"));
         assert_eq!(folded("Café"), "cafe");
