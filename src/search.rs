@@ -396,9 +396,9 @@ impl Best {
 /// The index under construction. Most words recur, so each distinct spelling is folded
 /// once and remembered with its word's id; ids count up in the order words are first met.
 #[derive(Default)]
-struct Builder {
-    /// The word id of every spelling met so far.
-    spellings: FastMap<String, u32>,
+struct Builder<'g> {
+    /// The word id of every spelling met so far (borrowed from the guide).
+    spellings: FastMap<&'g str, u32>,
     /// The word id of every folded word.
     ids: FastMap<String, u32>,
     /// By word id: its last posting, to add each (word, target, field) once.
@@ -408,8 +408,8 @@ struct Builder {
     folded: String,
 }
 
-impl Builder {
-    fn add(&mut self, word: &str, posting: u32) {
+impl<'g> Builder<'g> {
+    fn add(&mut self, word: &'g str, posting: u32) {
         let id = match self.spellings.get(word) {
             Some(&id) => id,
             None => self.new_spelling(word),
@@ -422,7 +422,7 @@ impl Builder {
         }
     }
 
-    fn new_spelling(&mut self, word: &str) -> u32 {
+    fn new_spelling(&mut self, word: &'g str) -> u32 {
         fold(word, &mut self.folded);
         let id = match self.ids.get(self.folded.as_str()) {
             Some(&id) => id,
@@ -433,7 +433,7 @@ impl Builder {
                 id
             }
         };
-        self.spellings.insert(word.to_string(), id);
+        self.spellings.insert(word, id);
         id
     }
 
@@ -526,7 +526,7 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// The words of a Markdown text as the index reads them: from the source, which is much
 /// cheaper than parsing it. Markup characters are no letters, so they separate words like
 /// spaces; link targets (`](…)`) are skipped.
-fn source_words(text: &str, add: &mut impl FnMut(&str)) {
+fn source_words<'t>(text: &'t str, add: &mut impl FnMut(&'t str)) {
     let mut rest = text;
     while let Some(i) = rest.find(']') {
         words(&rest[..i]).for_each(|(_, w)| add(w));
