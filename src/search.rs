@@ -33,7 +33,12 @@
 //! query word, an item scores its best match: 4, 3, 2 or 1 for the four kinds above, plus 4
 //! when the match is in a title, so for one-word queries every title hit ranks above every
 //! body hit. An item's score is the sum over the query words. Ties go by guide order: steps,
-//! Arbeitshilfen, Beispiele, terms, sources, then the notes in the order given.
+//! Arbeitshilfen, Beispiele, terms, sources, then the notes (which count as body text) in
+//! the order given. A hit's snippet comes from its readable text with the most query words.
+//!
+//! **Cost.** The index keeps each folded word once, with the items (and whether in a title)
+//! it occurs in. A query walks that vocabulary once per query word, so it costs in proportion
+//! to the distinct words, not to the text; only the hits shown are read again for snippets.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -124,12 +129,14 @@ pub enum Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub target: Target,
-    /// The field of the snippet: the piece of text with the best matches.
+    /// Where the snippet's text is.
     pub field: Field,
     /// The ranking score (see the module comment); higher is better.
     pub score: u32,
-    /// Up to `SNIPPET_CHARS` characters of the original text around the first hit, cut
-    /// at word boundaries, with „…“ where text was cut off. For a title hit, the title.
+    /// Up to 160 characters of the text as the reader sees it (without Markdown markup)
+    /// around its first matched word, cut at word boundaries, with „…“ where text was cut
+    /// off. The text is the one with the most query words: a title, a paragraph, heading,
+    /// quote or list item, or the note.
     pub snippet: String,
     /// The matched words as byte ranges into `snippet`, in order, not overlapping.
     pub marks: Vec<Range<usize>>,
