@@ -346,7 +346,9 @@ fn hit(guide: &Guide, target: Target, score: u32, words: &[QueryWord], scan: &mu
     let mut done = false;
     texts(guide, target, &mut |text, title| {
         if done {
-        } else if title {
+            return;
+        }
+        if title {
             done = best.consider(scan, words, text, true);
         } else if scan.in_source(words, text) {
             // Parsing is the expensive part, so only texts with a match are parsed.
