@@ -13,7 +13,7 @@ use crate::path;
 use crate::profile::Answers;
 
 /// Answers for one side of the comparison, chosen with one select per question.
-fn profile_picker(guide: &Guide, side: &'static str, answers: RwSignal<Answers>) -> AnyView {
+fn profile_picker(guide: &Arc<Guide>, side: &'static str, answers: RwSignal<Answers>) -> AnyView {
     let presets = guide
         .demo_profiles
         .iter()
@@ -25,7 +25,7 @@ fn profile_picker(guide: &Guide, side: &'static str, answers: RwSignal<Answers>)
         guide,
         &format!("vergleich-{side}"),
         "field",
-        move |q| answers.with(|a| a.profile.get(q).cloned()),
+        move || answers.get(),
         move |q, v| {
             answers.update(|a| {
                 a.profile.insert(q, v);

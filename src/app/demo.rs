@@ -3,6 +3,8 @@
 //! and the side-by-side comparison of two profiles. Its state lives in its own storage
 //! key, so real progress in the same browser is never read or written.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::{Ctx, Route};
@@ -65,7 +67,7 @@ pub fn DemoBar() -> impl IntoView {
         &guide,
         "demo",
         "demo-field",
-        move |q| ctx.progress(|p| p.answers.profile.get(q).cloned()),
+        move || ctx.progress(|p| p.answers.clone()),
         move |q, v| {
             switch_profile(ctx, |a| {
                 a.profile.insert(q, v);
@@ -115,36 +117,48 @@ pub fn DemoBar() -> impl IntoView {
 /// One select per intake question (ids `{prefix}-{question}`), showing `read(question)`
 /// and reporting a choice as `write(question, choice)`.
 pub(super) fn answer_selects(
-    guide: &Guide,
+    guide: &Arc<Guide>,
     prefix: &str,
     class: &'static str,
-    read: impl Fn(&str) -> Option<String> + Clone + Send + Sync + 'static,
+    answers: impl Fn() -> Answers + Clone + Send + Sync + 'static,
     write: impl Fn(String, String) + Clone + Send + Sync + 'static,
 ) -> AnyView {
     guide
         .questions
         .iter()
-        .map(|q| {
+        .enumerate()
+        .map(|(qi, q)| {
             let id = format!("{prefix}-{}", q.id);
+            // The answer shown: the one given, or the one that follows from earlier ones
+            // (then the select is disabled, as the intake does not ask it).
+            let (g, qid, answers) = (guide.clone(), q.id.clone(), answers.clone());
+            let shown = Memo::new(move |_| {
+                let a = answers();
+                match a.implied(&g, qi) {
+                    Some(c) => (Some(c.id.clone()), true),
+                    None => (a.profile.get(&qid).cloned(), false),
+                }
+            });
             let options = q
                 .choices
                 .iter()
                 .map(|c| {
-                    let (qid, cid, read) = (q.id.clone(), c.id.clone(), read.clone());
+                    let cid = c.id.clone();
                     // `selected` as well as the select's value: options render after it.
                     view! {
-                        <option value=c.id.clone() selected=move || read(&qid).as_deref() == Some(cid.as_str())>
+                        <option value=c.id.clone() selected=move || shown.with(|(a, _)| a.as_deref() == Some(cid.as_str()))>
                             {c.label.clone()}
                         </option>
                     }
                 })
                 .collect_view();
-            let (q1, q2, read, write) = (q.id.clone(), q.id.clone(), read.clone(), write.clone());
+            let (q2, write) = (q.id.clone(), write.clone());
             view! {
                 <div class=class>
                     <label for=id.clone()>{q.short.clone()}</label>
                     <select id=id
-                        prop:value=move || read(&q1).unwrap_or_default()
+                        prop:value=move || shown.with(|(a, _)| a.clone().unwrap_or_default())
+                        disabled=move || shown.with(|(_, implied)| *implied)
                         on:change=move |ev| write(q2.clone(), event_target_value(&ev))>
                         <option value="" disabled=true>"—"</option>
                         {options}

@@ -47,11 +47,11 @@ e2e('the intake gives a Landgemeinde a different path than a Großstadt', async 
   assert.equal(count(smallHeading), small.onPath.length, smallHeading);
   assert.equal(count(bigHeading), big.onPath.length, bigHeading);
 
-  // Only small municipalities look for partners for shared services …
-  assert.ok(ids(small.onPath).includes('partner-gemeinsame-dienste'));
-  assert.ok(!ids(big.onPath).includes('partner-gemeinsame-dienste'));
-  assert.ok(ids(big.hidden).includes('partner-gemeinsame-dienste'), 'listed as hidden for the Großstadt');
-  assert.ok(small.onPath.some((s) => s.title === 'Partner für gemeinsame Dienste finden'));
+  // Only a Gemeinde in an Amt or a Verbandsgemeinde starts with its Amt …
+  assert.ok(ids(small.onPath).includes('amt-als-partner'));
+  assert.ok(!ids(big.onPath).includes('amt-als-partner'));
+  assert.ok(ids(big.hidden).includes('amt-als-partner'), 'listed as hidden for the Großstadt');
+  assert.ok(small.onPath.some((s) => s.title === 'Mit Ihrem Amt oder Ihrer Verbandsgemeinde beginnen'));
   // … and only a Großstadt runs its own open data portal.
   assert.ok(ids(big.onPath).includes('open-data-eigenes-portal'));
   assert.ok(!ids(small.onPath).includes('open-data-eigenes-portal'));
@@ -337,7 +337,7 @@ e2e('axe-core finds no WCAG 2.1 AA violations on the main screens', async ({ pag
   await expectHeading(page, 'Diese Seite gibt es nicht');
   await check('not found');
   // The other screens: work states, the status report, the profile comparison.
-  for (const hash of ['#/arbeitsstaende', '#/bericht', '#/vergleich']) {
+  for (const hash of ['#/arbeitsstaende', '#/bericht', '#/vergleich', '#/ueber']) {
     await goToScreen(page, base, hash);
     await check(hash);
   }
@@ -367,7 +367,7 @@ e2e('keyboard: Tab reaches the intake radios and the step links; focus goes to t
   }
   assert.deepEqual(
     [...answered].sort(),
-    ['groesse', 'stand_beteiligung', 'stand_transparenz', 'stand_verwaltung', 'stand_zusammenarbeit'],
+    ['bundesland', 'groesse', 'stand_beteiligung', 'stand_transparenz', 'stand_verwaltung', 'stand_zusammenarbeit', 'verwaltung', 'zeit'],
   );
   // Arrow keys move within a radio group.
   await page.locator('#groesse-landgemeinde').focus();
@@ -405,8 +405,10 @@ e2e('keyboard: Tab reaches the intake radios and the step links; focus goes to t
   assert.ok(reached, 'Tab reaches the step\'s „Weiter“ link');
   assert.equal(a.text, 'Weiter');
   await page.keyboard.press('Enter');
-  await expectHeading(page, 'So arbeitet der Leitfaden');
-  assert.equal(await expectFocusOnHeading(page), 'So arbeitet der Leitfaden');
+  // With the first choice everywhere (few hours a month), „So arbeitet der Leitfaden“ is
+  // left out and the next step is the preparation.
+  await expectHeading(page, 'Den Einstieg vorbereiten');
+  assert.equal(await expectFocusOnHeading(page), 'Den Einstieg vorbereiten');
 
   // The skip link comes first, shows when focused and moves focus to the content.
   const firstFocusable = await page.evaluate(
@@ -528,4 +530,42 @@ e2e('every step reflows on a 320 px wide screen without horizontal scrolling', a
   } finally {
     await small.context.close();
   }
+});
+
+e2e('the about page is linked from every screen and says who publishes the guide, how to cite it and its licence', async ({ page, base }) => {
+  for (const hash of ['#/', '#/fragen', '#/schritt/was-ist-open-government', '#/arbeitsstaende']) {
+    await gotoApp(page, base, hash);
+    await page.locator('.site-footer').getByRole('link', { name: 'Über diesen Leitfaden' }).waitFor();
+  }
+  await page.locator('.site-footer').getByRole('link', { name: 'Über diesen Leitfaden' }).click();
+  await page.waitForURL(/#\/ueber$/);
+  await expectHeading(page, 'Über diesen Leitfaden');
+  const text = await page.locator('main').textContent();
+  for (const part of ['Herausgeber', 'Version', 'So zitieren Sie den Leitfaden', 'CC BY 4.0', 'Gebrauchsanleitung für eine Utopie', 'Schätzungen', 'Alle Quellen']) {
+    assert.ok(text.includes(part), `the about page names ${part}`);
+  }
+});
+
+e2e('a returning user whose work state lacks a new question is asked it once, and keeps everything', async ({ page, base }) => {
+  await completeIntake(page, base, 'landgemeinde', { name: 'Altes Dorf' });
+  await gotoApp(page, base, '#/schritt/einstieg-vorbereiten');
+  await page.getByLabel('Ihre Notizen zu diesem Schritt').fill('Bleibt erhalten');
+  await waitForSaved(page, (p) => p.steps['einstieg-vorbereiten']?.note === 'Bleibt erhalten');
+  // As if saved before the guide asked about time: the answer is missing.
+  await page.evaluate((k) => {
+    const doc = JSON.parse(localStorage.getItem(k));
+    delete doc.states[0].progress.answers.profile.zeit;
+    localStorage.setItem(k, JSON.stringify(doc));
+  }, STORAGE_KEY);
+  await page.reload();
+  await waitForScreen(page);
+  await gotoApp(page, base, '#/');
+  await page.getByRole('link', { name: 'Weiter, wo ich war' }).click();
+  await expectHeading(page, 'Profil ändern');
+  assert.match(await page.getByRole('status').first().textContent(), /fragt jetzt auch nach: Zeit/);
+  await page.locator('input[type=radio][name="zeit"][value="ein_tag"]').check();
+  await page.getByRole('button', { name: 'Fertig – zu meinem Weg' }).click();
+  await expectHeading(page, /^Ihr Weg: \d+ Schritte/);
+  await gotoApp(page, base, '#/schritt/einstieg-vorbereiten');
+  assert.equal(await page.getByLabel('Ihre Notizen zu diesem Schritt').inputValue(), 'Bleibt erhalten');
 });

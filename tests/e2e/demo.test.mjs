@@ -109,21 +109,24 @@ e2e('demo mode: its own storage, the bar everywhere, example Kommunen, switcher,
 
   // An example Kommune: the overview of its path.
   const examples = demoBar(page).getByRole('group', { name: 'Beispielkommunen' });
-  await examples.getByRole('button', { name: 'Dorf am Anfang' }).click();
+  await examples.getByRole('button', { name: 'Dorf in einer Verbandsgemeinde' }).click();
   await page.waitForURL(/\?demo#\/uebersicht$/);
   const dorf = await shownOverview(page);
   await expectDemoBar(page, 'overview');
   assert.equal(await page.locator('#demo-groesse').inputValue(), 'landgemeinde', 'the switcher shows the example');
-  assert.equal(await page.locator('#demo-stand_beteiligung').inputValue(), 'erste_schritte');
-  assert.ok(dorf.some((s) => s.id === 'partner-gemeinsame-dienste'));
+  assert.equal(await page.locator('#demo-stand_beteiligung').inputValue(), 'am_anfang');
+  assert.ok(dorf.some((s) => s.id === 'amt-als-partner'));
 
   // Another example: the path changes, the new steps are marked and named.
-  await examples.getByRole('button', { name: 'Großstadt als Vorreiter' }).click();
+  await examples.getByRole('button', { name: 'Großstadt mit Team' }).click();
   const gross = await changedOverview(page, dorf);
   assert.notEqual(gross.length, dorf.length, 'the number of steps differs');
   const { appeared, gone } = await checkChanges(page, dorf, gross);
-  assert.ok(appeared.some((s) => s.id === 'open-data-eigenes-portal'), 'the Großstadt gets its own portal');
-  assert.ok(gone.some((s) => s.id === 'partner-gemeinsame-dienste'), 'and no longer looks for partners');
+  assert.ok(appeared.some((s) => s.id === 'daten-governance'), 'the Großstadt with a team gets data governance');
+  assert.ok(gone.some((s) => s.id === 'amt-als-partner'), 'and no longer starts with an Amt');
+  // Its administration follows from its size: shown, not asked.
+  assert.equal(await page.locator('#demo-verwaltung').inputValue(), 'eigene');
+  assert.ok(await page.locator('#demo-verwaltung').isDisabled());
   assert.equal(await page.locator('#demo-groesse').inputValue(), 'grossstadt');
   assert.equal(await page.locator('#demo-stand_transparenz').inputValue(), 'vorreiter');
 
@@ -162,7 +165,7 @@ e2e('demo mode: its own storage, the bar everywhere, example Kommunen, switcher,
   assert.equal(await changeSummary(page).count(), 0, 'no change summary after the reset');
   assert.equal(await page.locator('#demo-groesse').inputValue(), '', 'no profile after the reset');
   const demoDoc = JSON.parse(
-    await until('the reset to be saved', () => page.evaluate((k) => localStorage.getItem(k), DEMO_KEY), (raw) => !raw?.includes('zeitbudget')),
+    await until('the reset to be saved', () => page.evaluate((k) => localStorage.getItem(k), DEMO_KEY), (raw) => !raw?.includes('gespraech-spitze')),
   );
   assert.equal(demoDoc.states.length, 1);
   assert.deepEqual(demoDoc.states[0].progress.steps, {});
@@ -198,17 +201,17 @@ e2e('a normal tab and a demo tab side by side do not see each other\'s work', as
   const demo = await context.newPage();
   demo.on('pageerror', (e) => demoErrors.push(e.message));
   await gotoApp(demo, base, '?demo#/');
-  await demoBar(demo).getByRole('button', { name: 'Dorf am Anfang' }).click();
+  await demoBar(demo).getByRole('button', { name: 'Dorf in einer Verbandsgemeinde' }).click();
   await demoScreen(demo, base, '#/schritt/einstieg-vorbereiten');
   const box = (p, id) => p.locator(`#aufgabe-einstieg-vorbereiten-${id}`);
 
   await box(real, 'koordination-benennen').check();
   await waitForSaved(real, (p) => p.steps['einstieg-vorbereiten']?.tasks?.includes('koordination-benennen'), 'the real tick');
-  await box(demo, 'zeitbudget').check();
-  await until('the demo save', () => demo.evaluate((k) => localStorage.getItem(k), DEMO_KEY), (raw) => raw?.includes('zeitbudget'));
+  await box(demo, 'gespraech-spitze').check();
+  await until('the demo save', () => demo.evaluate((k) => localStorage.getItem(k), DEMO_KEY), (raw) => raw?.includes('gespraech-spitze'));
   await real.waitForTimeout(300);
   assert.equal(await box(demo, 'koordination-benennen').isChecked(), false, 'the real tick stays out of the demo');
-  assert.equal(await box(real, 'zeitbudget').isChecked(), false, 'the demo tick stays out of the real work');
+  assert.equal(await box(real, 'gespraech-spitze').isChecked(), false, 'the demo tick stays out of the real work');
   const stored = JSON.parse(await real.evaluate((k) => localStorage.getItem(k), STORAGE_KEY));
   assert.deepEqual(stored.states[0].progress.steps['einstieg-vorbereiten'].tasks, ['koordination-benennen']);
   assert.equal(stored.states[0].progress.name, 'Echtes Dorf');
@@ -217,8 +220,8 @@ e2e('a normal tab and a demo tab side by side do not see each other\'s work', as
   await waitForScreen(real);
   await waitForScreen(demo);
   assert.ok(await box(real, 'koordination-benennen').isChecked());
-  assert.equal(await box(real, 'zeitbudget').isChecked(), false);
-  assert.ok(await box(demo, 'zeitbudget').isChecked());
+  assert.equal(await box(real, 'gespraech-spitze').isChecked(), false);
+  assert.ok(await box(demo, 'gespraech-spitze').isChecked());
   assert.equal(await box(demo, 'koordination-benennen').isChecked(), false);
   assert.deepEqual(demoErrors, []);
 });
@@ -236,7 +239,7 @@ async function comparison(page) {
   }));
 }
 
-const QUESTIONS = ['groesse', 'stand_transparenz', 'stand_beteiligung', 'stand_zusammenarbeit', 'stand_verwaltung'];
+const QUESTIONS = ['groesse', 'bundesland', 'verwaltung', 'zeit', 'stand_transparenz', 'stand_beteiligung', 'stand_zusammenarbeit', 'stand_verwaltung'];
 const sideValues = (page, side) =>
   Promise.all(QUESTIONS.map((q) => page.locator(`#vergleich-${side}-${q}`).inputValue()));
 
@@ -245,12 +248,12 @@ e2e('compare: two size classes differ in steps and texts; the same profile on bo
   await expectHeading(page, 'Zwei Profile vergleichen');
   await expectDemoBar(page, 'compare');
   // The sides start with the first and the last example Kommune, and the selects show them.
-  assert.deepEqual(await sideValues(page, 'A'), ['landgemeinde', 'noch_nichts', 'erste_schritte', 'noch_nichts', 'noch_nichts']);
-  assert.deepEqual(await sideValues(page, 'B'), ['grossstadt', 'vorreiter', 'vorreiter', 'etabliert', 'etabliert']);
+  assert.deepEqual(await sideValues(page, 'A'), ['landgemeinde', 'rheinland_pfalz', 'verbund', 'wenige_stunden', 'am_anfang', 'am_anfang', 'am_anfang', 'am_anfang']);
+  assert.deepEqual(await sideValues(page, 'B'), ['grossstadt', 'nordrhein_westfalen', 'eigene', 'team', 'vorreiter', 'etabliert', 'etabliert', 'etabliert']);
 
   // Same starting point, different size.
   for (const side of ['A', 'B']) {
-    for (const q of QUESTIONS.slice(1)) await page.locator(`#vergleich-${side}-${q}`).selectOption('erste_schritte');
+    for (const q of QUESTIONS.slice(4)) await page.locator(`#vergleich-${side}-${q}`).selectOption('etabliert');
   }
   await page.locator('#vergleich-A-groesse').selectOption('landgemeinde');
   await page.locator('#vergleich-B-groesse').selectOption('grossstadt');
@@ -258,7 +261,7 @@ e2e('compare: two size classes differ in steps and texts; the same profile on bo
   assert.ok(c.onlyA.length > 0, 'steps only for the Landgemeinde');
   assert.ok(c.onlyB.length > 0, 'steps only for the Großstadt');
   assert.deepEqual(c.onlyA.filter((t) => c.onlyB.includes(t)), [], 'no step in both lists');
-  assert.ok(c.onlyA.includes('Partner für gemeinsame Dienste finden'), c.onlyA.join(' | '));
+  assert.ok(c.onlyA.includes('Mit Ihrem Amt oder Ihrer Verbandsgemeinde beginnen'), c.onlyA.join(' | '));
   assert.ok(c.variants.length > 0, 'at least one step with other text');
   for (const v of c.variants) assert.notEqual(v.a, v.b, `„${v.title}“ is listed but reads the same`);
   assert.match(c.summary, new RegExp(`^${c.onlyA.length} Schritte nur bei A, ${c.onlyB.length} nur bei B, \\d+ bei beiden \\(${c.variants.length} davon mit unterschiedlichem Text\\)\\.$`));
@@ -269,12 +272,15 @@ e2e('compare: two size classes differ in steps and texts; the same profile on bo
   assert.ok(c2.onlyB.length > 0 && c2.onlyA.length > 0);
 
   // An example Kommune on one side fills its selects.
-  await page.locator('#vergleich-A-beispiel').selectOption({ label: 'Mittelstadt mit ersten Erfahrungen' });
-  await until('side A to take the example', () => sideValues(page, 'A'), (v) => v.join() === 'mittelstadt,erste_schritte,etabliert,erste_schritte,erste_schritte');
+  await page.locator('#vergleich-A-beispiel').selectOption({ label: 'Kleinstadt mit eigener Verwaltung' });
+  await until('side A to take the example', () => sideValues(page, 'A'), (v) => v.join() === 'groessere_kleinstadt,nordrhein_westfalen,eigene,ein_tag,am_anfang,etabliert,am_anfang,am_anfang');
 
   // The same profile on both sides: nothing differs.
   const a = await sideValues(page, 'A');
-  for (const [i, q] of QUESTIONS.entries()) await page.locator(`#vergleich-B-${q}`).selectOption(a[i]);
+  for (const [i, q] of QUESTIONS.entries()) {
+    const select = page.locator(`#vergleich-B-${q}`);
+    if (!(await select.isDisabled())) await select.selectOption(a[i]);
+  }
   c = await until('no differences', () => comparison(page), (x) => x.onlyA.length + x.onlyB.length + x.variants.length === 0);
   assert.match(c.summary, /^0 Schritte nur bei A, 0 nur bei B, \d+ bei beiden \(0 davon mit unterschiedlichem Text\)\.$/);
   assert.ok(Number(/(\d+) bei beiden/.exec(c.summary)[1]) > 20, 'the common path is listed as common');
@@ -308,7 +314,7 @@ e2e('presenter setting: „Große Schrift“ toggles larger text, remembered acr
   assert.equal(await button.getAttribute('aria-pressed'), 'true');
   // On a projector-sized window the large text still fits without sideways scrolling.
   await page.setViewportSize({ width: 1024, height: 768 });
-  await demoBar(page).getByRole('button', { name: 'Großstadt als Vorreiter' }).click();
+  await demoBar(page).getByRole('button', { name: 'Großstadt mit Team' }).click();
   await expectHeading(page, 'Übersicht');
   for (const hash of ['#/vergleich', '#/schritt/einstieg-vorbereiten', '#/bericht', '#/']) {
     await demoScreen(page, base, hash);
@@ -331,7 +337,7 @@ e2e('axe-core finds no violations on the demo screens, the comparison, an import
   };
   await gotoApp(page, base, '?demo#/');
   await check('demo: start');
-  await demoBar(page).getByRole('button', { name: 'Dorf am Anfang' }).click();
+  await demoBar(page).getByRole('button', { name: 'Dorf in einer Verbandsgemeinde' }).click();
   await expectHeading(page, 'Übersicht');
   await demoBar(page).getByRole('button', { name: 'Landkreis als Drehscheibe' }).click();
   await changeSummary(page).waitFor();

@@ -124,7 +124,7 @@ e2e('work states keep their own profile and ticks; rename, duplicate, delete wit
   await page.waitForURL(/#\/$/);
   await until('the header name', () => kommune(page), (t) => t === 'Dorf Eins');
   let o = await overview(page, base);
-  assert.ok(o.onPath.some((s) => s.id === 'partner-gemeinsame-dienste'), 'the Landgemeinde path');
+  assert.ok(o.onPath.some((s) => s.id === 'amt-als-partner'), 'the Landgemeinde path');
   assert.ok(!o.onPath.some((s) => s.id === 'open-data-eigenes-portal'));
   await openStep(page, base, 'was-ist-open-government');
   assert.ok(await task(page, 'was-ist-open-government', 'eigene-worte').isChecked());
