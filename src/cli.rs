@@ -1,7 +1,9 @@
-//! `leitfaden`: the command-line tool for guide authors — check, path, graph, stats.
-//! A thin shell over the core: it reads files, calls `guide` and `path`, prints.
+//! `leitfaden`: the command-line tool for guide authors — check, path, graph, stats, search.
+//! A thin shell over the core: it reads files, calls `guide`, `path` and `search`, prints.
 
-use std::path::PathBuf;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -10,6 +12,7 @@ use leitfaden::coverage::Coverage;
 use leitfaden::guide::{Guide, Report};
 use leitfaden::path;
 use leitfaden::profile::Answers;
+use leitfaden::search::{Field, SearchIndex};
 
 const USAGE: &str = "\
 leitfaden — tools for authors of a Leitfaden guide
@@ -23,7 +26,11 @@ USAGE:
                                                 „Wichtig“ steps, tasks, hours and months
     leitfaden diff-profiles [DIR] A B           which steps and texts differ between two
                                                 profiles: a demo profile id, or Q=C,Q=C,...
+    leitfaden search [DIR] QUERY...             print the ranked search hits for QUERY
     leitfaden generate --steps N [--seed S] OUT write a generated guide (for benchmarks)
+
+`search` takes its first argument as DIR when more follow and it is a directory; every
+other argument is a word of the query.
 
 Exit status: 0 when the guide has no errors (warnings allowed), 1 on errors, 2 on bad usage.";
 
@@ -71,6 +78,10 @@ pub fn run() -> ExitCode {
             a => positional.push(a.to_string()),
         }
     }
+    if command == "search" {
+        let words: Vec<&str> = positional.iter().map(String::as_str).collect();
+        return search(&words);
+    }
     // The guide directory comes first; `diff-profiles` takes two profiles after it.
     let wanted = if command == "diff-profiles" { 2 } else { 0 };
     if positional.len() > wanted {
@@ -84,14 +95,11 @@ pub fn run() -> ExitCode {
     if command == "generate" {
         return generate(&dir, steps, seed);
     }
-    let files = match leitfaden::guide::load::read_dir(&dir) {
+    let files = match read(&dir) {
         Ok(files) => files,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", dir.display());
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
-    let prefix = format!("{}/", dir.display()).replace("//", "/");
+    let prefix = prefix(&dir);
     let started = Instant::now();
     let (guide, report, coverage) = match check::check(&files) {
         Checked {
@@ -160,7 +168,95 @@ pub fn run() -> ExitCode {
     }
 }
 
-fn generate(dir: &std::path::Path, steps: usize, seed: u64) -> ExitCode {
+fn read(dir: &Path) -> Result<BTreeMap<String, String>, ExitCode> {
+    leitfaden::guide::load::read_dir(dir).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", dir.display());
+        ExitCode::from(1)
+    })
+}
+
+fn prefix(dir: &Path) -> String {
+    format!("{}/", dir.display()).replace("//", "/")
+}
+
+/// `search [DIR] QUERY...`: the hits as the app ranks them, one per line, with the
+/// matched words in «…». It needs only a readable guide, not the full check.
+fn search(args: &[&str]) -> ExitCode {
+    let (dir, words) = match args {
+        [dir, words @ ..] if !words.is_empty() && Path::new(dir).is_dir() => (*dir, words),
+        words => ("guide", words),
+    };
+    let query = words.join(" ");
+    if query.trim().is_empty() {
+        return usage("search needs a query");
+    }
+    let dir = Path::new(dir);
+    let files = match read(dir) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
+    let guide = match Guide::load(&files) {
+        Ok((guide, _)) => guide,
+        Err(report) => {
+            let prefix = prefix(dir);
+            eprint!("{}", report.render(&prefix));
+            eprintln!("{}", summary(&prefix, &report));
+            return ExitCode::from(1);
+        }
+    };
+    let found = SearchIndex::build(&guide).search(&guide, &query, &[], usize::MAX);
+    if found.total == 0 {
+        println!("keine Treffer für „{query}“");
+        return ExitCode::SUCCESS;
+    }
+    // Long lists are often piped into `head`: stop quietly when the reader has gone.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{} Treffer für „{query}“", found.total);
+    for (rank, hit) in found.hits.iter().enumerate() {
+        let t = hit.target;
+        let title = t.title(&guide);
+        // A hit in the title is marked there rather than repeated as the snippet.
+        let in_title = hit.field == Field::Title && hit.snippet == title;
+        let shown = if in_title {
+            marked(&hit.snippet, &hit.marks)
+        } else {
+            title.to_string()
+        };
+        let mut line = format!("{:>3}. {} · {shown}", rank + 1, t.label());
+        if let Some(step) = t.step() {
+            let chapter = &guide.chapters[guide.step_chapter[step]].title;
+            line.push_str(&format!(
+                " · Kapitel „{chapter}“ [{}]",
+                guide.steps[step].id
+            ));
+        }
+        if !in_title {
+            line.push_str(" — ");
+            line.push_str(&marked(&hit.snippet, &hit.marks));
+        }
+        if writeln!(out, "{line}").is_err() {
+            break;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The snippet with each mark put in «…».
+fn marked(snippet: &str, marks: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for m in marks {
+        out.push_str(&snippet[at..m.start]);
+        out.push('«');
+        out.push_str(&snippet[m.clone()]);
+        out.push('»');
+        at = m.end;
+    }
+    out.push_str(&snippet[at..]);
+    out
+}
+
+fn generate(dir: &Path, steps: usize, seed: u64) -> ExitCode {
     for (name, text) in leitfaden::generate::guide(steps, seed) {
         let path = dir.join(&name);
         let written = path

@@ -23,6 +23,7 @@ pub mod progress;
 pub mod report;
 pub mod route;
 pub mod saved;
+pub mod search;
 pub mod session;
 pub mod stats;
 pub mod text;

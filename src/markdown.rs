@@ -302,9 +302,15 @@ pub fn inline(text: &str) -> Vec<Inline> {
         };
         match taken {
             Some(len) => rest = &rest[len..],
+            // Plain text up to the next marker is taken in one piece (markers are ASCII, so
+            // a byte search finds them on character boundaries).
             None => {
-                buf.push(c);
-                rest = &rest[c.len_utf8()..];
+                let len = rest.as_bytes()[c.len_utf8()..]
+                    .iter()
+                    .position(|b| matches!(b, b'\\' | b'*' | b'_' | b'`' | b'['))
+                    .map_or(rest.len(), |i| i + c.len_utf8());
+                buf.push_str(&rest[..len]);
+                rest = &rest[len..];
             }
         }
     }

@@ -331,6 +331,30 @@ impl Path {
         months(self.effort(), guide.capacity(&self.facts)?)
     }
 
+    /// The path's effort in words, with what it means at the time the Kommune has:
+    /// „Geschätzte Arbeitszeit … 24 bis 73 Stunden. Bei „Wenige Stunden im Monat“ sind
+    /// das etwa 4 bis 13 Monate.“ `None` when no step on the path has an estimate.
+    pub fn effort_phrase(&self, guide: &Guide) -> Option<String> {
+        let hours = self.effort();
+        if hours.1 == 0 {
+            return None;
+        }
+        let mut out = format!(
+            "Geschätzte Arbeitszeit Ihrer Verwaltung für diesen Weg: {}.",
+            crate::text::hours(hours)
+        );
+        if let (Some(months), Some(q)) = (self.months(guide), guide.capacity_question)
+            && let Some(Some(a)) = self.facts.profile.get(q)
+        {
+            let label = &guide.questions[q].choices[usize::from(*a)].label;
+            out.push_str(&format!(
+                " Bei „{label}“ sind das {}.",
+                crate::text::months(months)
+            ));
+        }
+        Some(out)
+    }
+
     /// Steps per chapter: (chapter index, positions on the path).
     pub fn by_chapter(&self, guide: &Guide) -> Vec<(usize, Vec<usize>)> {
         let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -351,14 +375,14 @@ fn sum_hours<'a>(steps: impl Iterator<Item = &'a Visible>) -> (u32, u32) {
         .fold((0, 0), |(lo, hi), e| (lo + e.hours.0, hi + e.hours.1))
 }
 
-/// Months for `hours` of work at `per_month` hours a month, rounded up: the fewest when
-/// the work is light and the time ample, the most when it is heavy and the time short.
+/// Months for `hours` of work (low, high) at the middle of `per_month` hours a month,
+/// rounded up: a planning figure, not the extremes of both ranges multiplied together.
 pub fn months(hours: (u32, u32), per_month: (u32, u32)) -> Option<(u32, u32)> {
-    let (cap_lo, cap_hi) = per_month;
-    if cap_hi == 0 {
+    let mid = (per_month.0 + per_month.1) / 2;
+    if mid == 0 {
         return None;
     }
-    let fewest = hours.0.div_ceil(cap_hi);
-    let most = hours.1.div_ceil(cap_lo.max(1));
-    Some((fewest.max(u32::from(hours.1 > 0)), most))
+    let fewest = hours.0.div_ceil(mid);
+    let most = hours.1.div_ceil(mid);
+    Some((fewest.max(u32::from(hours.1 > 0)), most.max(1)))
 }

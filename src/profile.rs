@@ -130,6 +130,13 @@ impl Answers {
         }
     }
 
+    /// The answer question `q` takes by itself from the earlier answers, if it does (then
+    /// the question is not asked).
+    pub fn implied<'g>(&self, guide: &'g Guide, q: usize) -> Option<&'g crate::guide::Choice> {
+        let k = guide.implied_answer(q, &self.facts(guide))?;
+        guide.questions[q].choices.get(usize::from(k))
+    }
+
     /// Whether every intake question has a valid answer or one implied by earlier ones.
     pub fn profile_complete(&self, guide: &Guide) -> bool {
         self.unanswered(guide).is_empty()
@@ -154,6 +161,18 @@ impl Answers {
 
 fn ids<'a>(ids: impl Iterator<Item = &'a str>) -> String {
     ids.collect::<Vec<_>>().join(", ")
+}
+
+/// How many questions the intake asks, in words: „acht Fragen“, or „bis zu acht Fragen“
+/// when some can follow from earlier answers.
+pub fn intake_size(guide: &Guide, singular: &str, plural: &str) -> String {
+    let n = guide.questions.len();
+    let counted = crate::text::counted(n, singular, plural);
+    if guide.questions.iter().any(|q| !q.implied.is_empty()) {
+        format!("bis zu {counted}")
+    } else {
+        counted
+    }
 }
 
 /// Puts a condition into German words, naming the user's answer to each part.

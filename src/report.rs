@@ -27,6 +27,8 @@ pub struct StatusReport {
     pub archive: Archive,
     /// The archive in words (`Archive::lines`), as every rendering shows it.
     pub archive_lines: Vec<String>,
+    /// The path's effort in words (`Path::effort_phrase`).
+    pub effort: Option<String>,
 }
 
 /// The report's fixed texts, shared by the page and every download.
@@ -52,20 +54,54 @@ pub struct ReportStep {
     pub note: String,
     pub done_tasks: Vec<String>,
     pub open_tasks: Vec<String>,
+    /// The estimated hours for this profile, (low, high).
+    pub effort: Option<(u32, u32)>,
+}
+
+impl ReportStep {
+    /// Step `v.step` as it appears on (or off) the path, with what the user entered.
+    fn of(guide: &Guide, progress: &Progress, v: &path::Visible, number: usize) -> ReportStep {
+        let step = &guide.steps[v.step];
+        let entry = progress.step(&step.id).cloned().unwrap_or_default();
+        let (done_tasks, open_tasks) = v
+            .tasks
+            .iter()
+            .map(|(k, _)| &step.tasks[*k])
+            .partition::<Vec<_>, _>(|t| entry.tasks.contains(&t.id));
+        ReportStep {
+            id: step.id.clone(),
+            number,
+            title: step.title.clone(),
+            priority: v.priority,
+            status: entry.status,
+            reason: entry.reason.clone(),
+            note: entry.note.clone(),
+            done_tasks: done_tasks.iter().map(|t| t.text.clone()).collect(),
+            open_tasks: open_tasks.iter().map(|t| t.text.clone()).collect(),
+            effort: v.effort.map(|e| e.hours),
+        }
+    }
+
+    /// „Priorität: Wichtig · Geschätzter Aufwand: 2 bis 4 Stunden“.
+    pub fn meta(&self) -> String {
+        let mut out = format!("Priorität: {}", self.priority.label());
+        if let Some(h) = self.effort {
+            out.push_str(&format!(
+                " · Geschätzter Aufwand: {}",
+                crate::text::hours(h)
+            ));
+        }
+        out
+    }
 }
 
 impl StatusReport {
     pub fn build(guide: &Guide, progress: &Progress) -> StatusReport {
         let path = path::compute(guide, &progress.answers);
         let mut profile = Vec::new();
-        for q in &guide.questions {
-            if let Some(c) = progress
-                .answers
-                .profile
-                .get(&q.id)
-                .and_then(|a| q.choices.iter().find(|c| &c.id == a))
-            {
-                profile.push((q.short.clone(), c.label.clone()));
+        for (q, a) in guide.questions.iter().zip(&path.facts.profile) {
+            if let Some(a) = a {
+                profile.push((q.short.clone(), q.choices[usize::from(*a)].label.clone()));
             }
         }
         for d in 0..guide.decisions.len() {
@@ -82,52 +118,21 @@ impl StatusReport {
                 title: format!("Kapitel {ch} · {}", guide.chapters[ch].title),
                 steps: positions
                     .into_iter()
-                    .map(|pos| {
-                        let v = &path.steps[pos];
-                        let step = &guide.steps[v.step];
-                        let entry = progress.step(&step.id).cloned().unwrap_or_default();
-                        let (done_tasks, open_tasks) = v
-                            .tasks
-                            .iter()
-                            .map(|(k, _)| &step.tasks[*k])
-                            .partition::<Vec<_>, _>(|t| entry.tasks.contains(&t.id));
-                        ReportStep {
-                            id: step.id.clone(),
-                            number: pos + 1,
-                            title: step.title.clone(),
-                            priority: v.priority,
-                            status: entry.status,
-                            reason: entry.reason.clone(),
-                            note: entry.note.clone(),
-                            done_tasks: done_tasks.iter().map(|t| t.text.clone()).collect(),
-                            open_tasks: open_tasks.iter().map(|t| t.text.clone()).collect(),
-                        }
-                    })
+                    .map(|pos| ReportStep::of(guide, progress, &path.steps[pos], pos + 1))
                     .collect(),
             })
             .collect();
+        // What the user entered on steps a profile change took off the path, shown as
+        // those steps would appear.
         let off_path = path
             .hidden
             .iter()
-            .filter_map(|&i| {
-                let step = &guide.steps[i];
-                let entry = progress.step(&step.id).filter(|e| !e.is_empty())?;
-                let (done_tasks, open_tasks) = step
-                    .tasks
-                    .iter()
-                    .partition::<Vec<_>, _>(|t| entry.tasks.contains(&t.id));
-                Some(ReportStep {
-                    id: step.id.clone(),
-                    number: 0,
-                    title: step.title.clone(),
-                    priority: step.priority,
-                    status: entry.status,
-                    reason: entry.reason.clone(),
-                    note: entry.note.clone(),
-                    done_tasks: done_tasks.iter().map(|t| t.text.clone()).collect(),
-                    open_tasks: open_tasks.iter().map(|t| t.text.clone()).collect(),
-                })
+            .filter(|&&i| {
+                progress
+                    .step(&guide.steps[i].id)
+                    .is_some_and(|e| !e.is_empty())
             })
+            .map(|&i| ReportStep::of(guide, progress, &path.appearance(guide, i), 0))
             .collect();
         let name = progress.name.clone();
         let archive = progress.archive(guide);
@@ -146,6 +151,7 @@ impl StatusReport {
             chapters,
             off_path,
             archive_lines: archive.lines(),
+            effort: path.effort_phrase(guide),
             archive,
         }
     }
@@ -197,6 +203,9 @@ impl StatusReport {
                 self.done, self.total
             )),
         ]));
+        if let Some(e) = &self.effort {
+            blocks.push(Block::para(e.clone()));
+        }
         for ch in &self.chapters {
             blocks.push(Block::PageBreak);
             blocks.push(heading(1, &ch.title));
@@ -295,7 +304,7 @@ fn step_blocks(blocks: &mut Vec<Block>, s: &ReportStep, heading: &str, show: &Se
         2,
         vec![Inline::text(format!("{heading} — {}", s.status.label()))],
     ));
-    blocks.push(Block::para(format!("Priorität: {}", s.priority.label())));
+    blocks.push(Block::para(s.meta()));
     if show.reasons && s.status == Status::NotRelevant && !s.reason.trim().is_empty() {
         blocks.push(Block::para(format!(
             "Grund, warum nicht relevant: {}",

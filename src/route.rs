@@ -15,6 +15,8 @@ pub enum Route {
     Report,
     /// Two profiles side by side (for trainers).
     Compare,
+    /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
+    About,
     NotFound(String),
 }
 
@@ -31,6 +33,7 @@ impl Route {
             ["arbeitsstaende"] => Route::WorkStates,
             ["bericht"] => Route::Report,
             ["vergleich"] => Route::Compare,
+            ["ueber"] => Route::About,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
@@ -46,6 +49,7 @@ impl Route {
             Route::WorkStates => "#/arbeitsstaende".into(),
             Route::Report => "#/bericht".into(),
             Route::Compare => "#/vergleich".into(),
+            Route::About => "#/ueber".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
@@ -68,6 +72,7 @@ mod tests {
             Route::WorkStates,
             Route::Report,
             Route::Compare,
+            Route::About,
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.href()), r);

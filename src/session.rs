@@ -279,10 +279,13 @@ fn other_tab_unreadable(error: &DecodeError) -> Notice {
 }
 
 /// Where a returning user continues: the step they were on, else the overview; `None`
-/// before the intake is done. A step the guide no longer has resumes at the overview.
+/// before the intake is done. A step the guide no longer has resumes at the overview; a
+/// profile the guide now asks more about (a new question after an update) resumes at the
+/// profile, to answer it once.
 pub fn resume(ws: &Workspace, guide: &Guide) -> Option<Route> {
     let p = ws.active();
     p.intake_done.then(|| match &p.current {
+        _ if !p.answers.profile_complete(guide) => Route::Profile,
         Some(id) if guide.step_index(id).is_some() => Route::Step(id.clone()),
         _ => Route::Overview,
     })

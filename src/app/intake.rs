@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{Route, ctx};
 use crate::guide::Question;
+use crate::profile;
 use crate::text;
 use crate::web::dom;
 
@@ -31,19 +32,41 @@ pub fn Intake(editing: bool) -> impl IntoView {
         "Ändern Sie Ihre Angaben. Ihr Weg passt sich sofort an. Häkchen und Notizen bleiben erhalten, auch bei Schritten, die wegfallen.".to_string()
     } else {
         format!(
-            "{}, damit der Leitfaden die passenden Schritte zeigt. Sie können die Antworten später ändern.",
-            text::capitalised(&text::counted(guide.questions.len(), "Frage", "Fragen"))
+            "{}, damit der Leitfaden die passenden Schritte zeigt. Fragen, deren Antwort sich aus einer früheren ergibt, entfallen. Sie können die Antworten später ändern.",
+            text::capitalised(&profile::intake_size(&guide, "Frage", "Fragen"))
         )
+    };
+    // After an update the guide may ask something new: say so once, above the questions.
+    let g = guide.clone();
+    let open = move || {
+        ctx.progress(|p| {
+            (editing && p.intake_done)
+                .then(|| {
+                    p.answers
+                        .unanswered(&g)
+                        .iter()
+                        .map(|q| q.short.clone())
+                        .collect::<Vec<_>>()
+                })
+                .filter(|open| !open.is_empty())
+        })
     };
     let questions = guide
         .questions
         .iter()
-        .map(|q| view! { <QuestionField question=q.clone()/> })
+        .enumerate()
+        .map(|(i, q)| view! { <QuestionField index=i question=q.clone()/> })
         .collect_view();
     view! {
         <section class="intake">
             <h1>{if editing { "Profil ändern" } else { "Ihre Kommune" }}</h1>
             <p class="lead">{lead}</p>
+            {move || open().map(|open| view! {
+                <p class="banner info" role="status">{format!(
+                    "Der Leitfaden fragt jetzt auch nach: {}. Bitte ergänzen Sie diese Angaben; alles andere bleibt, wie es ist.",
+                    open.join(", ")
+                )}</p>
+            })}
             <form on:submit=on_submit novalidate>
                 <div class="field">
                     <label for="kommune-name">"Name der Kommune oder des Vorhabens (freiwillig)"</label>
@@ -63,9 +86,29 @@ pub fn Intake(editing: bool) -> impl IntoView {
     }
 }
 
-/// One intake question as a group of radio buttons.
+/// One intake question as a group of radio buttons, or the answer it takes by itself
+/// from earlier ones.
 #[component]
-fn QuestionField(question: Question) -> impl IntoView {
+fn QuestionField(index: usize, question: Question) -> impl IntoView {
+    let ctx = ctx();
+    let guide = ctx.guide();
+    // Re-render only when the implied answer changes, so typing elsewhere keeps focus.
+    let implied = Memo::new(move |_| {
+        ctx.progress(|p| p.answers.implied(&guide, index).map(|c| c.label.clone()))
+    });
+    let short = question.short.clone();
+    move || match implied.get() {
+        Some(label) => view! {
+            <p class="implied">{format!("{short}: {label}")}
+                <span class="help">" – ergibt sich aus Ihren Angaben"</span></p>
+        }
+        .into_any(),
+        None => view! { <AskedQuestion question=question.clone()/> }.into_any(),
+    }
+}
+
+#[component]
+fn AskedQuestion(question: Question) -> impl IntoView {
     let ctx = ctx();
     let help_id = format!("hilfe-{}", question.id);
     let qid = question.id.clone();
@@ -121,10 +164,12 @@ pub fn Summary() -> impl IntoView {
         })
     };
     let g = guide.clone();
+    let g2 = guide.clone();
     view! {
         <section class="summary">
             <h1>{heading}</h1>
             <p class="lead">{move || ctx.progress(|p| p.answers.summary(&g))}</p>
+            {move || ctx.path.with(|p| p.effort_phrase(&g2)).map(|e| view! { <p class="effort">{e}</p> })}
             <p>"Die Schritte sind nach Wichtigkeit markiert. „Wichtig“ bildet die Grundlage, „Optional“ können Sie überspringen. Unter „Übersicht“ sehen Sie auch die Schritte, die für Ihr Profil ausgeblendet sind, und warum."</p>
             <div class="actions">
                 {move || first().map(|href| view! { <a class="button primary" href=href>"Zum ersten Schritt"</a> })}

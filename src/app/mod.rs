@@ -2,6 +2,7 @@
 //! intents to it. No guide, progress or storage rule lives here; see `path`, `progress`,
 //! `workspace` and `session`. Browser calls go through `web`.
 
+mod about;
 mod compare;
 mod demo;
 mod frame;
@@ -248,6 +249,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
                 Route::Report => view! { <report::ReportPage/> }.into_any(),
                 Route::Compare => view! { <compare::Compare/> }.into_any(),
+                Route::About => view! { <about::About/> }.into_any(),
                 Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
             }}
         </main>

@@ -71,9 +71,24 @@ fn ChapterSection(chapter: usize, positions: Vec<usize>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let effort = move || {
+        ctx.path.with(|p| {
+            p.effort_by_chapter(&guide)
+                .into_iter()
+                .find(|(c, _)| *c == chapter)
+                .filter(|(_, h)| h.1 > 0)
+                .map(|(_, h)| format!("Geschätzt {}", crate::text::hours(h)))
+        })
+    };
+    let title = format!(
+        "Kapitel {} · {}",
+        chapter,
+        ctx.guide().chapters[chapter].title
+    );
     view! {
         <section class="chapter">
-            <h2>{format!("Kapitel {} · {}", chapter, guide.chapters[chapter].title)}</h2>
+            <h2>{title}</h2>
+            {move || effort().map(|e| view! { <p class="meta effort">{e}</p> })}
             <ol class="step-list">
                 <For each=items key=|(pos, v)| (*pos, v.step, v.priority) children=move |(pos, v)| view! {
                     <StepItem pos=pos visible=v/>

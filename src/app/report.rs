@@ -64,6 +64,7 @@ pub fn ReportPage() -> impl IntoView {
                         <h2>"Profil"</h2>
                         <ul>{profile}</ul>
                         <p><strong>{format!("Fortschritt: {} von {} Schritten erledigt oder als nicht relevant markiert.", r.done, r.total)}</strong></p>
+                        {r.effort.clone().map(|e| view! { <p class="effort">{e}</p> })}
                     </section>
                     {chapters}
                     {off_path}
@@ -91,7 +92,7 @@ fn report_step(s: &ReportStep, heading: String) -> AnyView {
             <h3>{heading}</h3>
             <p class="meta">
                 <span class=format!("status status-{}", s.status.key())>{s.status.label()}</span>
-                " · Priorität: "{s.priority.label()}
+                " · "{s.meta()}
             </p>
             {(s.status == Status::NotRelevant && !s.reason.is_empty()).then(|| view! {
                 <p>{format!("Grund, warum nicht relevant: {}", s.reason)}</p>

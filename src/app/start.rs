@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use super::ctx;
 use super::markdown::{Marked, render};
 use crate::session;
-use crate::text;
 
 #[component]
 pub fn Start() -> impl IntoView {
@@ -14,7 +13,7 @@ pub fn Start() -> impl IntoView {
     let marked = Marked::default();
     let g = guide.clone();
     let resume = move || ctx.ws.with(|ws| session::resume(ws, &g).map(|r| r.href()));
-    let questions = text::counted(guide.questions.len(), "kurze Frage", "kurze Fragen");
+    let questions = crate::profile::intake_size(&guide, "kurze Frage", "kurze Fragen");
     view! {
         <section class="start">
             <h1>{guide.title.clone()}</h1>

@@ -452,9 +452,12 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
         refs.entry("example")
             .or_default()
             .extend(s.examples.iter().map(String::as_str));
-        refs.entry("source")
-            .or_default()
-            .extend(s.sources.iter().map(String::as_str));
+        refs.entry("source").or_default().extend(
+            s.sources
+                .iter()
+                .chain(s.variants.iter().flat_map(|v| v.sources.iter()))
+                .map(String::as_str),
+        );
     }
     refs.entry("source")
         .or_default()

@@ -344,3 +344,73 @@ fn graph_as_mermaid_by_default() {
     );
     assert!(out.contains("\n  willkommen --> team\n"), "{out}");
 }
+
+const SEARCH: &str = "tests/fixtures/search";
+
+#[test]
+fn search_prints_ranked_hits_with_marks() {
+    let o = run(&["search", SEARCH, "buergerrat"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "3 Treffer für „buergerrat“
+  1. Schritt · Einen «Bürgerrat» einsetzen · Kapitel „Beteiligen“ [buergerrat]
+  2. Begriff · «Bürgerrat»
+  3. Schritt · Ziele klären · Kapitel „Beteiligen“ [ziele] — Klären Sie, welche Ziele die Kommune verfolgt. Ein «Bürgerrat» kann später helfen.
+"
+    );
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn search_takes_every_word_after_the_directory_as_the_query() {
+    let o = run(&["search", SEARCH, "Bürgerrat", "Einwohner"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("2 Treffer für „Bürgerrat Einwohner“\n"),
+        "{out}"
+    );
+    assert!(out.contains(
+        "  1. Schritt · Einen Bürgerrat einsetzen · Kapitel „Beteiligen“ [buergerrat] — Ein «Bürgerrat» bringt ausgeloste «Einwohnerinnen» und «Einwohner» zusammen. Mehr dazu.\n"
+    ), "{out}");
+}
+
+#[test]
+fn search_without_a_directory_searches_the_bundled_guide() {
+    // „Vorhabensliste“ is no directory, so it is the query, in guide/.
+    let o = run(&["search", "Vorhabensliste"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let first = out.lines().nth(1).unwrap_or_default();
+    assert!(first.starts_with("  1. "), "{out}");
+    assert!(first.contains("«Vorhabenliste»"), "{out}");
+}
+
+#[test]
+fn search_without_hits_says_so_and_succeeds() {
+    let o = run(&["search", SEARCH, "Haushaltssatzung"]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(stdout(&o), "keine Treffer für „Haushaltssatzung“\n");
+}
+
+#[test]
+fn search_needs_a_query_and_a_readable_guide() {
+    for args in [&["search"][..], &["search", "  "][..]] {
+        let o = run(args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(
+            stderr(&o).starts_with("error: search needs a query\n"),
+            "{}",
+            stderr(&o)
+        );
+    }
+    let o = run(&["search", "tests/fixtures/two-files", "Rat"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(stdout(&o), "");
+    assert!(
+        stderr(&o).contains(": 4 errors, 0 warnings"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -21,5 +21,6 @@ mod progress;
 mod report;
 mod saved;
 mod saved_fuzz;
+mod search;
 mod session;
 mod workspace;

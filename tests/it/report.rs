@@ -58,6 +58,8 @@ fn step(
         note: String::new(),
         done_tasks: done.iter().map(ToString::to_string).collect(),
         open_tasks: open.iter().map(ToString::to_string).collect(),
+        // Every step of the fixtures is estimated at one to two hours.
+        effort: Some((1, 2)),
     }
 }
 
@@ -244,17 +246,19 @@ Stand: 1. März 2025 · Minimaler Leitfaden (Version 0.1.0)
 
 **Fortschritt:** 2 von 5 Schritten erledigt oder als nicht relevant markiert.
 
+Geschätzte Arbeitszeit Ihrer Verwaltung für diesen Weg: 5 bis 10 Stunden.
+
 ## Kapitel 0 · Anfangen
 
 ### 1. Willkommen — Erledigt
 
-Priorität: Wichtig
+Priorität: Wichtig · Geschätzter Aufwand: 1 bis 2 Stunden
 
 - [x] Lesen Sie die Einleitung.
 
 ### 2. Den Auftrag klären — In Arbeit
 
-Priorität: Empfohlen
+Priorität: Empfohlen · Geschätzter Aufwand: 1 bis 2 Stunden
 
 - [ ] Fragen Sie in der Verwaltungsspitze nach.
 
@@ -267,7 +271,7 @@ Notizen:
 
 ### 3. Einen Beschluss vorbereiten — Nicht relevant
 
-Priorität: Empfohlen
+Priorität: Empfohlen · Geschätzter Aufwand: 1 bis 2 Stunden
 
 Grund, warum nicht relevant: Der Rat hat schon beschlossen.
 
@@ -275,13 +279,13 @@ Grund, warum nicht relevant: Der Rat hat schon beschlossen.
 
 ### 4. Ein erstes Projekt starten — Offen
 
-Priorität: Empfohlen
+Priorität: Empfohlen · Geschätzter Aufwand: 1 bis 2 Stunden
 
 - [ ] Wählen Sie ein Projekt aus.
 
 ### 5. Bilanz ziehen — Offen
 
-Priorität: Optional
+Priorität: Optional · Geschätzter Aufwand: 1 bis 2 Stunden
 
 - [ ] Schreiben Sie auf, was Sie gelernt haben.
 ";
@@ -443,7 +447,7 @@ fn a_public_selection_shows_only_what_was_chosen() {
         md.contains("## Profil\n\n- Größe: Kleine Gemeinde\n"),
         "{md}"
     );
-    assert!(md.contains("### 1. Willkommen — Erledigt\n\nPriorität: Wichtig\n\n- [x] Lesen Sie die Einleitung.\n"), "{md}");
+    assert!(md.contains("### 1. Willkommen — Erledigt\n\nPriorität: Wichtig · Geschätzter Aufwand: 1 bis 2 Stunden\n\n- [x] Lesen Sie die Einleitung.\n"), "{md}");
 
     show.notes = Some(BTreeSet::from(["willkommen".to_string()]));
     let md = document::markdown::write(&r.to_document_with("heute", &show));

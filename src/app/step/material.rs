@@ -104,16 +104,26 @@ pub fn Examples(step: usize) -> impl IntoView {
     })
 }
 
+/// The step's sources and those of the variants shown (each once).
 #[component]
-pub fn Sources(step: usize) -> impl IntoView {
+pub fn Sources(step: usize, variants: Vec<usize>) -> impl IntoView {
     let guide = ctx().guide();
     let s = &guide.steps[step];
-    if s.sources.is_empty() {
-        return None;
-    }
-    let items = s
+    let mut ids: Vec<&String> = Vec::new();
+    for id in s
         .sources
         .iter()
+        .chain(variants.iter().flat_map(|&v| s.variants[v].sources.iter()))
+    {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    if ids.is_empty() {
+        return None;
+    }
+    let items = ids
+        .into_iter()
         .filter_map(|id| guide.source(id).cloned())
         .map(|s| view! { <li><SourceLine source=s/></li> })
         .collect_view();
@@ -127,7 +137,7 @@ pub fn Sources(step: usize) -> impl IntoView {
 
 /// „Quelle: Titel. Herausgeber, Jahr.“ with the link on the title.
 #[component]
-fn SourceLine(source: Source) -> impl IntoView {
+pub fn SourceLine(source: Source) -> impl IntoView {
     let imprint = source.imprint();
     match source.url.clone().filter(|u| crate::markdown::safe_href(u)) {
         Some(url) => view! {

@@ -2,6 +2,7 @@
 //! with the reason it is shown and the way back and forth along the path.
 
 mod material;
+pub use material::SourceLine;
 mod own;
 mod tasks;
 
@@ -83,6 +84,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
                 <span class=format!("badge priority-{}", priority.css_class())>{priority.label()}</span>
                 {priority_reason().map(|r| view! { <span class="priority-reason">{r}</span> })}
             </p>
+            {visible.effort.map(|e| view! { <p class="meta effort">{effort_line(e)}</p> })}
             {move || ctx.progress(|p| p.is_new(&g_new, index)).then(|| view! {
                 <p class="banner info">"Neu: Diesen Schritt gibt es seit Ihrem letzten Besuch."</p>
             })}
@@ -102,6 +104,12 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
                 <p class="banner info">"Dieser Schritt ist für Ihr Profil ausgeblendet. Sie sehen ihn, weil Sie ihn ausdrücklich geöffnet haben."</p>
             })}
             {body}
+            {(!step.legal.trim().is_empty()).then(|| view! {
+                <aside class="legal" aria-labelledby="rechtlich-titel">
+                    <h2 id="rechtlich-titel">"Rechtlich prüfen"</h2>
+                    {render(&step.legal, &guide, &marked)}
+                </aside>
+            })}
             <details class="why">
                 <summary>"Warum sehe ich diesen Schritt?"</summary>
                 <p>{reason}</p>
@@ -111,10 +119,26 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             <material::Resources step=index/>
             <material::Examples step=index/>
             <own::OwnState step=index/>
-            <material::Sources step=index/>
+            <material::Sources step=index variants=visible.variants.clone()/>
             <StepNav step=index/>
         </article>
     }
+}
+
+/// „Geschätzter Aufwand: 2 bis 4 Stunden, Dauer etwa 2 bis 4 Wochen“.
+fn effort_line(e: crate::guide::Effort) -> String {
+    let mut out = format!("Geschätzter Aufwand: {}", crate::text::hours(e.hours));
+    if let Some((lo, hi)) = e.weeks {
+        if lo == hi {
+            out.push_str(&format!(
+                ", Dauer etwa {}",
+                crate::text::counted_digits(u64::from(lo), "Woche", "Wochen")
+            ));
+        } else {
+            out.push_str(&format!(", Dauer etwa {lo} bis {hi} Wochen"));
+        }
+    }
+    out
 }
 
 /// „Zurück“ and „Weiter“ along the path.

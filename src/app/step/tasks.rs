@@ -33,6 +33,7 @@ fn TaskItem(step: usize, task: usize, priority: Priority) -> impl IntoView {
                 prop:checked=move || ctx.progress(|p| p.is_ticked(&s1, &t1))
                 on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|p| p.set_task(&s2, &t2, on)); }/>
             <label for=input_id>{t.text.clone()}</label>
+            {t.effort.map(|e| view! { <span class="task-effort">{format!("({})", crate::text::hours(e.hours))}</span> })}
             {(priority == Priority::Optional).then(|| view! { <span class="badge priority-optional">"Optional"</span> })}
         </li>
     }

@@ -1,0 +1,53 @@
+//! „Über diesen Leitfaden“: who publishes it, when, what it is based on, how to cite it,
+//! the licence of its content, the note on methods, and every source it cites.
+
+use leptos::prelude::*;
+
+use super::ctx;
+use super::markdown::{Marked, render};
+use super::step::SourceLine;
+
+#[component]
+pub fn About() -> impl IntoView {
+    let guide = ctx().guide();
+    let a = guide.about.clone();
+    let marked = Marked::default();
+    let licence = match a
+        .licence_url
+        .clone()
+        .filter(|u| crate::markdown::safe_href(u))
+    {
+        Some(url) => view! {
+            <a href=url target="_blank" rel="noopener noreferrer">{a.licence.clone()}
+                <span class="visually-hidden">" (öffnet in neuem Tab)"</span></a>
+        }
+        .into_any(),
+        None => view! { <span>{a.licence.clone()}</span> }.into_any(),
+    };
+    let sources = guide
+        .sources
+        .iter()
+        .cloned()
+        .map(|s| view! { <li><SourceLine source=s/></li> })
+        .collect_view();
+    view! {
+        <section class="about">
+            <h1>"Über diesen Leitfaden"</h1>
+            <dl class="about-facts">
+                <dt>"Titel"</dt><dd>{guide.title.clone()}</dd>
+                <dt>"Herausgeber"</dt><dd>{a.publisher.clone()}</dd>
+                <dt>"Version"</dt><dd>{guide.version.clone()}</dd>
+                <dt>"Stand"</dt><dd>{a.date.clone()}</dd>
+                <dt>"Lizenz der Inhalte"</dt><dd>{licence}</dd>
+            </dl>
+            <h2>"Worauf der Leitfaden beruht"</h2>
+            <div class="text-block">{render(&a.based_on, &guide, &marked)}</div>
+            <h2>"So zitieren Sie den Leitfaden"</h2>
+            <p class="cite">{a.cite.clone()}</p>
+            <h2>"Zur Methode"</h2>
+            <div class="text-block">{render(&a.methods, &guide, &marked)}</div>
+            <h2>"Alle Quellen"</h2>
+            <ul class="all-sources">{sources}</ul>
+        </section>
+    }
+}
