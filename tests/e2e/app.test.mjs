@@ -420,7 +420,7 @@ e2e('keyboard: Tab reaches the intake radios and the step links; focus goes to t
   await skip.focus();
   assert.equal(await skip.evaluate((el) => el.getBoundingClientRect().left >= 0), true, 'on screen when focused');
   await page.keyboard.press('Enter');
-  assert.equal(await expectFocusOnHeading(page), 'So arbeitet der Leitfaden');
+  assert.equal(await expectFocusOnHeading(page), 'Den Einstieg vorbereiten');
 });
 
 e2e('print hides the site and step navigation', async ({ page, base }) => {
