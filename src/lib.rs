@@ -15,6 +15,7 @@ pub mod export;
 pub mod generate;
 pub mod guide;
 pub mod handout;
+pub mod html;
 pub mod ical;
 pub mod markdown;
 pub mod path;

@@ -73,6 +73,7 @@ pub fn ctx() -> Ctx {
 pub fn start() {
     dom::log_panics();
     dom::expose_memory();
+    dom::on_term_click();
     mount_to_body(Root);
 }
 

@@ -141,6 +141,32 @@ pub fn on_hash_change(f: impl Fn(String) + 'static) {
     std::mem::forget(handle);
 }
 
+/// Glossary buttons (`crate::html`) open and close their definition: one listener for
+/// the whole page, since the text is set as inner HTML.
+pub fn on_term_click() {
+    let handle = window_event_listener_untyped("click", |ev| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(button)) = target.closest(".term-button") else {
+            return;
+        };
+        let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        if let Some(def) = button.next_element_sibling() {
+            if open {
+                let _ = def.remove_attribute("hidden");
+            } else {
+                let _ = def.set_attribute("hidden", "");
+            }
+        }
+    });
+    std::mem::forget(handle);
+}
+
 /// Whether demo mode was asked for in the URL (`?demo` before the fragment).
 pub fn demo_requested() -> bool {
     window()

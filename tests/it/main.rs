@@ -2,6 +2,7 @@
 
 mod common;
 
+mod bundle;
 mod bundled_guide;
 mod checks;
 mod cli;
@@ -12,6 +13,7 @@ mod documents;
 mod export;
 mod generated_guide;
 mod glossary;
+mod html;
 mod ical;
 mod loader_fuzz;
 mod markdown;

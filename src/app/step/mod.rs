@@ -73,7 +73,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
     let priority = visible.priority;
     let body = std::iter::once(&step.body)
         .chain(visible.variants.iter().map(|&k| &step.variants[k].text))
-        .map(|t| view! { <div class="text-block">{render(t, &guide, &marked)}</div> })
+        .map(|t| view! { <div class="text-block" inner_html=render(t, &guide, &marked)></div> })
         .collect_view();
     let (g_new, g_changed, g_ack) = (guide.clone(), guide.clone(), guide.clone());
     view! {
@@ -107,7 +107,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             {(!step.legal.trim().is_empty()).then(|| view! {
                 <aside class="legal" aria-labelledby="rechtlich-titel">
                     <h2 id="rechtlich-titel">"Rechtlich prüfen"</h2>
-                    {render(&step.legal, &guide, &marked)}
+                    <div inner_html=render(&step.legal, &guide, &marked)></div>
                 </aside>
             })}
             <details class="why">
