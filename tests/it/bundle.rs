@@ -6,7 +6,7 @@ use std::path::Path;
 
 use leitfaden::guide::{Guide, bundle};
 
-use crate::common::{edit, files, read_dir};
+use crate::common::{files, read_dir};
 
 fn same_guide(files: &BTreeMap<String, String>) {
     let (from_ron, _) = Guide::load(files).expect("the RON guide loads");
