@@ -19,6 +19,7 @@ pub mod html;
 pub mod ical;
 pub mod markdown;
 pub mod path;
+pub mod prerender;
 pub mod profile;
 pub mod progress;
 pub mod report;

@@ -19,6 +19,7 @@ mod loader_fuzz;
 mod markdown;
 mod merge;
 mod path;
+mod prerender;
 mod progress;
 mod report;
 mod saved;

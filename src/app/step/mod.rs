@@ -84,7 +84,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
                 <span class=format!("badge priority-{}", priority.css_class())>{priority.label()}</span>
                 {priority_reason().map(|r| view! { <span class="priority-reason">{r}</span> })}
             </p>
-            {visible.effort.map(|e| view! { <p class="meta effort">{effort_line(e)}</p> })}
+            {visible.effort.map(|e| view! { <p class="meta effort">{crate::text::effort_line(e)}</p> })}
             {move || ctx.progress(|p| p.is_new(&g_new, index)).then(|| view! {
                 <p class="banner info">"Neu: Diesen Schritt gibt es seit Ihrem letzten Besuch."</p>
             })}
@@ -123,22 +123,6 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             <StepNav step=index/>
         </article>
     }
-}
-
-/// „Geschätzter Aufwand: 2 bis 4 Stunden, Dauer etwa 2 bis 4 Wochen“.
-fn effort_line(e: crate::guide::Effort) -> String {
-    let mut out = format!("Geschätzter Aufwand: {}", crate::text::hours(e.hours));
-    if let Some((lo, hi)) = e.weeks {
-        if lo == hi {
-            out.push_str(&format!(
-                ", Dauer etwa {}",
-                crate::text::counted_digits(u64::from(lo), "Woche", "Wochen")
-            ));
-        } else {
-            out.push_str(&format!(", Dauer etwa {lo} bis {hi} Wochen"));
-        }
-    }
-    out
 }
 
 /// „Zurück“ and „Weiter“ along the path.
