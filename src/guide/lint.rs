@@ -344,7 +344,8 @@ pub(crate) struct Text<'g> {
     pub text: &'g str,
 }
 
-/// Every Markdown text a reader sees in steps, chapters and on the start page.
+/// Every Markdown text a reader sees in steps (with their „Rechtlich prüfen“ box),
+/// chapters and on the start page.
 pub(crate) fn step_texts(guide: &Guide) -> Vec<Text<'_>> {
     let mut out = Vec::new();
     for (i, s) in guide.steps.iter().enumerate() {
@@ -358,6 +359,7 @@ pub(crate) fn step_texts(guide: &Guide) -> Vec<Text<'_>> {
         out.push(at(&s.body));
         out.extend(s.variants.iter().map(|v| at(&v.text)));
         out.extend(s.tasks.iter().map(|t| at(&t.text)));
+        out.push(at(&s.legal));
     }
     out.push(Text {
         file: INDEX_FILE,
