@@ -526,7 +526,7 @@ fn every_step_that_publishes_or_uses_the_register_or_an_online_tool_has_a_legal_
         );
     }
     // Each box names what to check: data protection, and accessibility where it publishes.
-    for (id, _) in &covered {
+    for id in covered.keys() {
         let s = &g.steps[g.step_index(id).expect("a step")];
         assert!(
             s.legal.contains("DSGVO") || s.legal.contains("barrierefrei"),
