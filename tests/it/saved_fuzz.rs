@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use leitfaden::export::{self, Export, GuideStamp};
 use leitfaden::profile::Answers;
-use leitfaden::progress::{Kept, Progress, Status, StepProgress};
+use leitfaden::date::Date;
+use leitfaden::progress::{Kept, Plan, Progress, Snapshot, SnapshotStep, Status, StepProgress};
 use leitfaden::saved::{self, DecodeError, EXPORT_KIND, FORMAT, KIND, MAX_STATES, decode};
 use leitfaden::workspace::{Deleted, WorkState, Workspace};
 use proptest::prelude::*;
@@ -145,19 +146,66 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
         )
 }
 
-fn progress() -> impl Strategy<Value = Progress> {
+fn date() -> impl Strategy<Value = Date> {
+    (1900u16..=2999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (text(), prop::option::of(date())).prop_map(|(owner, due)| Plan { owner, due })
+}
+
+fn snapshot() -> impl Strategy<Value = Snapshot> {
     (
         text(),
-        prop::collection::btree_map(id(), id(), 0..4),
+        date(),
+        any::<u64>(),
         prop::collection::btree_map(id(), id(), 0..3),
-        any::<bool>(),
-        prop::collection::btree_map(id(), step_progress(), 0..5),
-        prop::option::of(id()),
-        prop::collection::btree_set(id(), 0..6),
-        prop::collection::btree_map(id(), any::<u64>(), 0..4),
+        prop::collection::btree_map(
+            id(),
+            (status(), text(), prop::collection::btree_set(id(), 0..3)),
+            0..3,
+        ),
+    )
+        .prop_map(|(name, date, taken, profile, steps)| Snapshot {
+            name,
+            date,
+            taken,
+            answers: Answers {
+                profile,
+                decisions: Default::default(),
+            },
+            steps: steps
+                .into_iter()
+                .map(|(id, (status, note, tasks))| (id, SnapshotStep { status, note, tasks }))
+                .collect(),
+        })
+}
+
+fn progress() -> impl Strategy<Value = Progress> {
+    (
+        (
+            text(),
+            prop::collection::btree_map(id(), id(), 0..4),
+            prop::collection::btree_map(id(), id(), 0..3),
+            any::<bool>(),
+            prop::collection::btree_map(id(), step_progress(), 0..5),
+            prop::option::of(id()),
+            prop::collection::btree_set(id(), 0..6),
+            prop::collection::btree_map(id(), any::<u64>(), 0..4),
+        ),
+        (
+            id(),
+            prop::collection::btree_map("[a-z0-9-]{1,6}(/[a-z0-9-]{1,6})?", plan(), 0..4),
+            prop::collection::btree_map(id(), id(), 0..3),
+            prop::option::of(date()),
+            prop::collection::vec(snapshot(), 0..3),
+        ),
     )
         .prop_map(
-            |(name, profile, decisions, intake_done, steps, current, known_steps, stamps)| {
+            |(
+                (name, profile, decisions, intake_done, steps, current, known_steps, stamps),
+                (origin, plans, targets, review, snapshots),
+            )| {
                 Progress {
                     name,
                     answers: Answers { profile, decisions },
@@ -166,6 +214,11 @@ fn progress() -> impl Strategy<Value = Progress> {
                     current,
                     known_steps,
                     stamps,
+                    origin,
+                    plans,
+                    targets,
+                    review,
+                    snapshots,
                 }
             },
         )
