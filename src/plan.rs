@@ -27,7 +27,9 @@ pub struct Entry {
 impl Entry {
     /// What the entry is called: the task's text, or the step's title.
     pub fn title(&self) -> &str {
-        self.task.as_ref().map_or(&self.step_title, |(_, text)| text)
+        self.task
+            .as_ref()
+            .map_or(&self.step_title, |(_, text)| text)
     }
 
     pub fn task_id(&self) -> Option<&str> {
@@ -201,9 +203,5 @@ pub fn calendar(
     let stamp = Stamp::from_unix_ms(now_ms)
         .or_else(|| Stamp::from_unix_ms(0))
         .expect("1970 is within the years a date may have");
-    ical::calendar(
-        &format!("{} – {name}", guide.title),
-        stamp,
-        &items,
-    )
+    ical::calendar(&format!("{} – {name}", guide.title), stamp, &items)
 }

@@ -728,7 +728,11 @@ impl Progress {
         let mut seen = BTreeSet::new();
         for p in [self, other] {
             let answers = p.answers.profile.keys().map(|q| Field::Answer(q.clone()));
-            let decisions = p.answers.decisions.keys().map(|d| Field::Decision(d.clone()));
+            let decisions = p
+                .answers
+                .decisions
+                .keys()
+                .map(|d| Field::Decision(d.clone()));
             let targets = p.targets.keys().map(|q| Field::Target(q.clone()));
             let plans = p
                 .plans

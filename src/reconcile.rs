@@ -196,9 +196,10 @@ fn title(guide: &Guide, part: &Part) -> String {
     match part {
         Part::Profile => "Profil".into(),
         Part::Targets => "Ziele und nächste Überprüfung".into(),
-        Part::Step(id) => guide
-            .step_index(id)
-            .map_or_else(|| format!("Schritt „{id}“"), |i| guide.steps[i].title.clone()),
+        Part::Step(id) => guide.step_index(id).map_or_else(
+            || format!("Schritt „{id}“"),
+            |i| guide.steps[i].title.clone(),
+        ),
     }
 }
 
@@ -207,10 +208,7 @@ fn describe(guide: &Guide, p: &Progress, part: &Part) -> Vec<String> {
     let mut out = Vec::new();
     match part {
         Part::Profile => {
-            out.push(format!(
-                "Name: {}",
-                crate::workspace::display_name(&p.name)
-            ));
+            out.push(format!("Name: {}", crate::workspace::display_name(&p.name)));
             let summary = p.answers.summary(guide);
             if !summary.is_empty() {
                 out.push(summary);
@@ -306,7 +304,11 @@ pub fn combine(
         if !entry_differs {
             continue;
         }
-        let kept = out.steps.get(id).map(|e| e.kept.clone()).unwrap_or_default();
+        let kept = out
+            .steps
+            .get(id)
+            .map(|e| e.kept.clone())
+            .unwrap_or_default();
         let mut entry = chosen.steps.get(id).cloned().unwrap_or_default();
         let theirs_entry = other.steps.get(id).cloned().unwrap_or_default();
         // The chosen version is the note now: a copy of it kept by the merge above goes.

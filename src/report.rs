@@ -374,7 +374,9 @@ fn step_blocks(blocks: &mut Vec<Block>, s: &ReportStep, heading: &str, show: &Se
         if show.plans && s.has_plans() {
             blocks.push(Block::Table(task_table(s)));
         } else {
-            let items = s.tasks().map(|(t, done, _)| item(Some(done), t.to_string()));
+            let items = s
+                .tasks()
+                .map(|(t, done, _)| item(Some(done), t.to_string()));
             blocks.push(Block::List {
                 ordered: false,
                 items: items.collect(),

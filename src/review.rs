@@ -7,8 +7,8 @@
 use std::fmt::Write as _;
 
 use crate::date::{Date, Due};
-use crate::document::{Inline, Table};
 use crate::document::xml::escaped;
+use crate::document::{Inline, Table};
 use crate::guide::{Guide, Question};
 use crate::profile::Answers;
 use crate::progress::{Progress, Snapshot, Status};
@@ -194,9 +194,7 @@ impl Chart {
         // by shape and lightness, not by hue alone.
         let series: Vec<(&str, usize, &str)> = [
             Some((NOW, 0, "fill=\"#0b4f8a\"")),
-            self.then
-                .as_ref()
-                .map(|_| (THEN, 1, "fill=\"#9bb7d6\"")),
+            self.then.as_ref().map(|_| (THEN, 1, "fill=\"#9bb7d6\"")),
             Some((
                 TARGET,
                 2,

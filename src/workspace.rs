@@ -392,8 +392,13 @@ impl Workspace {
         let Some(i) = self.index(id) else {
             return false;
         };
-        let merged =
-            crate::reconcile::combine(&self.states[i].progress, theirs, picks, now, &self.id_prefix);
+        let merged = crate::reconcile::combine(
+            &self.states[i].progress,
+            theirs,
+            picks,
+            now,
+            &self.id_prefix,
+        );
         self.states[i].progress = merged;
         self.active = id.to_string();
         true

@@ -123,7 +123,10 @@ fn owner_and_due_date_are_stamped_each_and_both_tabs_changes_survive() {
     let mut m = b.clone();
     m.merge(&cleared);
     assert_eq!(m.plan("projekt", Some("projekt-waehlen")).due, None);
-    assert_eq!(m.plan("projekt", Some("projekt-waehlen")).owner, "Herr Becker");
+    assert_eq!(
+        m.plan("projekt", Some("projekt-waehlen")).owner,
+        "Herr Becker"
+    );
 }
 
 #[test]
@@ -171,7 +174,10 @@ fn plans_of_steps_and_tasks_a_guide_update_removed_are_kept_in_the_archive() {
         "Schritt „team“: Zuständig: Frau Yilmaz",
         "Aufgabe „kernteam“ in Schritt „team“: fällig bis 01.03.2026",
     ] {
-        assert!(lines.iter().any(|l| l == expected), "{expected} in {lines:?}");
+        assert!(
+            lines.iter().any(|l| l == expected),
+            "{expected} in {lines:?}"
+        );
     }
     // The data itself is untouched, and comes back with a guide that has it again.
     assert_eq!(p.plans.len(), 4);
@@ -204,13 +210,20 @@ fn the_list_shows_open_tasks_overdue_first_then_by_date_then_undated_and_filters
     assert_eq!(
         seen,
         [
-            ("auftrag", Some("nachfragen"), Some(Due::Overdue { days: 9 })),
+            (
+                "auftrag",
+                Some("nachfragen"),
+                Some(Due::Overdue { days: 9 })
+            ),
             ("projekt", None, Some(Due::Today)),
             ("abschluss", Some("bilanz"), Some(Due::Later { days: 19 })),
             ("projekt", Some("projekt-waehlen"), None),
         ]
     );
-    assert_eq!(list[0].entry.title(), "Fragen Sie in der Verwaltungsspitze nach.");
+    assert_eq!(
+        list[0].entry.title(),
+        "Fragen Sie in der Verwaltungsspitze nach."
+    );
     assert_eq!(list[1].entry.title(), "Ein erstes Projekt starten");
     assert_eq!(list[0].due.unwrap().german(), "9 Tage überfällig");
     assert_eq!(plan::summary(&list), "1 überfällig · 1 heute fällig");
@@ -225,7 +238,10 @@ fn the_list_shows_open_tasks_overdue_first_then_by_date_then_undated_and_filters
     let ids: Vec<_> = yilmaz.iter().map(|o| o.entry.title()).collect();
     assert_eq!(
         ids,
-        ["Fragen Sie in der Verwaltungsspitze nach.", "Ein erstes Projekt starten"]
+        [
+            "Fragen Sie in der Verwaltungsspitze nach.",
+            "Ein erstes Projekt starten"
+        ]
     );
     let nobody = plan::agenda(&guide, &path, &p, today, &Person::Nobody);
     assert_eq!(nobody.len(), 1);
@@ -244,6 +260,9 @@ fn the_list_shows_open_tasks_overdue_first_then_by_date_then_undated_and_filters
 
 // ---------------------------------------------------------------------------------------
 // The calendar file
+
+/// What the parser saw of an entry: kind, summary, first day, the day after.
+type Dated<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
 
 const APP: &str = "https://leitfaden.example/";
 /// 2026-03-01T09:00:00Z
@@ -266,7 +285,7 @@ fn the_calendar_has_one_all_day_entry_per_dated_task_and_step_with_the_right_dat
     assert_lines(&ics);
     let cal = parse(&ics);
     let got = seen(&cal);
-    let dates: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = got
+    let dates: Vec<Dated> = got
         .iter()
         .map(|s| {
             (
@@ -311,7 +330,10 @@ fn the_calendar_has_one_all_day_entry_per_dated_task_and_step_with_the_right_dat
         nachfragen.description.as_deref(),
         Some("Schritt: Den Auftrag klären\nZuständig: Frau Yilmaz\nArbeitsstand: Musterstadt")
     );
-    assert_eq!(nachfragen.url.as_deref(), Some("https://leitfaden.example/#/schritt/auftrag"));
+    assert_eq!(
+        nachfragen.url.as_deref(),
+        Some("https://leitfaden.example/#/schritt/auftrag")
+    );
     assert_eq!(nachfragen.categories, ["Open Government", "Frau Yilmaz"]);
     assert_eq!(nachfragen.dtstamp, "2026-03-01T09:00:00Z");
     assert_eq!(
@@ -319,7 +341,12 @@ fn the_calendar_has_one_all_day_entry_per_dated_task_and_step_with_the_right_dat
         plan::uid(&guide, "herkunft-1", "auftrag", Some("nachfragen"))
     );
     assert_eq!(got[2].uid, plan::uid(&guide, "herkunft-1", "projekt", None));
-    let names: Vec<&str> = cal.name().into_iter().flatten().map(|n| n.value.as_str()).collect();
+    let names: Vec<&str> = cal
+        .name()
+        .into_iter()
+        .flatten()
+        .map(|n| n.value.as_str())
+        .collect();
     assert_eq!(names, ["Minimaler Leitfaden – Musterstadt"]);
 }
 
@@ -352,7 +379,10 @@ fn uids_stay_the_same_across_exports_and_differ_between_work_states_and_entries(
         ..p.clone()
     };
     let other = uids(&copy, MARCH);
-    assert!(other.iter().all(|u| !first.contains(u)), "{other:?} {first:?}");
+    assert!(
+        other.iter().all(|u| !first.contains(u)),
+        "{other:?} {first:?}"
+    );
 }
 
 #[test]
@@ -410,10 +440,21 @@ fn planned_report() -> (Guide, Progress) {
 fn the_report_has_a_column_for_owner_and_due_date_where_there_are_some() {
     let (guide, p) = planned_report();
     let r = StatusReport::build(&guide, &p);
-    let auftrag = r.chapters[0].steps.iter().find(|s| s.id == "auftrag").unwrap();
+    let auftrag = r.chapters[0]
+        .steps
+        .iter()
+        .find(|s| s.id == "auftrag")
+        .unwrap();
     assert!(auftrag.has_plans());
-    let projekt = r.chapters[1].steps.iter().find(|s| s.id == "projekt").unwrap();
-    assert_eq!(projekt.plan_line(), "Zuständig / Fällig (ganzer Schritt): Herr Becker · bis 31.03.2026");
+    let projekt = r.chapters[1]
+        .steps
+        .iter()
+        .find(|s| s.id == "projekt")
+        .unwrap();
+    assert_eq!(
+        projekt.plan_line(),
+        "Zuständig / Fällig (ganzer Schritt): Herr Becker · bis 31.03.2026"
+    );
     let willkommen = &r.chapters[0].steps[0];
     assert!(!willkommen.has_plans());
 
@@ -451,7 +492,10 @@ fn the_report_has_a_column_for_owner_and_due_date_where_there_are_some() {
     // A public page names no people unless chosen.
     let public = r.to_document_with("01.03.2026", &Selection::public());
     let text = document::markdown::write(&public);
-    assert!(!text.contains("Yilmaz") && !text.contains("Becker"), "{text}");
+    assert!(
+        !text.contains("Yilmaz") && !text.contains("Becker"),
+        "{text}"
+    );
     assert!(text.contains("Fragen Sie in der Verwaltungsspitze nach."));
 }
 
@@ -468,7 +512,7 @@ fn office_text(bytes: &[u8]) -> String {
         let mut s = String::new();
         f.read_to_string(&mut s).unwrap();
         let x = roxmltree::Document::parse(&s).unwrap_or_else(|e| panic!("{}: {e}", f.name()));
-        for n in x.descendants().filter(|n| n.is_text()) {
+        for n in x.descendants().filter(roxmltree::Node::is_text) {
             all.push_str(n.text().unwrap_or_default());
             all.push('\n');
         }
@@ -492,7 +536,11 @@ fn owners_and_due_dates_are_in_the_word_opendocument_and_web_files() {
         ("docx", office_text(&document::docx::write(&doc))),
         ("odt", office_text(&document::odt::write(&doc))),
     ] {
-        for expected in [PLAN_COLUMN, "Frau <b>Yilmaz</b> & Co · bis 20.02.2026", "Herr Becker · bis 31.03.2026"] {
+        for expected in [
+            PLAN_COLUMN,
+            "Frau <b>Yilmaz</b> & Co · bis 20.02.2026",
+            "Herr Becker · bis 31.03.2026",
+        ] {
             assert!(text.contains(expected), "{format}: {expected} in\n{text}");
         }
     }

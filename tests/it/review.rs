@@ -9,6 +9,9 @@ use leitfaden::progress::{MAX_SNAPSHOTS, Progress, Status};
 use leitfaden::report::{LEVELS_TITLE, StatusReport};
 use leitfaden::review::{self, Chart, Comparison};
 
+/// A field's name and its levels now, then and as target.
+type Levels<'a> = (&'a str, Option<u8>, Option<u8>, Option<u8>);
+
 fn bundled() -> Guide {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guide");
     Guide::load(&leitfaden::guide::load::read_dir(&dir).unwrap())
@@ -38,7 +41,10 @@ fn the_fields_are_the_questions_on_the_levels_scale() {
         .map(|q| guide.questions[q].id.as_str())
         .collect();
     assert_eq!(ids, ["stand_transparenz", "stand_beteiligung"]);
-    assert!(review::fields(&v1()).is_empty(), "no field in the minimal guide");
+    assert!(
+        review::fields(&v1()).is_empty(),
+        "no field in the minimal guide"
+    );
     let bundled = bundled();
     let ids: Vec<&str> = review::fields(&bundled)
         .into_iter()
@@ -71,8 +77,14 @@ fn levels_count_weiss_nicht_as_the_first_and_say_their_place_on_the_scale() {
     let mut p = start(&guide);
     p.set_answer("stand_transparenz", "weiss_nicht");
     assert_eq!(review::level(&guide, q, &p.answers), Some(0));
-    assert_eq!(review::level_words(&guide, q, Some(0)), "Am Anfang (1 von 3)");
-    assert_eq!(review::level_words(&guide, q, Some(2)), "Vorreiter (3 von 3)");
+    assert_eq!(
+        review::level_words(&guide, q, Some(0)),
+        "Am Anfang (1 von 3)"
+    );
+    assert_eq!(
+        review::level_words(&guide, q, Some(2)),
+        "Vorreiter (3 von 3)"
+    );
     assert_eq!(review::level_words(&guide, q, None), "keine Angabe");
     p.answers.profile.remove("stand_transparenz");
     assert_eq!(review::level(&guide, q, &p.answers), None);
@@ -100,7 +112,10 @@ fn a_snapshot_is_a_copy_that_later_edits_do_not_change() {
     assert!(!s.steps.contains_key("auftrag") || s.status("auftrag") == Status::Open);
     // Without a name it is named for its day.
     p.take_snapshot("   ", day("2026-11-02"), 2_000);
-    assert_eq!(p.last_snapshot().unwrap().name, "Zwischenstand vom 02.11.2026");
+    assert_eq!(
+        p.last_snapshot().unwrap().name,
+        "Zwischenstand vom 02.11.2026"
+    );
 }
 
 #[test]
@@ -137,7 +152,10 @@ fn snapshots_targets_and_review_date_of_two_tabs_are_merged() {
     let names: Vec<&str> = m.snapshots.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Aus Tab A", "Aus Tab B"]);
     assert_eq!(m.review, Some(day("2026-09-30")));
-    assert_eq!(m.targets["stand_transparenz"], "vorreiter", "the later target");
+    assert_eq!(
+        m.targets["stand_transparenz"], "vorreiter",
+        "the later target"
+    );
     let mut n = b.clone();
     n.merge(&a);
     assert_eq!(m, n);
@@ -167,7 +185,10 @@ fn the_comparison_names_completed_steps_moved_levels_and_new_or_changed_notes() 
     p.set_answer("stand_beteiligung", "am_anfang");
     let c = Comparison::build(&guide, &p, p.last_snapshot().unwrap());
     assert_eq!(c.since, "„Frühjahr“ vom 01.03.2026");
-    assert_eq!(c.completed, ["Den Auftrag klären", "Ein erstes Projekt starten"]);
+    assert_eq!(
+        c.completed,
+        ["Den Auftrag klären", "Ein erstes Projekt starten"]
+    );
     assert_eq!(c.reopened, ["Bilanz ziehen"]);
     assert_eq!(c.ticked, 1);
     let moved: Vec<(&str, &str, &str, bool)> = c
@@ -178,14 +199,27 @@ fn the_comparison_names_completed_steps_moved_levels_and_new_or_changed_notes() 
     assert_eq!(
         moved,
         [
-            ("Stand bei Transparenz", "Am Anfang (1 von 3)", "Etabliert (2 von 3)", true),
-            ("Stand bei Beteiligung", "Etabliert (2 von 3)", "Am Anfang (1 von 3)", false),
+            (
+                "Stand bei Transparenz",
+                "Am Anfang (1 von 3)",
+                "Etabliert (2 von 3)",
+                true
+            ),
+            (
+                "Stand bei Beteiligung",
+                "Etabliert (2 von 3)",
+                "Am Anfang (1 von 3)",
+                false
+            ),
         ]
     );
     let notes: Vec<(&str, bool)> = c.notes.iter().map(|n| (n.title.as_str(), n.new)).collect();
     assert_eq!(
         notes,
-        [("Den Auftrag klären", true), ("Ein erstes Projekt starten", false)]
+        [
+            ("Den Auftrag klären", true),
+            ("Ein erstes Projekt starten", false)
+        ]
     );
     assert!(!c.is_empty());
     // Right after a snapshot nothing has changed.
@@ -215,7 +249,7 @@ fn the_chart_shows_now_the_last_snapshot_and_the_target_in_bars_and_a_table() {
     p.set_target("stand_transparenz", Some("vorreiter"));
     p.set_target("stand_beteiligung", Some("etabliert"));
     let chart = Chart::build(&guide, &p);
-    let levels: Vec<(&str, Option<u8>, Option<u8>, Option<u8>)> = chart
+    let levels: Vec<Levels> = chart
         .rows
         .iter()
         .map(|r| (r.name.as_str(), r.now, r.then, r.target))
@@ -291,7 +325,9 @@ fn the_chart_shows_now_the_last_snapshot_and_the_target_in_bars_and_a_table() {
     let bars = &widths[3..];
     let unit = bars[1];
     assert_eq!(
-        bars.iter().map(|w| (w / unit).round() as u8).collect::<Vec<_>>(),
+        bars.iter()
+            .map(|w| (w / unit).round() as u8)
+            .collect::<Vec<_>>(),
         [2, 1, 3, 2, 2, 2]
     );
     // Every bar's level is also text beside it.
@@ -330,7 +366,10 @@ fn hostile_field_names_are_text_in_the_svg() {
     assert!(x.descendants().all(|n| !n.has_tag_name("script")));
     assert!(x.root_element().attribute("onload").is_none());
     let texts: String = x.descendants().filter_map(|n| n.text()).collect();
-    assert!(texts.contains("Beteiligung <script>alert(1)</script> & \"Co\""), "{texts}");
+    assert!(
+        texts.contains("Beteiligung <script>alert(1)</script> & \"Co\""),
+        "{texts}"
+    );
 }
 
 #[test]

@@ -5,9 +5,9 @@
 
 use std::sync::LazyLock;
 
+use leitfaden::date::Date;
 use leitfaden::export::{self, Export, GuideStamp};
 use leitfaden::profile::Answers;
-use leitfaden::date::Date;
 use leitfaden::progress::{Kept, Plan, Progress, Snapshot, SnapshotStep, Status, StepProgress};
 use leitfaden::saved::{self, DecodeError, EXPORT_KIND, FORMAT, KIND, MAX_STATES, decode};
 use leitfaden::workspace::{Deleted, WorkState, Workspace};
@@ -176,7 +176,16 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
             },
             steps: steps
                 .into_iter()
-                .map(|(id, (status, note, tasks))| (id, SnapshotStep { status, note, tasks }))
+                .map(|(id, (status, note, tasks))| {
+                    (
+                        id,
+                        SnapshotStep {
+                            status,
+                            note,
+                            tasks,
+                        },
+                    )
+                })
                 .collect(),
         })
 }

@@ -41,10 +41,17 @@ fn a_readable_document_is_opened_and_not_written_again_unchanged() {
 #[test]
 fn unreadable_data_is_rescued_before_anything_is_written() {
     let mut rescued = None;
-    let o = session::open(Found::Text("{kaputt".into()), &v1(), "t-", "seed", NOW, |raw| {
-        rescued = Some(raw.to_string());
-        true
-    });
+    let o = session::open(
+        Found::Text("{kaputt".into()),
+        &v1(),
+        "t-",
+        "seed",
+        NOW,
+        |raw| {
+            rescued = Some(raw.to_string());
+            true
+        },
+    );
     assert_eq!(rescued.as_deref(), Some("{kaputt"));
     let n = o.notice.expect("the user is told");
     assert!(n.message.contains("aufbewahrt"), "{}", n.message);
@@ -55,7 +62,14 @@ fn unreadable_data_is_rescued_before_anything_is_written() {
 
 #[test]
 fn unreadable_data_that_cannot_be_rescued_pauses_saving() {
-    let o = session::open(Found::Text("{kaputt".into()), &v1(), "t-", "seed", NOW, |_| false);
+    let o = session::open(
+        Found::Text("{kaputt".into()),
+        &v1(),
+        "t-",
+        "seed",
+        NOW,
+        |_| false,
+    );
     let n = o.notice.expect("the user is told");
     assert!(n.saving_paused && !n.dismissible());
     assert!(
@@ -188,7 +202,14 @@ struct Tab {
 
 impl Tab {
     fn open(storage: &Storage, prefix: &str, step: &'static str) -> Tab {
-        let o = session::open(storage.found(), &v1(), prefix, &format!("seed-{prefix}"), NOW, |_| true);
+        let o = session::open(
+            storage.found(),
+            &v1(),
+            prefix,
+            &format!("seed-{prefix}"),
+            NOW,
+            |_| true,
+        );
         let mut tab = Tab {
             ws: o.workspace,
             saver: o.saver,
