@@ -13,6 +13,10 @@ pub enum Route {
     WorkStates,
     /// The status report of the active work state.
     Report,
+    /// „Meine Aufgaben“: open tasks by due date, per person, and the calendar file.
+    Tasks,
+    /// Snapshots, targets, the review date and the comparison with the last snapshot.
+    Review,
     /// Two profiles side by side (for trainers).
     Compare,
     /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
@@ -32,6 +36,8 @@ impl Route {
             ["uebersicht"] => Route::Overview,
             ["arbeitsstaende"] => Route::WorkStates,
             ["bericht"] => Route::Report,
+            ["aufgaben"] => Route::Tasks,
+            ["ueberpruefung"] => Route::Review,
             ["vergleich"] => Route::Compare,
             ["ueber"] => Route::About,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
@@ -48,6 +54,8 @@ impl Route {
             Route::Overview => "#/uebersicht".into(),
             Route::WorkStates => "#/arbeitsstaende".into(),
             Route::Report => "#/bericht".into(),
+            Route::Tasks => "#/aufgaben".into(),
+            Route::Review => "#/ueberpruefung".into(),
             Route::Compare => "#/vergleich".into(),
             Route::About => "#/ueber".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
@@ -71,6 +79,8 @@ mod tests {
             Route::Step("ausgangslage".into()),
             Route::WorkStates,
             Route::Report,
+            Route::Tasks,
+            Route::Review,
             Route::Compare,
             Route::About,
         ];

@@ -34,6 +34,46 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Today in the browser's local calendar (what the user's clock shows), for due dates and
+/// the review reminder; the core never reads a clock itself. A clock outside the years a
+/// date may have gives the day from the UTC time, or else 1 January 2000.
+pub fn local_date() -> crate::date::Date {
+    let d = js_sys::Date::new_0();
+    let local = crate::date::Date::new(
+        d.get_full_year() as u16,
+        (d.get_month() + 1) as u8,
+        d.get_date() as u8,
+    );
+    local
+        .ok()
+        .or_else(|| crate::date::Date::from_unix_ms(js_sys::Date::now() as i64))
+        .or_else(|| crate::date::Date::new(2000, 1, 1).ok())
+        .expect("2000-01-01 is a date")
+}
+
+/// A random id (96 bits as hex), from `crypto.getRandomValues`, or `Math.random` where a
+/// browser offers no crypto: the seed of this tab's work-state origins.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 12];
+    let secure = window()
+        .crypto()
+        .ok()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !secure {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The address of the app without its `#…` part: calendar entries link back to steps.
+pub fn app_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
 /// Today's date for people, e.g. "26.11.2026".
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
