@@ -271,8 +271,9 @@ fn describe(guide: &Guide, p: &Progress, part: &Part) -> Vec<String> {
 /// end up in the step is kept beside it (`StepProgress::kept`, shown on the step with
 /// „An meine Notiz anhängen“ and „Verwerfen“), ticks of concurrent edits are kept under
 /// „newer wins“, snapshots of both sides are kept, and the step this browser is on stays.
-/// A part taken from the side that changed it earlier is stamped `now`, so that the choice
-/// also wins when the merged work state meets the other copy again.
+/// A part taken from the side that changed it earlier is stamped `now` (or just after the
+/// other side's stamp, should its clock run ahead), so that the choice also wins when the
+/// merged work state meets the other copy again.
 pub fn combine(
     mine: &Progress,
     theirs: &Progress,
@@ -298,7 +299,7 @@ pub fn combine(
         for f in fields {
             out.take_field(chosen, f);
             let (c, o) = (chosen.stamp_of(f), other.stamp_of(f));
-            out.stamps.insert(f.key(), if c >= o { c } else { now });
+            out.stamps.insert(f.key(), if c >= o { c } else { now.max(o + 1) });
         }
         let Part::Step(id) = part else { continue };
         if !entry_differs {
@@ -318,7 +319,8 @@ pub fn combine(
             .collect();
         if entry.edited < theirs_entry.edited {
             entry.base = theirs_entry.edited;
-            entry.edited = now;
+            // Later than the other side's change even when that side's clock runs ahead.
+            entry.edited = now.max(theirs_entry.edited + 1);
             entry.by = tab.to_string();
         }
         entry.kept = kept;
