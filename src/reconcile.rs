@@ -299,7 +299,8 @@ pub fn combine(
         for f in fields {
             out.take_field(chosen, f);
             let (c, o) = (chosen.stamp_of(f), other.stamp_of(f));
-            out.stamps.insert(f.key(), if c >= o { c } else { now.max(o + 1) });
+            out.stamps
+                .insert(f.key(), if c >= o { c } else { now.max(o + 1) });
         }
         let Part::Step(id) = part else { continue };
         if !entry_differs {

@@ -362,7 +362,11 @@ impl Workspace {
     /// its own.
     pub fn import(&mut self, progress: &Progress) -> String {
         let mut progress = progress.clone();
-        if self.progresses().any(|p| p.origin == progress.origin) {
+        // Deleted work states count too: undoing the deletion must not bring back a
+        // second work state with the same origin.
+        let clash =
+            !progress.origin.is_empty() && self.progresses().any(|p| p.origin == progress.origin);
+        if clash {
             progress.origin = String::new();
         }
         let taken = |name: &str| self.states.iter().any(|s| s.progress.name == name);

@@ -336,6 +336,26 @@ fn the_workspace_finds_the_same_work_state_and_merges_into_it() {
 }
 
 #[test]
+fn an_import_beside_a_deleted_work_state_of_the_same_origin_gets_its_own_origin() {
+    let guide = v1();
+    let (mine, theirs) = apart(&guide);
+    let mut ws = Workspace::new(&guide.id);
+    ws.set_origin_seed("hier");
+    let id = ws.import(&mine);
+    assert!(ws.delete(&id, 100));
+    // The deleted one offers no merge, so the file comes in as a new work state …
+    assert!(ws.same_origin(&theirs).is_none());
+    let second = ws.import(&theirs);
+    // … with an origin of its own, so that undoing the deletion leaves no two alike.
+    assert!(ws.undo_delete(&id));
+    let origin = |id: &str| ws.state(id).unwrap().progress.origin.clone();
+    assert_eq!(origin(&id), "herkunft");
+    assert_ne!(origin(&second), "herkunft");
+    assert!(origin(&second).starts_with("hier-"), "{}", origin(&second));
+    assert_eq!(ws.same_origin(&theirs).map(|s| s.id.clone()), Some(id));
+}
+
+#[test]
 fn an_edit_on_top_of_the_others_version_of_a_step_is_not_a_conflict() {
     let guide = v1();
     let base = exported(&guide);
