@@ -34,7 +34,7 @@ pub fn Start() -> impl IntoView {
                     <a class="button secondary" href="#/ueberpruefung">"Zur Überprüfung"</a>
                 </div>
             })}
-            <div class="lead">{render(&guide.intro, &guide, &marked)}</div>
+            <div class="lead" inner_html=render(&guide.intro, &guide, &marked)></div>
             <ul class="facts">
                 <li>{format!("Sie beantworten zuerst {questions} (etwa 2 Minuten).")}</li>
                 <li>"Danach sehen Sie Ihren Weg: die Schritte, die zu Ihrer Kommune passen. Sie können jederzeit unterbrechen."</li>

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod bundle;
 mod bundled_guide;
 mod checks;
 mod cli;
@@ -12,12 +13,14 @@ mod documents;
 mod export;
 mod generated_guide;
 mod glossary;
+mod html;
 mod ical;
 mod loader_fuzz;
 mod markdown;
 mod merge;
 mod path;
 mod plan;
+mod prerender;
 mod progress;
 mod reconcile;
 mod report;
