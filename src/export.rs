@@ -82,10 +82,13 @@ pub fn decode(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
     if file.guide.id != guide_id {
         return Err(DecodeError::OtherGuide(file.guide.id));
     }
+    let mut progress = file.progress;
+    // A file can hold anything: make it what the app itself would have written.
+    progress.sanitize();
     Ok(Export {
         guide: file.guide,
         exported: file.exported,
-        progress: file.progress,
+        progress,
     })
 }
 

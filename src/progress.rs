@@ -260,6 +260,9 @@ pub const MAX_SNAPSHOT_NAME_CHARS: usize = 120;
 /// A work state keeps this many snapshots; taking one more drops the oldest (the screen
 /// says so before).
 pub const MAX_SNAPSHOTS: usize = 12;
+/// An origin is an id the app makes (a random seed and a count, far shorter than this);
+/// a longer one, or one with other characters than `A-Z a-z 0-9 - _`, is not kept.
+pub const MAX_ORIGIN_CHARS: usize = 64;
 
 /// Who does a step or a task („Zuständig“) and by when („Fällig bis“). Both optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -622,6 +625,39 @@ impl Progress {
     /// The most recent snapshot.
     pub fn last_snapshot(&self) -> Option<&Snapshot> {
         self.snapshots.last()
+    }
+
+    /// Makes the parts of this work state that the app writes only through cleaning setters
+    /// (`set_owner`, `take_snapshot`) as those setters would have written them, for a work
+    /// state read from a file or from storage, which anyone can edit: owners cleaned and
+    /// cut to `MAX_OWNER_CHARS`, no empty plan, snapshot names cleaned, at most
+    /// `MAX_SNAPSHOTS` snapshots (the newest, oldest first), and an origin that is not a
+    /// plain id (see `MAX_ORIGIN_CHARS`) dropped, so that a fresh one is made for it.
+    pub fn sanitize(&mut self) {
+        for plan in self.plans.values_mut() {
+            plan.owner = clean_line(&plan.owner, MAX_OWNER_CHARS);
+        }
+        self.plans.retain(|_, p| !p.is_empty());
+        for s in &mut self.snapshots {
+            s.name = clean_line(&s.name, MAX_SNAPSHOT_NAME_CHARS);
+            if s.name.is_empty() {
+                s.name = format!("Zwischenstand vom {}", s.date.to_german());
+            }
+        }
+        // Sorted first, so that even a file with very many snapshots takes no long.
+        self.snapshots
+            .sort_by(|a, b| (a.taken, &a.name).cmp(&(b.taken, &b.name)));
+        self.snapshots.dedup_by(|a, b| a.same(b));
+        let extra = self.snapshots.len().saturating_sub(MAX_SNAPSHOTS);
+        self.snapshots.drain(..extra);
+        let plain = self.origin.len() <= MAX_ORIGIN_CHARS
+            && self
+                .origin
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !plain {
+            self.origin.clear();
+        }
     }
 
     /// On first use, takes every step of the guide as known, so that only steps added by

@@ -133,6 +133,24 @@ impl Workspace {
             origin_seed: String::new(),
             origins_made: 0,
         };
+        // Stored data may have been edited by hand: clean it as the app would have
+        // written it, and let no two work states share an origin (the later ones get
+        // fresh origins from `fill_origins` once the tab gives its seed).
+        let mut origins = std::collections::HashSet::new();
+        for s in &mut ws.states {
+            s.progress.sanitize();
+            if !s.progress.origin.is_empty() && !origins.insert(s.progress.origin.clone()) {
+                s.progress.origin.clear();
+            }
+        }
+        for d in &mut ws.deleted {
+            d.state.progress.sanitize();
+            if !d.state.progress.origin.is_empty()
+                && !origins.insert(d.state.progress.origin.clone())
+            {
+                d.state.progress.origin.clear();
+            }
+        }
         ws.fix_active();
         Ok(ws)
     }

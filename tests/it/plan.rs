@@ -577,3 +577,81 @@ fn owners_dates_and_origin_travel_in_the_export_file() {
     assert!(origin.starts_with("anderer-"), "{origin}");
     assert_eq!(other.same_origin(&back.progress).unwrap().id, id);
 }
+
+#[test]
+fn a_hand_edited_file_is_cleaned_as_the_app_would_have_written_it() {
+    let (guide, p) = planned_report();
+    let mut ws = Workspace::new(&guide.id);
+    *ws.active_mut() = p;
+    let file = leitfaden::export::export(&ws, "1", &guide, "2026-03-01T10:00:00Z").unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let progress = &mut json["progress"];
+    progress["plans"]["projekt/projekt-waehlen"]["owner"] =
+        format!("\u{1b}[31m Frau\n\nYilmaz {}", "x".repeat(5000)).into();
+    progress["plans"]["auftrag"] = serde_json::json!({ "owner": " \u{7} " });
+    progress["origin"] = format!("herkunft\r\nX-INJECTED:1{}", "y".repeat(100)).into();
+    let snapshots: Vec<serde_json::Value> = (0..40)
+        .map(|k| {
+            serde_json::json!({
+                "name": if k == 1 { "\u{0}\t ".to_string() } else { format!("Stand {k}\u{8}") },
+                "date": "2026-03-01",
+                "taken": 1000 - k,
+            })
+        })
+        .chain([serde_json::json!({ "name": "Stand 0\u{8}", "date": "2026-03-01", "taken": 1000 })])
+        .collect();
+    progress["snapshots"] = snapshots.into();
+    let back = leitfaden::export::decode(&json.to_string(), &guide.id).unwrap();
+    let p = back.progress;
+    let owner = &p.plan("projekt", Some("projekt-waehlen")).owner;
+    assert!(owner.starts_with("[31m Frau Yilmaz xxx"), "{owner}");
+    assert_eq!(owner.chars().count(), MAX_OWNER_CHARS);
+    assert!(
+        !p.plans.contains_key("auftrag"),
+        "a plan left empty is dropped"
+    );
+    assert_eq!(p.origin, "", "an origin that is no plain id is dropped");
+    // The newest twelve, oldest first, the duplicate once, every name cleaned or made.
+    assert_eq!(p.snapshots.len(), leitfaden::progress::MAX_SNAPSHOTS);
+    let taken: Vec<u64> = p.snapshots.iter().map(|s| s.taken).collect();
+    assert_eq!(taken, (989..=1000).collect::<Vec<u64>>());
+    assert_eq!(p.snapshots[0].name, "Stand 11");
+    assert_eq!(p.snapshots[10].name, "Zwischenstand vom 01.03.2026");
+    assert_eq!(p.snapshots[11].name, "Stand 0");
+    // Imported, it gets an origin of its own.
+    let mut other = Workspace::new(&guide.id);
+    other.set_origin_seed("hier");
+    let id = other.import(&p);
+    assert!(
+        other
+            .state(&id)
+            .unwrap()
+            .progress
+            .origin
+            .starts_with("hier-")
+    );
+}
+
+#[test]
+fn a_stored_document_with_two_work_states_of_one_origin_keeps_it_for_the_first_only() {
+    let (guide, p) = planned_report();
+    let mut ws = Workspace::new(&guide.id);
+    ws.set_origin_seed("hier");
+    *ws.active_mut() = p.clone();
+    ws.import(&p);
+    let mut json: serde_json::Value = serde_json::from_str(&leitfaden::saved::encode(&ws)).unwrap();
+    assert_ne!(
+        json["states"][0]["progress"]["origin"],
+        json["states"][1]["progress"]["origin"]
+    );
+    json["states"][1]["progress"]["origin"] = json["states"][0]["progress"]["origin"].clone();
+    let mut back = leitfaden::saved::decode(&json.to_string(), &guide.id).unwrap();
+    back.set_origin_seed("neu");
+    let origins: Vec<&str> = back
+        .states()
+        .iter()
+        .map(|s| s.progress.origin.as_str())
+        .collect();
+    assert_eq!(origins[0], "herkunft-1");
+    assert!(origins[1].starts_with("neu-"), "{origins:?}");
+}

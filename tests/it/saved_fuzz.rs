@@ -190,7 +190,17 @@ fn snapshot() -> impl Strategy<Value = Snapshot> {
         })
 }
 
+/// A work state as the app holds it: cleaned (`Progress::sanitize`), as everything read
+/// from storage or a file is.
 fn progress() -> impl Strategy<Value = Progress> {
+    raw_progress().prop_map(|mut p| {
+        p.sanitize();
+        p
+    })
+}
+
+/// A work state with anything in its fields, as a hand-edited file may have.
+fn raw_progress() -> impl Strategy<Value = Progress> {
     (
         (
             text(),
@@ -559,6 +569,19 @@ proptest! {
     fn a_cut_off_workspace_is_truncated(ws in workspace(), at in any::<prop::sample::Index>()) {
         let raw = saved::encode(&ws);
         prop_assert_eq!(decode(cut(&raw, at), GUIDE), Err(DecodeError::Truncated));
+    }
+
+    #[test]
+    fn cleaning_a_work_state_twice_changes_nothing_more(p in raw_progress()) {
+        let mut once = p.clone();
+        once.sanitize();
+        let mut twice = once.clone();
+        twice.sanitize();
+        prop_assert_eq!(&twice, &once);
+        prop_assert!(once.snapshots.len() <= leitfaden::progress::MAX_SNAPSHOTS);
+        prop_assert!(once.plans.values().all(|plan| !plan.is_empty()
+            && plan.owner.chars().count() <= leitfaden::progress::MAX_OWNER_CHARS
+            && !plan.owner.chars().any(char::is_control)));
     }
 
     #[test]
