@@ -153,9 +153,8 @@ pub fn uid(guide: &Guide, origin: &str, step: &str, task: Option<&str>) -> Strin
     }
 }
 
-/// Every dated step and task of the path as an iCalendar file (RFC 5545). `app_url` is the
-/// address of the app without its `#…` part (each entry links to its step); `now_ms` is the
-/// time of the export.
+/// Every dated step and task of the path as an iCalendar file (RFC 5545). Each entry links
+/// to its step in the app at `home`; `now_ms` is the time of the export.
 ///
 /// Each entry is an all-day VEVENT, not a VTODO: Outlook (the program most Verwaltungen
 /// use) and Google Calendar import no VTODO from a file at all, while every calendar program
@@ -166,7 +165,7 @@ pub fn calendar(
     guide: &Guide,
     path: &Path,
     progress: &Progress,
-    app_url: &str,
+    home: &crate::route::Home,
     now_ms: i64,
 ) -> String {
     let name = crate::workspace::display_name(&progress.name);
@@ -190,10 +189,7 @@ pub fn calendar(
                 date: due,
                 summary,
                 description: description.join("\n"),
-                url: Some(format!(
-                    "{app_url}{}",
-                    crate::route::Route::Step(e.step_id.clone()).href()
-                )),
+                url: Some(home.link(&crate::route::Route::Step(e.step_id.clone()))),
                 categories: vec!["Open Government".into(), e.plan.owner.clone()],
                 status: None,
                 completed: None,

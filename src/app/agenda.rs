@@ -17,7 +17,7 @@ pub fn download_calendar(ctx: Ctx, id: &str) {
                 &guide,
                 &path,
                 &s.progress,
-                &dom::app_url(),
+                &dom::home(),
                 dom::now_ms() as i64,
             );
             (s.progress.name.clone(), ics)

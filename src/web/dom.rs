@@ -69,10 +69,35 @@ pub fn random_id() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The address of the app without its `#…` part: calendar entries link back to steps.
-pub fn app_url() -> String {
+/// Where the app lives, for links back to it from a calendar entry: the address without
+/// fragment and query (a link should open the work state, not, say, the demo), and whether
+/// this build has a page per step (as `show_address` decides).
+pub fn home() -> crate::route::Home {
     let href = window().location().href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
+    let base = href
+        .split(['#', '?'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    crate::route::Home {
+        base,
+        pages: has_step_pages(),
+    }
+}
+
+/// Whether this build has one pre-rendered page per step and the page is served over the
+/// web (from a file, a page's address cannot be changed without loading it).
+fn has_step_pages() -> bool {
+    let meta = document()
+        .query_selector(&format!("meta[name=\"{}\"]", crate::prerender::PAGES_META))
+        .ok()
+        .flatten()
+        .is_some();
+    let web = matches!(
+        window().location().protocol().as_deref(),
+        Ok("http:" | "https:")
+    );
+    meta && web
 }
 
 /// Today's date for people, e.g. "26.11.2026".
@@ -198,14 +223,8 @@ pub fn on_route_change(f: impl Fn(Route) + 'static) {
 /// (`schritt-<id>.html`, so a shared link lands on pre-rendered text), every other screen
 /// as the app's directory with its fragment. Replaces the history entry; nothing loads.
 pub fn show_address(route: &Route) {
-    let has_pages = document()
-        .query_selector(&format!("meta[name=\"{}\"]", crate::prerender::PAGES_META))
-        .ok()
-        .flatten()
-        .is_some();
     let loc = window().location();
-    let web = matches!(loc.protocol().as_deref(), Ok("http:" | "https:"));
-    if !has_pages || !web || matches!(route, Route::NotFound(_)) {
+    if !has_step_pages() || matches!(route, Route::NotFound(_)) {
         return;
     }
     let search = loc.search().unwrap_or_default();

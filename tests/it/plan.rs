@@ -264,7 +264,12 @@ fn the_list_shows_open_tasks_overdue_first_then_by_date_then_undated_and_filters
 /// What the parser saw of an entry: kind, summary, first day, the day after.
 type Dated<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
 
-const APP: &str = "https://leitfaden.example/";
+/// The single-file build (no step pages): entries link with a fragment.
+static APP: std::sync::LazyLock<leitfaden::route::Home> =
+    std::sync::LazyLock::new(|| leitfaden::route::Home {
+        base: "https://leitfaden.example/".into(),
+        pages: false,
+    });
 /// 2026-03-01T09:00:00Z
 const MARCH: i64 = 1_772_355_600_000;
 
@@ -281,7 +286,7 @@ fn the_calendar_has_one_all_day_entry_per_dated_task_and_step_with_the_right_dat
     p.set_task("willkommen", "lesen", true);
     p.set_due("team", Some("kernteam"), Some(day("2026-02-01"))); // not on this path
     let path = path::compute(&guide, &p.answers);
-    let ics = plan::calendar(&guide, &path, &p, APP, MARCH);
+    let ics = plan::calendar(&guide, &path, &p, &APP, MARCH);
     assert_lines(&ics);
     let cal = parse(&ics);
     let got = seen(&cal);
@@ -334,6 +339,19 @@ fn the_calendar_has_one_all_day_entry_per_dated_task_and_step_with_the_right_dat
         nachfragen.url.as_deref(),
         Some("https://leitfaden.example/#/schritt/auftrag")
     );
+    // The release site has a page per step: the entry links to it.
+    let site = leitfaden::route::Home {
+        base: "https://leitfaden.example/og/index.html".into(),
+        pages: true,
+    };
+    let urls: Vec<Option<String>> = seen(&parse(&plan::calendar(&guide, &path, &p, &site, MARCH)))
+        .into_iter()
+        .map(|s| s.url)
+        .collect();
+    assert_eq!(
+        urls[1].as_deref(),
+        Some("https://leitfaden.example/og/schritt-auftrag.html")
+    );
     assert_eq!(nachfragen.categories, ["Open Government", "Frau Yilmaz"]);
     assert_eq!(nachfragen.dtstamp, "2026-03-01T09:00:00Z");
     assert_eq!(
@@ -358,7 +376,7 @@ fn uids_stay_the_same_across_exports_and_differ_between_work_states_and_entries(
     p.set_due("auftrag", None, Some(day("2026-02-28")));
     let path = path::compute(&guide, &p.answers);
     let uids = |p: &Progress, at: i64| -> Vec<String> {
-        seen(&parse(&plan::calendar(&guide, &path, p, APP, at)))
+        seen(&parse(&plan::calendar(&guide, &path, p, &APP, at)))
             .into_iter()
             .map(|s| s.uid)
             .collect()
@@ -396,7 +414,7 @@ fn hostile_owner_and_work_state_names_arrive_whole_in_the_calendar() {
     let cleaned = p.plan("auftrag", Some("nachfragen")).owner;
     assert!(cleaned.chars().count() <= MAX_OWNER_CHARS);
     let path = path::compute(&guide, &p.answers);
-    let ics = plan::calendar(&guide, &path, &p, APP, MARCH);
+    let ics = plan::calendar(&guide, &path, &p, &APP, MARCH);
     assert_lines(&ics);
     let got = seen(&parse(&ics));
     assert_eq!(got.len(), 1);
@@ -417,7 +435,7 @@ fn a_work_state_without_dates_gives_an_empty_calendar() {
     let guide = v1();
     let p = small(&guide);
     let path = path::compute(&guide, &p.answers);
-    let ics = plan::calendar(&guide, &path, &p, APP, MARCH);
+    let ics = plan::calendar(&guide, &path, &p, &APP, MARCH);
     assert_lines(&ics);
     assert!(parse(&ics).components().is_empty());
 }
