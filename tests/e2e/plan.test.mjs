@@ -8,6 +8,8 @@
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
 import {
+  APP,
+  START_ADDRESS,
   axe,
   changeProfile,
   completeIntake,
@@ -20,8 +22,10 @@ import {
   openPage,
   savedDocument,
   screenshotOnFailure,
+  stepAddress,
   until,
   waitForSaved,
+  waitForScreen,
 } from './support.mjs';
 
 const suite = e2eSuite();
@@ -152,7 +156,7 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     assert.match(await previewB.textContent(), /Zuständigkeiten und Termine\s*3/);
     assert.equal(await previewB.getByRole('button', { name: 'Zusammenführen …' }).count(), 0, 'nothing to merge with here');
     await previewB.getByRole('button', { name: 'Als neuen Arbeitsstand importieren' }).click();
-    await pb.waitForURL(/#\/$/);
+    await pb.waitForURL(START_ADDRESS);
     // … takes a task of another step and writes into the same note as A, later.
     await openStep(pb, base, OTHER);
     await plan(pb, OTHER, 'eigene-worte', 'Herr Becker', '2026-03-25');
@@ -172,6 +176,7 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     assert.match(await preview.textContent(), /eine Fassung Ihres Arbeitsstands „Musterdorf“/);
     assert.equal(await preview.getByRole('button', { name: 'Als neuen Arbeitsstand importieren' }).count(), 1);
     const before = await savedDocument(pa);
+    await expectAxeClean(pa, 'import preview with the merge offer');
     await preview.getByRole('button', { name: 'Zusammenführen …' }).click();
     const view = pa.getByRole('region', { name: 'Zusammenführen mit „Musterdorf“' });
     await view.waitFor();
@@ -187,6 +192,7 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     await conflict.getByLabel('Meine Fassung').check();
     await view.getByRole('button', { name: 'Zusammenführen', exact: true }).click();
     await pa.getByRole('status').filter({ hasText: 'wurde mit „Musterdorf“ zusammengeführt' }).waitFor();
+    await expectAxeClean(pa, 'work states after merging');
     const merged = await waitForSaved(pa, (p) => p.plans?.[`${OTHER}/eigene-worte`]?.owner === 'Herr Becker', 'the merged work state');
     assert.equal((await savedDocument(pa)).states.length, 1, 'merged into the work state, not added');
     assert.equal(merged.origin, origin);
@@ -224,7 +230,8 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     await expectAxeClean(pa, 'Meine Aufgaben');
     groups = await agenda(pa);
     await pa.locator('.agenda-item a').first().click();
-    await pa.waitForURL(new RegExp(`#/schritt/${STEP}$`));
+    await pa.waitForURL(stepAddress(STEP));
+    await expectHeading(pa, stepTitle);
 
     // The calendar: one all-day entry per dated task and step, with the right dates.
     const entries = await calendar(pa, base);
@@ -240,7 +247,8 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     const byStart = Object.fromEntries(entries.map((e) => [e.start, e]));
     assert.match(byStart['2026-04-15'].description, /Zuständig: Herr Becker/);
     assert.equal(byStart['2026-04-30'].summary, stepTitle);
-    assert.match(byStart['2026-03-20'].url, new RegExp(`#/schritt/${STEP}$`));
+    // Each entry links to its step's own page: it shows the step's text at once.
+    assert.equal(byStart['2026-03-20'].url, `${base}/schritt-${STEP}.html`);
     assert.equal(new Set(entries.map((e) => e.uid)).size, 4);
     // Exported again after a change of date: the same UIDs, so a calendar updates them.
     await openStep(pa, base, STEP);
@@ -255,9 +263,10 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
 
     // The report has the column, on screen and in the download.
     await goToScreen(pa, base, '#/bericht');
-    const table = pa.locator('.report-task-table').first();
+    const table = pa.locator('.report-task-table').filter({ hasText: `Aufgaben von „${stepTitle}“` });
     await table.waitFor();
     assert.match(await table.textContent(), /Zuständig \/ Fällig.*Herr Becker · bis 22\.04\.2026/s);
+    await expectAxeClean(pa, 'report with owners and due dates');
     assert.deepEqual(a.errors, [], 'A’s page logged errors');
     assert.deepEqual(b.errors, [], 'B’s page logged errors');
   } catch (e) {
@@ -279,8 +288,9 @@ e2e('a snapshot, a month of work with the clock moved, the comparison, the chart
     assert.match(await page.locator('.comparison').textContent(), /Noch kein Zwischenstand/);
     await page.getByLabel('Ziel bei „Stand bei Transparenz“').selectOption('vorreiter');
     await page.getByLabel('Ziel bei „Stand bei Beteiligung“').selectOption('etabliert');
-    await page.getByLabel('Nächste Überprüfung').fill('2026-04-01');
-    await page.getByLabel('Nächste Überprüfung').press('Tab');
+    const reviewDate = page.getByLabel('Nächste Überprüfung', { exact: true });
+    await reviewDate.fill('2026-04-01');
+    await reviewDate.press('Tab');
     await page.getByLabel(/^Name \(freiwillig/).fill('Start im März');
     await page.getByRole('button', { name: 'Zwischenstand festhalten' }).click();
     await page.getByRole('status').filter({ hasText: 'festgehalten' }).waitFor();
@@ -303,12 +313,13 @@ e2e('a snapshot, a month of work with the clock moved, the comparison, the chart
     await waitForSaved(page, (p) => p.steps[STEP]?.status === 'Done' && p.answers.profile.stand_transparenz === 'etabliert', 'the month’s work');
     await context.clock.setSystemTime(new Date('2026-04-03T09:00:00+02:00'));
     await page.reload();
-    await page.waitForSelector('main#inhalt:not(.loading) h1');
+    await waitForScreen(page);
 
     // The reminder on the start page, and the comparison.
     await goToScreen(page, base, '#/');
     const reminder = page.locator('.review-reminder');
     await reminder.waitFor();
+    await expectAxeClean(page, 'start page with the review reminder');
     assert.match(await reminder.textContent(), /für den 01\.04\.2026 geplant \(2 Tage überfällig\)/);
     await reminder.getByRole('link', { name: 'Zur Überprüfung' }).click();
     await expectHeading(page, 'Zwischenstände und Ziele');
@@ -348,4 +359,31 @@ e2e('a snapshot, a month of work with the clock moved, the comparison, the chart
   } finally {
     await context.close();
   }
+});
+
+e2e('the plan screens open from their own address and from a pre-rendered step page', async ({ page, base }) => {
+  await completeIntake(page, base, 'landgemeinde', { name: 'Linkdorf' });
+  // Opened directly (a bookmark, a link in an e-mail).
+  for (const [hash, heading] of [['#/aufgaben', 'Meine Aufgaben'], ['#/ueberpruefung', 'Zwischenstände und Ziele']]) {
+    await page.goto(`${base}/${hash}`);
+    await waitForScreen(page);
+    await expectHeading(page, heading);
+    assert.equal(page.url(), `${base}/${hash}`);
+  }
+  // A step's pre-rendered page, then the header's link once the app has taken over.
+  await page.goto(`${base}/schritt-${STEP}.html`);
+  await page.waitForSelector(`${APP} #zustaendig-${STEP}`);
+  const title = (await page.locator('main h1').textContent()).trim();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Meine Aufgaben' }).click();
+  await expectHeading(page, 'Meine Aufgaben');
+  await page.waitForURL(`${base}/#/aufgaben`);
+  // Back to the step, by the browser's back button.
+  await page.goBack();
+  await expectHeading(page, title);
+  assert.match(page.url(), stepAddress(STEP));
+  // An old-style link that names the screen on a step page: that screen, at its address.
+  await page.goto(`${base}/schritt-${STEP}.html#/ueberpruefung`);
+  await waitForScreen(page);
+  await expectHeading(page, 'Zwischenstände und Ziele');
+  await page.waitForURL(`${base}/#/ueberpruefung`);
 });
