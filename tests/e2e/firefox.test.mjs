@@ -123,6 +123,10 @@ test('Firefox: owner and due date on a task show in „Meine Aufgaben“ and sur
       'the plan to be saved',
     );
     await page.goto(`${server.url}/#/aufgaben`);
+    const listed = () => [...document.querySelectorAll('.agenda-item')].map((li) => li.textContent).find((t) => t.includes('Frau Yilmaz'));
+    await pageUntil(page, listed, null, 'the task in „Meine Aufgaben“');
+    // Reload only once the service worker has its files, so the reload cuts off no fetch.
+    await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
     await page.reload();
     const item = await pageUntil(
       page,
