@@ -17,6 +17,14 @@ pub enum Route {
     Compare,
     /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
     About,
+    /// An Arbeitshilfe on a page of its own (search hits open it), by id.
+    Resource(String),
+    /// A Beispiel on a page of its own, by id.
+    Example(String),
+    /// A glossary term on a page of its own, by id.
+    Term(String),
+    /// A source on a page of its own, with the steps that cite it, by id.
+    Source(String),
     NotFound(String),
 }
 
@@ -35,6 +43,10 @@ impl Route {
             ["vergleich"] => Route::Compare,
             ["ueber"] => Route::About,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
+            ["arbeitshilfe", id] if !id.is_empty() => Route::Resource(id.to_string()),
+            ["beispiel", id] if !id.is_empty() => Route::Example(id.to_string()),
+            ["begriff", id] if !id.is_empty() => Route::Term(id.to_string()),
+            ["quelle", id] if !id.is_empty() => Route::Source(id.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -51,6 +63,10 @@ impl Route {
             Route::Compare => "#/vergleich".into(),
             Route::About => "#/ueber".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
+            Route::Resource(id) => format!("#/arbeitshilfe/{id}"),
+            Route::Example(id) => format!("#/beispiel/{id}"),
+            Route::Term(id) => format!("#/begriff/{id}"),
+            Route::Source(id) => format!("#/quelle/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
@@ -73,6 +89,10 @@ mod tests {
             Route::Report,
             Route::Compare,
             Route::About,
+            Route::Resource("vorlage-ratsbeschluss".into()),
+            Route::Example("merzenich".into()),
+            Route::Term("buergerrat".into()),
+            Route::Source("gebrauchsanleitung".into()),
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.href()), r);
@@ -86,6 +106,10 @@ mod tests {
         assert_eq!(
             Route::from_hash("#/schritt/"),
             Route::NotFound("schritt/".into())
+        );
+        assert_eq!(
+            Route::from_hash("#/begriff/"),
+            Route::NotFound("begriff/".into())
         );
         assert_eq!(
             Route::from_hash("#/gibtsnicht"),

@@ -100,7 +100,7 @@ impl Target {
             Target::Example(_) => "Beispiel",
             Target::Term(_) => "Begriff",
             Target::Source(_) => "Quelle",
-            Target::Note(_) => "Notiz",
+            Target::Note(_) => "Ihre Notiz",
         }
     }
 
@@ -140,6 +140,31 @@ pub struct Hit {
     pub snippet: String,
     /// The matched words as byte ranges into `snippet`, in order, not overlapping.
     pub marks: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// The snippet in pieces, each a matched word (`true`) or the text between.
+    pub fn parts(&self) -> Vec<(&str, bool)> {
+        parts(&self.snippet, &self.marks)
+    }
+}
+
+/// `text` in pieces at `marks` (ordered, not overlapping, on character boundaries): each
+/// piece a marked range (`true`) or the text between; no empty pieces.
+pub fn parts<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<(&'t str, bool)> {
+    let mut out = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut at = 0;
+    for m in marks {
+        if m.start > at {
+            out.push((&text[at..m.start], false));
+        }
+        out.push((&text[m.clone()], true));
+        at = m.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
 }
 
 /// The hits of one query, best first, and how many there are in all.

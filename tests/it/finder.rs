@@ -1,0 +1,257 @@
+//! The search field's view of hits: kind, title, chapter, the mark for steps off the
+//! user's path, snippets in parts, the screen each hit opens and the notes it searches;
+//! and the material pages' lists of citing steps.
+
+use leitfaden::finder::{self, SHOWN, Shown};
+use leitfaden::guide::{Guide, Material};
+use leitfaden::path;
+use leitfaden::progress::Progress;
+use leitfaden::route::Route;
+use leitfaden::search::{SearchIndex, Target};
+
+use crate::common::*;
+
+fn guide() -> Guide {
+    load_ok(&files("search")).0
+}
+
+/// The first hit for `query` (with `notes`) as listed for a Kommune of size `groesse`.
+fn first(guide: &Guide, query: &str, notes: &[(usize, &str)], groesse: &str) -> Shown {
+    let path = path::compute(guide, &answers(guide, &[&format!("groesse={groesse}")]));
+    let r = SearchIndex::build(guide).search(guide, query, notes, SHOWN);
+    let hit = r
+        .hits
+        .first()
+        .unwrap_or_else(|| panic!("no hit for {query}"));
+    finder::shown(guide, &path, true, hit)
+}
+
+/// The marked pieces of a title or snippet.
+fn marked(parts: &[(String, bool)]) -> Vec<&str> {
+    parts
+        .iter()
+        .filter(|(_, m)| *m)
+        .map(|(t, _)| t.as_str())
+        .collect()
+}
+
+fn joined(parts: &[(String, bool)]) -> String {
+    parts.iter().map(|(t, _)| t.as_str()).collect()
+}
+
+#[test]
+fn a_title_hit_is_marked_in_the_title_with_chapter_and_path() {
+    let g = guide();
+    let s = first(&g, "buergerrat", &[], "klein");
+    assert_eq!(s.kind, "Schritt");
+    assert_eq!(joined(&s.title), "Einen Bürgerrat einsetzen");
+    assert_eq!(marked(&s.title), ["Bürgerrat"]);
+    assert_eq!(
+        s.snippet,
+        [],
+        "the title holds the hit, no snippet repeats it"
+    );
+    assert_eq!(s.chapter.as_deref(), Some("Kapitel 0 · Beteiligen"));
+    assert_eq!(s.path, Some("auf Ihrem Weg"));
+    assert_eq!(s.route, Route::Step("buergerrat".into()));
+    assert_eq!(s.route.href(), "#/schritt/buergerrat");
+}
+
+#[test]
+fn a_body_hit_shows_its_snippet_and_a_hidden_step_says_so() {
+    let g = guide();
+    // „Bürgerbeteiligung“ stands only in the body of a step for large towns.
+    let path = path::compute(&g, &answers(&g, &["groesse=klein"]));
+    let r = SearchIndex::build(&g).search(&g, "Beteiligung", &[], SHOWN);
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| h.target == Target::Step(step(&g, "oeffentlichkeit")))
+        .expect("the step is found");
+    let s = finder::shown(&g, &path, true, hit);
+    assert_eq!(joined(&s.title), "Die Öffentlichkeit einbinden");
+    assert_eq!(marked(&s.title), Vec::<&str>::new());
+    assert_eq!(
+        joined(&s.snippet),
+        "Bürgerbeteiligung braucht klare Regeln."
+    );
+    assert_eq!(marked(&s.snippet), ["Bürgerbeteiligung"]);
+    assert_eq!(s.path, Some("nicht auf Ihrem Weg"));
+    assert_eq!(s.chapter.as_deref(), Some("Kapitel 0 · Beteiligen"));
+    // For a large town the same step is on the path.
+    let big = path::compute(&g, &answers(&g, &["groesse=gross"]));
+    assert_eq!(
+        finder::shown(&g, &big, true, hit).path,
+        Some("auf Ihrem Weg")
+    );
+    // Before the intake, no step is said to be off the path.
+    assert_eq!(finder::shown(&g, &path, false, hit).path, None);
+}
+
+#[test]
+fn every_kind_opens_its_own_screen() {
+    let g = guide();
+    let cases = [
+        (
+            "Leitfragen",
+            "Arbeitshilfe",
+            Route::Resource("leitfragen".into()),
+        ),
+        (
+            "Musterstadt",
+            "Beispiel",
+            Route::Example("musterstadt".into()),
+        ),
+        ("Bürgerräte", "Begriff", Route::Term("buergerrat".into())),
+        (
+            "Handreichung",
+            "Quelle",
+            Route::Source("handreichung".into()),
+        ),
+    ];
+    for (query, kind, route) in cases {
+        let s = first(&g, query, &[], "klein");
+        assert_eq!((s.kind, &s.route), (kind, &route), "{query}");
+        assert_eq!(s.chapter, None, "{query}");
+        assert_eq!(s.path, None, "{query}: only steps are on a path");
+        // Every route a hit opens is one the app can read back.
+        assert_eq!(Route::from_hash(&s.route.href()), route);
+    }
+}
+
+#[test]
+fn a_beispiel_is_named_with_its_kommune_and_marked_where_the_hit_is() {
+    let g = guide();
+    let s = first(&g, "Musterstadt", &[], "klein");
+    assert_eq!(joined(&s.title), "Musterstadt: Vorhabenliste im Netz");
+    assert_eq!(marked(&s.title), ["Musterstadt"]);
+    assert_eq!(s.snippet, []);
+    let r = SearchIndex::build(&g).search(&g, "netz", &[], SHOWN);
+    let path = path::compute(&g, &Default::default());
+    let s = finder::shown(&g, &path, true, &r.hits[0]);
+    assert_eq!(marked(&s.title), ["Netz"]);
+    assert_eq!(&s.title[0].0, "Musterstadt: Vorhabenliste im ");
+}
+
+#[test]
+fn a_term_found_by_another_spelling_shows_that_spelling() {
+    let g = guide();
+    let s = first(&g, "Bürgerräte", &[], "klein");
+    assert_eq!(joined(&s.title), "Bürgerrat");
+    assert_eq!(marked(&s.snippet), ["Bürgerräte"]);
+}
+
+#[test]
+fn a_note_hit_opens_its_step_and_is_labelled_as_the_users() {
+    let g = guide();
+    let mut p = Progress::default();
+    p.set_note("rueckhalt", "Frau Okonkwo im Bauamt fragen.");
+    p.set_note("ziele", "   ");
+    p.set_note("gibt-es-nicht", "Okonkwo, aber der Schritt ist fort.");
+    let notes = finder::notes(&g, &p);
+    assert_eq!(
+        notes,
+        [(step(&g, "rueckhalt"), "Frau Okonkwo im Bauamt fragen.")],
+        "blank notes and notes of removed steps are not searched"
+    );
+    let s = first(&g, "okonkwo", &notes, "klein");
+    assert_eq!(s.kind, "Ihre Notiz");
+    assert_eq!(joined(&s.title), "Rückhalt sichern");
+    assert_eq!(marked(&s.snippet), ["Okonkwo"]);
+    assert_eq!(s.route, Route::Step("rueckhalt".into()));
+    assert_eq!(s.chapter.as_deref(), Some("Kapitel 1 · Beschließen"));
+    assert_eq!(s.path, Some("auf Ihrem Weg"));
+}
+
+#[test]
+fn notes_come_in_guide_order_whatever_their_ids() {
+    let g = guide();
+    let mut p = Progress::default();
+    // Ids sort as „auftrag“ < „ziele“, the guide has „ziele“ first.
+    p.set_note("auftrag", "Zweite.");
+    p.set_note("ziele", "Erste.");
+    let notes = finder::notes(&g, &p);
+    assert_eq!(
+        notes,
+        [
+            (step(&g, "ziele"), "Erste."),
+            (step(&g, "auftrag"), "Zweite.")
+        ]
+    );
+}
+
+#[test]
+fn counts_say_keine_one_and_many_and_how_many_are_listed() {
+    assert_eq!(finder::count(0), "Keine Treffer");
+    assert_eq!(finder::count(1), "1 Treffer");
+    assert_eq!(finder::count(23), "23 Treffer");
+    assert_eq!(finder::summary(3, " rat "), "3 Treffer für „rat“");
+    assert_eq!(
+        finder::summary(SHOWN + 1, "rat"),
+        format!(
+            "{} Treffer für „rat“, die ersten {SHOWN} stehen hier",
+            SHOWN + 1
+        )
+    );
+}
+
+#[test]
+fn snippet_parts_cover_the_text_and_mark_exactly_the_ranges() {
+    let text = "Ein Bürgerrat, ein Rat.";
+    let marks = [4..14, 20..23];
+    let parts = leitfaden::search::parts(text, &marks);
+    assert_eq!(
+        parts,
+        [
+            ("Ein ", false),
+            ("Bürgerrat", true),
+            (", ein ", false),
+            ("Rat", true),
+            (".", false)
+        ]
+    );
+    assert_eq!(
+        leitfaden::search::parts("Rat", &[0..1, 2..3]),
+        [("R", true), ("a", false), ("t", true)]
+    );
+    assert_eq!(leitfaden::search::parts("", &[]), []);
+}
+
+#[test]
+fn steps_citing_material_follow_each_kind_of_reference() {
+    let g = guide();
+    let ids =
+        |v: Vec<usize>| -> Vec<String> { v.into_iter().map(|i| g.steps[i].id.clone()).collect() };
+    assert_eq!(
+        ids(g.steps_citing(Material::Resource, "leitfragen")),
+        ["ziele"]
+    );
+    assert_eq!(
+        ids(g.steps_citing(Material::Example, "musterstadt")),
+        ["buergerrat"]
+    );
+    assert_eq!(
+        ids(g.steps_citing(Material::Source, "handreichung")),
+        ["ziele"]
+    );
+    assert_eq!(
+        g.steps_citing(Material::Resource, "musterstadt"),
+        Vec::<usize>::new()
+    );
+    // A source cited only by a variant counts.
+    let mut files = files("search");
+    edit(
+        &mut files,
+        "kapitel/02-beschliessen.ron",
+        r#"body: "Ein Ratsbeschluss gibt dem Vorhaben Rückhalt.","#,
+        r#"body: "Ein Ratsbeschluss gibt dem Vorhaben Rückhalt.",
+            variants: [(when: Profile("groesse", ["gross"]), text: "In der Stadt.", sources: ["handreichung"])],"#,
+    );
+    let (g, _) = load_ok(&files);
+    let cited: Vec<&str> = g
+        .steps_citing(Material::Source, "handreichung")
+        .into_iter()
+        .map(|i| g.steps[i].id.as_str())
+        .collect();
+    assert_eq!(cited, ["ziele", "rueckhalt"]);
+}
