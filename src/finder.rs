@@ -1,11 +1,11 @@
 //! What the app's search field shows for each hit of `search`: kind, title, chapter, the
-//! place on the user's path, the marked snippet and the screen it opens; and the notes of
+//! place on the user's path, the marked snippet and the place it opens; and the notes of
 //! the active work state that every query searches.
 
-use crate::guide::Guide;
+use crate::guide::{Guide, Material};
 use crate::path::Path;
 use crate::progress::Progress;
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::search::{Field, Hit, Target, parts};
 use crate::text;
 
@@ -14,6 +14,22 @@ pub const SHOWN: usize = 20;
 
 /// A piece of a title or snippet: its text and whether it is a matched word.
 pub type Part = (String, bool);
+
+/// Whether a step is on the user's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnPath {
+    Yes,
+    No,
+}
+
+impl OnPath {
+    pub fn label(self) -> &'static str {
+        match self {
+            OnPath::Yes => "auf Ihrem Weg",
+            OnPath::No => "nicht auf Ihrem Weg",
+        }
+    }
+}
 
 /// One hit as the field lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,37 +40,63 @@ pub struct Shown {
     pub title: Vec<Part>,
     /// For steps and notes: „Kapitel 2 · Ausprobieren und reflektieren“.
     pub chapter: Option<String>,
-    /// For steps and notes once the intake is done: „auf Ihrem Weg“ or „nicht auf Ihrem
-    /// Weg“ (before, every step would count as hidden, which says nothing).
-    pub path: Option<&'static str>,
+    /// For steps and notes once the intake is done (before, every step would count as
+    /// hidden, which says nothing).
+    pub path: Option<OnPath>,
     /// The snippet with its matched words marked; empty when the title holds the hit.
     pub snippet: Vec<Part>,
-    /// The screen the hit opens.
-    pub route: Route,
+    /// The link the hit opens (see `link`).
+    pub href: String,
 }
 
 /// The notes of `progress` on steps of `guide` (step index, note), in guide order, as
 /// `SearchIndex::search` takes them. Notes of steps the guide no longer has are not
 /// searched: the archive shows them.
 pub fn notes<'p>(guide: &Guide, progress: &'p Progress) -> Vec<(usize, &'p str)> {
-    let mut out: Vec<(usize, &str)> = progress
-        .steps
-        .iter()
-        .filter(|(_, e)| !e.note.trim().is_empty())
-        .filter_map(|(id, e)| guide.step_index(id).map(|i| (i, e.note.as_str())))
-        .collect();
-    out.sort_unstable_by_key(|&(i, _)| i);
-    out
+    let mut by_step = vec![None; guide.steps.len()];
+    for (id, e) in &progress.steps {
+        if let Some(i) = guide.step_index(id).filter(|_| !e.note.trim().is_empty()) {
+            by_step[i] = Some(e.note.as_str());
+        }
+    }
+    by_step
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, n)| n.map(|n| (i, n)))
+        .collect()
 }
 
-/// The screen a hit on `target` opens.
-pub fn route(guide: &Guide, target: Target) -> Route {
+/// The link a hit on `target` opens: a step, or the user's note on it; an Arbeitshilfe or a
+/// Beispiel where a step shows it (the first on the user's path that lists it, else the
+/// first that does; without one, the overview); a term or a source on „Über diesen
+/// Leitfaden“, which lists them all.
+pub fn link(guide: &Guide, path: &Path, target: Target) -> String {
+    let listed_at = |kind, id: &str, anchor: String| {
+        let steps = guide.steps_citing(kind, id);
+        let on_path = steps.iter().find(|&&i| path.position(i).is_some());
+        match on_path.or(steps.first()) {
+            Some(&i) => route::with_anchor(&Route::Step(guide.steps[i].id.clone()), &anchor),
+            None => Route::Overview.href(),
+        }
+    };
     match target {
-        Target::Step(i) | Target::Note(i) => Route::Step(guide.steps[i].id.clone()),
-        Target::Resource(i) => Route::Resource(guide.resources[i].id.clone()),
-        Target::Example(i) => Route::Example(guide.examples[i].id.clone()),
-        Target::Term(i) => Route::Term(guide.terms[i].id.clone()),
-        Target::Source(i) => Route::Source(guide.sources[i].id.clone()),
+        Target::Step(i) => Route::Step(guide.steps[i].id.clone()).href(),
+        Target::Note(i) => {
+            let id = &guide.steps[i].id;
+            route::with_anchor(&Route::Step(id.clone()), &route::note_anchor(id))
+        }
+        Target::Resource(i) => {
+            let id = &guide.resources[i].id;
+            listed_at(Material::Resource, id, route::resource_anchor(id))
+        }
+        Target::Example(i) => {
+            let id = &guide.examples[i].id;
+            listed_at(Material::Example, id, route::example_anchor(id))
+        }
+        Target::Term(i) => route::with_anchor(&Route::About, &route::term_anchor(&guide.terms[i].id)),
+        Target::Source(i) => {
+            route::with_anchor(&Route::About, &route::source_anchor(&guide.sources[i].id))
+        }
     }
 }
 
@@ -90,16 +132,21 @@ pub fn shown(guide: &Guide, path: &Path, intake_done: bool, hit: &Hit) -> Shown 
             let c = guide.step_chapter[i];
             format!("Kapitel {c} · {}", guide.chapters[c].title)
         }),
-        path: step.filter(|_| intake_done).map(|i| {
-            if path.position(i).is_some() {
-                "auf Ihrem Weg"
-            } else {
-                "nicht auf Ihrem Weg"
-            }
-        }),
+        path: step.and_then(|i| on_path(path, intake_done, i)),
         snippet,
-        route: route(guide, target),
+        href: link(guide, path, target),
     }
+}
+
+/// Whether step `i` is on `path`, once the intake is done (before, it says nothing).
+pub fn on_path(path: &Path, intake_done: bool, i: usize) -> Option<OnPath> {
+    intake_done.then(|| {
+        if path.position(i).is_some() {
+            OnPath::Yes
+        } else {
+            OnPath::No
+        }
+    })
 }
 
 /// The count for the live region: „Keine Treffer“, „1 Treffer“, „23 Treffer“.

@@ -1,5 +1,6 @@
 //! Screens as URLs. Routes live in the fragment (`#/schritt/…`), so every screen can be
 //! linked, reloaded and reached with back/forward on any static host, even from file://.
+//! A link may also name a place on its screen (`#/ueber?anker=quelle-…`).
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -17,14 +18,6 @@ pub enum Route {
     Compare,
     /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
     About,
-    /// An Arbeitshilfe on a page of its own (search hits open it), by id.
-    Resource(String),
-    /// A Beispiel on a page of its own, by id.
-    Example(String),
-    /// A glossary term on a page of its own, by id.
-    Term(String),
-    /// A source on a page of its own, with the steps that cite it, by id.
-    Source(String),
     NotFound(String),
 }
 
@@ -43,10 +36,6 @@ impl Route {
             ["vergleich"] => Route::Compare,
             ["ueber"] => Route::About,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
-            ["arbeitshilfe", id] if !id.is_empty() => Route::Resource(id.to_string()),
-            ["beispiel", id] if !id.is_empty() => Route::Example(id.to_string()),
-            ["begriff", id] if !id.is_empty() => Route::Term(id.to_string()),
-            ["quelle", id] if !id.is_empty() => Route::Source(id.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -63,18 +52,68 @@ impl Route {
             Route::Compare => "#/vergleich".into(),
             Route::About => "#/ueber".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
-            Route::Resource(id) => format!("#/arbeitshilfe/{id}"),
-            Route::Example(id) => format!("#/beispiel/{id}"),
-            Route::Term(id) => format!("#/begriff/{id}"),
-            Route::Source(id) => format!("#/quelle/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }
 }
 
+/// The link to a place on a screen: the element with id `anchor`, which the app moves
+/// focus to (opening it if it is a `<details>`).
+pub fn with_anchor(route: &Route, anchor: &str) -> String {
+    format!("{}?anker={anchor}", route.href())
+}
+
+/// The place a link names on its screen (see `with_anchor`), if any.
+pub fn anchor(hash: &str) -> Option<&str> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|p| p.strip_prefix("anker="))
+        .filter(|a| !a.is_empty())
+}
+
+/// Where an Arbeitshilfe stands on a step's page.
+pub fn resource_anchor(id: &str) -> String {
+    format!("arbeitshilfe-{id}")
+}
+
+/// Where a Beispiel stands on a step's page.
+pub fn example_anchor(id: &str) -> String {
+    format!("beispiel-{id}")
+}
+
+/// Where a glossary term stands on the page „Über diesen Leitfaden“.
+pub fn term_anchor(id: &str) -> String {
+    format!("begriff-{id}")
+}
+
+/// Where a source stands on the page „Über diesen Leitfaden“.
+pub fn source_anchor(id: &str) -> String {
+    format!("quelle-{id}")
+}
+
+/// The notes field on a step's page.
+pub fn note_anchor(step: &str) -> String {
+    format!("notiz-{step}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{Route, anchor, with_anchor};
+
+    #[test]
+    fn a_link_to_a_place_opens_its_screen_and_names_the_place() {
+        let link = with_anchor(&Route::About, "quelle-gebrauchsanleitung");
+        assert_eq!(link, "#/ueber?anker=quelle-gebrauchsanleitung");
+        assert_eq!(Route::from_hash(&link), Route::About);
+        assert_eq!(anchor(&link), Some("quelle-gebrauchsanleitung"));
+        let step = with_anchor(&Route::Step("team".into()), "arbeitshilfe-x");
+        assert_eq!(Route::from_hash(&step), Route::Step("team".into()));
+        assert_eq!(anchor(&step), Some("arbeitshilfe-x"));
+        assert_eq!(anchor("#/ueber"), None);
+        assert_eq!(anchor("#/ueber?anker="), None);
+        assert_eq!(anchor("#/ueber?demo&anker=b"), Some("b"));
+    }
 
     #[test]
     fn every_route_survives_its_own_link() {
@@ -89,10 +128,6 @@ mod tests {
             Route::Report,
             Route::Compare,
             Route::About,
-            Route::Resource("vorlage-ratsbeschluss".into()),
-            Route::Example("merzenich".into()),
-            Route::Term("buergerrat".into()),
-            Route::Source("gebrauchsanleitung".into()),
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.href()), r);
@@ -106,10 +141,6 @@ mod tests {
         assert_eq!(
             Route::from_hash("#/schritt/"),
             Route::NotFound("schritt/".into())
-        );
-        assert_eq!(
-            Route::from_hash("#/begriff/"),
-            Route::NotFound("begriff/".into())
         );
         assert_eq!(
             Route::from_hash("#/gibtsnicht"),

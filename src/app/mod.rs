@@ -10,6 +10,7 @@ mod intake;
 mod markdown;
 mod overview;
 mod report;
+mod search;
 mod start;
 mod step;
 mod workstates;

@@ -1,12 +1,11 @@
 //! The search field's view of hits: kind, title, chapter, the mark for steps off the
-//! user's path, snippets in parts, the screen each hit opens and the notes it searches;
-//! and the material pages' lists of citing steps.
+//! user's path, snippets in parts, the place each hit opens and the notes it searches.
 
-use leitfaden::finder::{self, SHOWN, Shown};
+use leitfaden::finder::{self, OnPath, SHOWN, Shown};
 use leitfaden::guide::{Guide, Material};
 use leitfaden::path;
 use leitfaden::progress::Progress;
-use leitfaden::route::Route;
+use leitfaden::route::{self, Route};
 use leitfaden::search::{SearchIndex, Target};
 
 use crate::common::*;
@@ -52,9 +51,8 @@ fn a_title_hit_is_marked_in_the_title_with_chapter_and_path() {
         "the title holds the hit, no snippet repeats it"
     );
     assert_eq!(s.chapter.as_deref(), Some("Kapitel 0 · Beteiligen"));
-    assert_eq!(s.path, Some("auf Ihrem Weg"));
-    assert_eq!(s.route, Route::Step("buergerrat".into()));
-    assert_eq!(s.route.href(), "#/schritt/buergerrat");
+    assert_eq!(s.path, Some(OnPath::Yes));
+    assert_eq!(s.href, "#/schritt/buergerrat");
 }
 
 #[test]
@@ -76,47 +74,78 @@ fn a_body_hit_shows_its_snippet_and_a_hidden_step_says_so() {
         "Bürgerbeteiligung braucht klare Regeln."
     );
     assert_eq!(marked(&s.snippet), ["Bürgerbeteiligung"]);
-    assert_eq!(s.path, Some("nicht auf Ihrem Weg"));
+    assert_eq!(s.path, Some(OnPath::No));
     assert_eq!(s.chapter.as_deref(), Some("Kapitel 0 · Beteiligen"));
     // For a large town the same step is on the path.
     let big = path::compute(&g, &answers(&g, &["groesse=gross"]));
     assert_eq!(
         finder::shown(&g, &big, true, hit).path,
-        Some("auf Ihrem Weg")
+        Some(OnPath::Yes)
     );
     // Before the intake, no step is said to be off the path.
     assert_eq!(finder::shown(&g, &path, false, hit).path, None);
 }
 
 #[test]
-fn every_kind_opens_its_own_screen() {
+fn every_kind_opens_its_own_place() {
     let g = guide();
     let cases = [
-        (
-            "Leitfragen",
-            "Arbeitshilfe",
-            Route::Resource("leitfragen".into()),
-        ),
-        (
-            "Musterstadt",
-            "Beispiel",
-            Route::Example("musterstadt".into()),
-        ),
-        ("Bürgerräte", "Begriff", Route::Term("buergerrat".into())),
-        (
-            "Handreichung",
-            "Quelle",
-            Route::Source("handreichung".into()),
-        ),
+        ("Leitfragen", "Arbeitshilfe", "#/schritt/ziele?anker=arbeitshilfe-leitfragen"),
+        ("Musterstadt", "Beispiel", "#/schritt/buergerrat?anker=beispiel-musterstadt"),
+        ("Bürgerräte", "Begriff", "#/ueber?anker=begriff-buergerrat"),
+        ("Handreichung", "Quelle", "#/ueber?anker=quelle-handreichung"),
     ];
-    for (query, kind, route) in cases {
+    for (query, kind, href) in cases {
         let s = first(&g, query, &[], "klein");
-        assert_eq!((s.kind, &s.route), (kind, &route), "{query}");
+        assert_eq!((s.kind, s.href.as_str()), (kind, href), "{query}");
         assert_eq!(s.chapter, None, "{query}");
         assert_eq!(s.path, None, "{query}: only steps are on a path");
-        // Every route a hit opens is one the app can read back.
-        assert_eq!(Route::from_hash(&s.route.href()), route);
     }
+    // The anchors are the ones the screens give these places.
+    assert_eq!(route::resource_anchor("leitfragen"), "arbeitshilfe-leitfragen");
+    assert_eq!(route::term_anchor("buergerrat"), "begriff-buergerrat");
+    assert_eq!(
+        route::anchor("#/ueber?anker=quelle-handreichung"),
+        Some(route::source_anchor("handreichung").as_str())
+    );
+    assert_eq!(
+        Route::from_hash("#/schritt/ziele?anker=arbeitshilfe-leitfragen"),
+        Route::Step("ziele".into())
+    );
+}
+
+#[test]
+fn material_opens_at_the_first_step_on_the_users_path_that_lists_it() {
+    let mut files = files("search");
+    // The Beispiel moves to a step only large towns see and to a later step for everyone.
+    edit(&mut files, "kapitel/01-beteiligen.ron", r#"examples: ["musterstadt"],"#, "");
+    edit(
+        &mut files,
+        "kapitel/01-beteiligen.ron",
+        r#"body: "Bürgerbeteiligung braucht klare Regeln.","#,
+        r#"body: "Bürgerbeteiligung braucht klare Regeln.", examples: ["musterstadt"],"#,
+    );
+    edit(
+        &mut files,
+        "kapitel/02-beschliessen.ron",
+        r#"body: "Ein Ratsbeschluss gibt dem Vorhaben Rückhalt.","#,
+        r#"body: "Ein Ratsbeschluss gibt dem Vorhaben Rückhalt.", examples: ["musterstadt"],"#,
+    );
+    let (g, _) = load_ok(&files);
+    let hit = Target::Example(0);
+    let link = |groesse: &str| {
+        let path = path::compute(&g, &answers(&g, &[&format!("groesse={groesse}")]));
+        finder::link(&g, &path, hit)
+    };
+    assert_eq!(link("klein"), "#/schritt/rueckhalt?anker=beispiel-musterstadt");
+    assert_eq!(link("gross"), "#/schritt/oeffentlichkeit?anker=beispiel-musterstadt");
+    // Listed by no step (the author check warns): the overview.
+    let mut files = files.clone();
+    edit(&mut files, "kapitel/01-beteiligen.ron", r#" examples: ["musterstadt"],"#, "");
+    edit(&mut files, "kapitel/02-beschliessen.ron", r#" examples: ["musterstadt"],"#, "");
+    let (g, _) = load_ok(&files);
+    let path = path::compute(&g, &Default::default());
+    assert_eq!(finder::link(&g, &path, hit), "#/uebersicht");
 }
 
 #[test]
@@ -158,9 +187,9 @@ fn a_note_hit_opens_its_step_and_is_labelled_as_the_users() {
     assert_eq!(s.kind, "Ihre Notiz");
     assert_eq!(joined(&s.title), "Rückhalt sichern");
     assert_eq!(marked(&s.snippet), ["Okonkwo"]);
-    assert_eq!(s.route, Route::Step("rueckhalt".into()));
+    assert_eq!(s.href, "#/schritt/rueckhalt?anker=notiz-rueckhalt");
     assert_eq!(s.chapter.as_deref(), Some("Kapitel 1 · Beschließen"));
-    assert_eq!(s.path, Some("auf Ihrem Weg"));
+    assert_eq!(s.path, Some(OnPath::Yes));
 }
 
 #[test]
@@ -178,6 +207,12 @@ fn notes_come_in_guide_order_whatever_their_ids() {
             (step(&g, "auftrag"), "Zweite.")
         ]
     );
+}
+
+#[test]
+fn the_path_is_said_in_words() {
+    assert_eq!(OnPath::Yes.label(), "auf Ihrem Weg");
+    assert_eq!(OnPath::No.label(), "nicht auf Ihrem Weg");
 }
 
 #[test]

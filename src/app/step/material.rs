@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::ctx;
 use crate::app::markdown::{Marked, render};
-use crate::guide::Source;
+use crate::guide::{Resource, Source};
 use crate::handout::Handout;
 use crate::web::dom;
 
@@ -22,18 +22,6 @@ pub fn Resources(step: usize) -> impl IntoView {
         .iter()
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
-            let filename = format!("{}.md", r.id);
-            let (g, id) = (guide.clone(), r.id.clone());
-            // Filled in from the work state at the moment of the download.
-            let download = move |_| {
-                if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
-                    dom::download(
-                        &filename,
-                        "text/markdown;charset=utf-8",
-                        &h.to_markdown(&dom::today()),
-                    );
-                }
-            };
             let marked = Marked::default();
             let cited: Vec<Source> = guide.resource_sources(&r).into_iter().cloned().collect();
             let cited = (!cited.is_empty()).then(|| {
@@ -56,10 +44,7 @@ pub fn Resources(step: usize) -> impl IntoView {
                         <div class="resource-body">{render(&r.body, &guide, &marked)}</div>
                         {cited}
                     </details>
-                    <button type="button" class="button secondary small"
-                        on:click=download>
-                        {format!("„{}“ herunterladen (Markdown)", r.title)}
-                    </button>
+                    <DownloadResource resource=r/>
                 </li>
             }
         })
@@ -70,6 +55,30 @@ pub fn Resources(step: usize) -> impl IntoView {
             <ul>{items}</ul>
         </section>
     })
+}
+
+/// The Arbeitshilfe as Markdown, filled in from the work state at the moment of the
+/// download.
+#[component]
+pub fn DownloadResource(resource: Resource) -> impl IntoView {
+    let c = ctx();
+    let guide = c.guide();
+    let filename = format!("{}.md", resource.id);
+    let id = resource.id.clone();
+    let download = move |_| {
+        if let Some(h) = c.progress(|p| Handout::build(&guide, p, &id)) {
+            dom::download(
+                &filename,
+                "text/markdown;charset=utf-8",
+                &h.to_markdown(&dom::today()),
+            );
+        }
+    };
+    view! {
+        <button type="button" class="button secondary small" on:click=download>
+            {format!("„{}“ herunterladen (Markdown)", resource.title)}
+        </button>
+    }
 }
 
 #[component]
