@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Release build into dist/: checks the guide, builds the optimised wasm with trunk, writes
-# the service worker that precaches every file (scripts/precache.mjs; only here, so
-# `trunk serve` has none) and prints the size of what a first visit transfers.
+# Release build into dist/: builds the optimised wasm with trunk (into target/trunk-dist),
+# then `leitfaden site` checks the guide, bundles it as one JSON file and writes the
+# pre-rendered pages (start and every step) with the stylesheet inline; finally the service
+# worker that precaches the app (scripts/precache.mjs; only here, so `trunk serve` has
+# none), and the size of what a first visit transfers.
 # LEITFADEN_DIST=dir builds into another directory (the browser tests read the same variable).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 DIST=${LEITFADEN_DIST:-dist}
-cargo run --quiet --release --bin leitfaden -- check guide
-trunk build --release --offline --dist "$DIST"
+BUILT=target/trunk-dist
+# Refuse a broken guide before the long wasm build.
+cargo run --quiet --release --bin leitfaden -- check guide >/dev/null
+# Relative asset addresses, so the site also works below a path (a Kreis's web server).
+trunk build --release --offline --public-url ./ --dist "$BUILT"
+cargo run --quiet --release --bin leitfaden -- site guide "$BUILT" "$DIST"
 node scripts/precache.mjs "$DIST"
 node scripts/size.mjs "$DIST"

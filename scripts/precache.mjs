@@ -2,10 +2,9 @@
 //
 //   node scripts/precache.mjs [DIST]      (default: dist)
 //
-// 1. Marks DIST/index.html with <meta name="leitfaden-service-worker" content="sw.js">, the
+// 1. Marks DIST/index.html and the step pages with <meta name="leitfaden-service-worker" content="sw.js">, the
 //    sign for pwa/offline.js to register the worker (pages from `trunk serve` lack it).
-//    It also preloads the guide's files from index.html (they arrive while the wasm compiles).
-// 2. Lists every file of DIST (except sw.js itself) with its SHA-256 and writes DIST/sw.js
+// 2. Lists every file of DIST (except sw.js itself and the pre-rendered step pages) with its SHA-256 and writes DIST/sw.js
 //    from the template pwa/sw.js with that list; the cache name is a hash of the list, so
 //    any changed file makes a new sw.js, which browsers then install as a new version.
 // Idempotent: running it again on the same build changes nothing.
@@ -25,37 +24,26 @@ const fail = (msg) => {
   process.exit(1);
 };
 
-// 1. The mark in index.html (before the list is made: index.html is on it).
+// 1. The mark in index.html and in every pre-rendered step page, so that a first visit to
+//    either registers the worker (before the list is made: index.html is on it).
 const indexPath = join(dist, 'index.html');
-let index;
 try {
-  index = readFileSync(indexPath, 'utf8');
+  statSync(indexPath);
 } catch {
   fail(`${indexPath} is missing; run the release build first (bash scripts/build.sh)`);
 }
-if (!/<script[^>]*\ssrc="[^"]*offline[^"/]*\.js"/.test(index)) {
-  fail(`${indexPath} does not load pwa/offline.js (see index.html): nothing would register ${WORKER}`);
-}
-if (!index.includes(MARK)) {
-  if (!index.includes('</head>')) fail(`${indexPath} has no </head>`);
-  index = index.replace('</head>', `${MARK}\n</head>`);
-  writeFileSync(indexPath, index);
-}
-// Preload the guide's files, so they arrive while the wasm compiles instead of after it.
-if (!index.includes('rel="preload" href="guide/')) {
-  const guideFiles = [];
-  (function walk(dir) {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.ron')) guideFiles.push(relative(dist, p).split(sep).join('/'));
-    }
-  })(join(dist, 'guide'));
-  const links = guideFiles
-    .map((f) => `<link rel="preload" href="${f}" as="fetch" crossorigin="anonymous">`)
-    .join('\n');
-  index = index.replace('</head>', `${links}\n</head>`);
-  writeFileSync(indexPath, index);
+const pages = readdirSync(dist).filter((n) => n === 'index.html' || /^schritt-[^/]+\.html$/.test(n));
+for (const name of pages) {
+  const pagePath = join(dist, name);
+  let page = readFileSync(pagePath, 'utf8');
+  if (!/<script[^>]*\ssrc="[^"]*offline[^"/]*\.js"/.test(page)) {
+    fail(`${pagePath} does not load pwa/offline.js (see index.html): nothing would register ${WORKER}`);
+  }
+  if (!page.includes(MARK)) {
+    if (!page.includes('</head>')) fail(`${pagePath} has no </head>`);
+    page = page.replace('</head>', `${MARK}\n</head>`);
+    writeFileSync(pagePath, page);
+  }
 }
 
 // 2. Every file, in a stable order, with its content hash.
@@ -68,7 +56,10 @@ const paths = [];
   }
 })(dist);
 const files = {};
-for (const path of paths.filter((p) => p !== WORKER).sort()) {
+// The pre-rendered step pages are for landing on a step; offline, the app itself (index.html)
+// shows any step, so they are not downloaded in advance.
+const STEP_PAGE = /^schritt-[^/]+\.html$/;
+for (const path of paths.filter((p) => p !== WORKER && !STEP_PAGE.test(p)).sort()) {
   files[path] = createHash('sha256').update(readFileSync(join(dist, path))).digest('hex');
 }
 const list = JSON.stringify(files);

@@ -3,9 +3,10 @@
 //
 //   node scripts/single-file.mjs [DIST] [OUT]    (defaults: dist, dist-single/leitfaden.html)
 //
-// Starting from DIST/index.html it inlines the stylesheet, embeds the guide as
-// <script type="application/json" id="leitfaden-guide"> (path under guide/ → text, read by
-// src/app/dom.rs) and replaces trunk's loader with the wasm-bindgen glue in a module script
+// Starting from DIST/index.html (with its pre-rendered start page) it inlines the
+// stylesheet if the build has not, embeds the guide bundle as
+// <script type="application/json" id="leitfaden-guide"> (read by src/web/dom.rs), points
+// the start page's step links at fragments and replaces trunk's loader with the wasm-bindgen glue in a module script
 // that instantiates the wasm from base64 with initSync(). Manifest, icons, the service
 // worker and its registration are left out (file:// has no service workers). Anything else
 // that would still load a file makes the script fail, so the result never half-works.
@@ -61,8 +62,6 @@ remove(/<link rel="preload"[^>]*\.wasm"[^>]*>/, 'wasm preload link');
 remove(/<link rel="manifest"[^>]*>/, 'manifest link');
 remove(/<link rel="apple-touch-icon"[^>]*>/, 'apple-touch-icon link');
 html = html.replace(/<meta name="leitfaden-service-worker"[^>]*>/, ''); // only in builds of scripts/build.sh
-// The guide is embedded below; its preload links (from scripts/precache.mjs) must go.
-html = html.replace(/<link rel="preload" href="guide\/[^"]*"[^>]*>\n?/g, '');
 remove(/<script src="[^"]*offline[^"/]*\.js"[^>]*><\/script>/, 'offline.js script');
 
 // The icon as a data: URL (saves the browser asking file:// for a favicon).
@@ -73,25 +72,30 @@ html = html.replace(
   `<link rel="icon" href="data:image/svg+xml;base64,${read(iconFile).toString('base64')}">`,
 );
 
-// The stylesheet, inline.
-const cssTag = once(/<link rel="stylesheet" href="[^"]+"[^>]*>/, '<!--CSS-->', 'stylesheet link');
-const css = read(/href="([^"]+)"/.exec(cssTag)[1]).toString('utf8');
-if (/<\/style/i.test(css)) fail('the stylesheet contains "</style"');
-if (/url\(\s*['"]?(?!data:)/i.test(css)) fail('the stylesheet refers to files with url(); inline them first');
-html = html.replace('<!--CSS-->', () => `<style>\n${css}\n</style>`);
+// The stylesheet: inline already in a release build (`leitfaden site`); else inline it.
+if (/<link rel="stylesheet"/.test(html)) {
+  const cssTag = once(/<link rel="stylesheet" href="[^"]+"[^>]*>/, '<!--CSS-->', 'stylesheet link');
+  const css = read(/href="([^"]+)"/.exec(cssTag)[1]).toString('utf8');
+  if (/<\/style/i.test(css)) fail('the stylesheet contains "</style"');
+  if (/url\(\s*['"]?(?!data:)/i.test(css)) fail('the stylesheet refers to files with url(); inline them first');
+  html = html.replace('<!--CSS-->', () => `<style>\n${css}\n</style>`);
+} else if (!/<style>/.test(html)) {
+  fail(`${dist}/index.html has neither a stylesheet link nor an inline stylesheet`);
+}
+if (/url\(\s*['"]?(?!data:)/i.test(html.match(/<style>[\s\S]*?<\/style>/)?.[0] ?? '')) {
+  fail('the stylesheet refers to files with url(); inline them first');
+}
 
-// The guide: every file under guide/, as JSON; "<" escaped so no text can end the script.
-const guideDir = join(dist, 'guide');
-const guide = {};
-(function walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else guide[relative(guideDir, p).split(sep).join('/')] = readFileSync(p, 'utf8');
-  }
-})(guideDir);
-if (!guide['leitfaden.ron']) fail(`${guideDir}/leitfaden.ron is missing`);
-const guideJson = JSON.stringify(guide).replace(/</g, '\\u003c');
+// The guide: the bundle the build names (src/guide/bundle.rs), embedded as JSON text;
+// "<" escaped so no text can end the script. Its meta and preload go.
+const bundleMeta = once(/<meta name="leitfaden-bundle" content="[^"]+">/, '', 'guide bundle meta');
+const bundleName = /content="([^"]+)"/.exec(bundleMeta)[1];
+remove(new RegExp(`<link rel="preload" href="${bundleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`), 'guide bundle preload link');
+const guideJson = read(bundleName).toString('utf8').replace(/</g, '\\u003c');
+// One file has no step pages: the app keeps its addresses in the fragment, and the
+// pre-rendered start page links to steps by fragment.
+remove(/<meta name="leitfaden-seiten"[^>]*>/, 'step pages meta');
+html = html.replace(/href="schritt-([a-z0-9_-]+)\.html"/g, 'href="#/schritt/$1"').replace(/href="\.\/"/g, 'href="#/"');
 
 // The app: wasm-bindgen's glue (an ES module without imports), then a synchronous start
 // from the embedded bytes.
@@ -114,7 +118,7 @@ const app =
 html = html.replace('<!--APP-->', () => app);
 
 // Nothing may still point at a file of the build.
-const leftover = [...html.matchAll(/\s(?:src|href)="(?!data:|https?:|mailto:|#)([^"]*)"/g)].map((m) => m[1]);
+const leftover = [...html.matchAll(/\s(?:src|href)="(?!data:|https?:|mailto:|#|\?)([^"]*)"/g)].map((m) => m[1]);
 if (leftover.length) fail(`still refers to files: ${leftover.join(', ')}`);
 
 mkdirSync(dirname(out), { recursive: true });

@@ -28,6 +28,9 @@ USAGE:
                                                 profiles: a demo profile id, or Q=C,Q=C,...
     leitfaden search [DIR] QUERY...             print the ranked search hits for QUERY
     leitfaden generate --steps N [--seed S] OUT write a generated guide (for benchmarks)
+    leitfaden site [DIR] BUILT OUT              the release site: trunk's build BUILT with
+                                                the guide as one bundle and pre-rendered
+                                                pages (start and every step), into OUT
 
 `search` takes its first argument as DIR when more follow and it is a directory; every
 other argument is a word of the query.
@@ -83,13 +86,16 @@ pub fn run() -> ExitCode {
         return search(&words);
     }
     // The guide directory comes first; `diff-profiles` takes two profiles after it.
-    let wanted = if command == "diff-profiles" { 2 } else { 0 };
+    let wanted = match command.as_str() {
+        "diff-profiles" | "site" => 2,
+        _ => 0,
+    };
     if positional.len() > wanted {
         dir = PathBuf::from(positional.remove(0));
     }
     if positional.len() != wanted {
         return usage(&format!(
-            "`{command}` takes {wanted} profile argument(s) after the directory"
+            "`{command}` takes {wanted} argument(s) after the directory"
         ));
     }
     if command == "generate" {
@@ -164,8 +170,115 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         "diff-profiles" => diff_profiles(&guide, &positional[0], &positional[1]),
+        "site" => {
+            print!("{}", report.render(&prefix));
+            site(
+                &files,
+                &guide,
+                Path::new(&positional[0]),
+                Path::new(&positional[1]),
+            )
+        }
         other => usage(&format!("unknown command `{other}`")),
     }
+}
+
+/// `site DIR BUILT OUT`: copies trunk's build BUILT to OUT, leaving out the RON files and
+/// the stylesheet (inlined), and adds the bundle and the pre-rendered pages.
+fn site(files: &BTreeMap<String, String>, guide: &Guide, built: &Path, out: &Path) -> ExitCode {
+    match write_site(files, guide, built, out) {
+        Ok(n) => {
+            println!(
+                "site: {} pages and the guide bundle in {}",
+                n,
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: site: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn write_site(
+    files: &BTreeMap<String, String>,
+    guide: &Guide,
+    built: &Path,
+    out: &Path,
+) -> Result<usize, String> {
+    let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
+    let index_path = built.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| io(&index_path, e))?;
+    let css_href = index
+        .split("<link rel=\"stylesheet\" href=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .ok_or("trunk's index.html links no stylesheet")?
+        .trim_start_matches("./")
+        .trim_start_matches('/')
+        .to_string();
+    let css_path = built.join(&css_href);
+    let css = std::fs::read_to_string(&css_path).map_err(|e| io(&css_path, e))?;
+    let bundle = leitfaden::guide::bundle::write(files).map_err(|r| r.render("guide/"))?;
+    let bundle_name = format!("leitfaden-{:016x}.json", fnv1a(bundle.as_bytes()));
+    let pages = leitfaden::prerender::site(guide, &index, &css, &bundle_name)?;
+
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| io(out, e))?;
+    }
+    copy_tree(built, out, &|rel: &Path| {
+        rel == Path::new("index.html") || rel == Path::new(&css_href) || rel.starts_with("guide")
+    })
+    .map_err(|e| io(built, e))?;
+    let write = |name: &str, text: &str| {
+        let p = out.join(name);
+        std::fs::write(&p, text).map_err(|e| io(&p, e))
+    };
+    write(&bundle_name, &bundle)?;
+    for page in &pages {
+        write(&page.name, &page.text)?;
+    }
+    Ok(pages.len())
+}
+
+/// Copies `from` into `to`, leaving out the files `skip` names (paths relative to `from`).
+fn copy_tree(from: &Path, to: &Path, skip: &dyn Fn(&Path) -> bool) -> std::io::Result<()> {
+    fn walk(
+        root: &Path,
+        dir: &Path,
+        to: &Path,
+        skip: &dyn Fn(&Path) -> bool,
+    ) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let p = entry?.path();
+            let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
+            if skip(&rel) {
+                continue;
+            }
+            if p.is_dir() {
+                walk(root, &p, to, skip)?;
+            } else {
+                let target = to.join(&rel);
+                if let Some(parent) = target.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                std::fs::copy(&p, &target)?;
+            }
+        }
+        Ok(())
+    }
+    std::fs::create_dir_all(to)?;
+    walk(from, from, to, skip)
+}
+
+/// A content hash for the bundle's file name (FNV-1a, 64 bit): a changed guide gets a
+/// new name, so no cache serves an old one.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn read(dir: &Path) -> Result<BTreeMap<String, String>, ExitCode> {

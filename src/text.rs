@@ -59,6 +59,22 @@ pub fn capitalised(s: &str) -> String {
     }
 }
 
+/// „Geschätzter Aufwand: 2 bis 4 Stunden, Dauer etwa 2 bis 4 Wochen“.
+pub fn effort_line(e: crate::guide::Effort) -> String {
+    let mut out = format!("Geschätzter Aufwand: {}", hours(e.hours));
+    if let Some((lo, hi)) = e.weeks {
+        if lo == hi {
+            out.push_str(&format!(
+                ", Dauer etwa {}",
+                counted_digits(u64::from(lo), "Woche", "Wochen")
+            ));
+        } else {
+            out.push_str(&format!(", Dauer etwa {lo} bis {hi} Wochen"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

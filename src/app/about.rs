@@ -41,11 +41,11 @@ pub fn About() -> impl IntoView {
                 <dt>"Lizenz der Inhalte"</dt><dd>{licence}</dd>
             </dl>
             <h2>"Worauf der Leitfaden beruht"</h2>
-            <div class="text-block">{render(&a.based_on, &guide, &marked)}</div>
+            <div class="text-block" inner_html=render(&a.based_on, &guide, &marked)></div>
             <h2>"So zitieren Sie den Leitfaden"</h2>
             <p class="cite">{a.cite.clone()}</p>
             <h2>"Zur Methode"</h2>
-            <div class="text-block">{render(&a.methods, &guide, &marked)}</div>
+            <div class="text-block" inner_html=render(&a.methods, &guide, &marked)></div>
             <h2>"Alle Quellen"</h2>
             <ul class="all-sources">{sources}</ul>
         </section>

@@ -88,7 +88,7 @@ pub fn Compare() -> impl IntoView {
                         view! { <p class="meta">"(kein angepasster Absatz)"</p> }.into_any()
                     } else {
                         vs.iter()
-                            .map(|&k| render(&step.variants[k].text, &g2, &marked))
+                            .map(|&k| view! { <div inner_html=render(&step.variants[k].text, &g2, &marked)></div> })
                             .collect_view()
                             .into_any()
                     }

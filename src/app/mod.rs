@@ -15,7 +15,6 @@ mod start;
 mod step;
 mod workstates;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -74,6 +73,7 @@ pub fn ctx() -> Ctx {
 pub fn start() {
     dom::log_panics();
     dom::expose_memory();
+    dom::on_term_click();
     mount_to_body(Root);
 }
 
@@ -86,11 +86,15 @@ enum Loading {
 #[component]
 fn Root() -> impl IntoView {
     let state = RwSignal::new_local(Loading::Pending);
+    // A release page shows its pre-rendered screen until the guide is loaded; then the
+    // app takes its place in one go (same task, so no frame shows both or neither).
+    let prerendered = dom::has_prerendered();
     leptos::task::spawn_local(async move {
-        let loaded = match dom::guide_files().await {
-            Ok(files) => load_guide(&files),
+        let loaded = match dom::guide_data().await {
+            Ok(data) => load_guide(data),
             Err(e) => Err(format!("Der Leitfaden konnte nicht geladen werden: {e}")),
         };
+        dom::remove_prerendered();
         state.set(match loaded {
             Ok(g) => Loading::Ready(Arc::new(g)),
             Err(e) => Loading::Failed(e),
@@ -98,6 +102,7 @@ fn Root() -> impl IntoView {
     });
     move || {
         match &*state.read() {
+        Loading::Pending if prerendered => ().into_any(),
         Loading::Pending => view! {
             <main id="inhalt" class="loading"><p role="status">"Der Leitfaden wird geladen …"</p></main>
         }
@@ -108,19 +113,26 @@ fn Root() -> impl IntoView {
     }
 }
 
-fn load_guide(files: &BTreeMap<String, String>) -> Result<Guide, String> {
-    // The checks a reader's guide must pass; the walk over all profiles and the warnings
-    // run in `leitfaden check`, before each release build and (as a trunk hook) on every
-    // change while serving.
-    Guide::load(files)
-        .map(|(g, _warnings)| g)
-        .map_err(|report| {
-            format!(
-                "Der Leitfaden enthält Fehler ({} Fehler). Für Autorinnen und Autoren:\n\n{}",
-                report.errors(),
-                report.render("guide/")
-            )
-        })
+fn load_guide(data: dom::GuideData) -> Result<Guide, String> {
+    match data {
+        dom::GuideData::Bundle(json) => crate::guide::bundle::read(&json)
+            .map_err(|e| format!("Der Leitfaden dieses Builds ist beschädigt: {e}")),
+        // The checks a reader's guide must pass; the walk over all profiles and the
+        // warnings run in `leitfaden check`, before each release build and (as a trunk
+        // hook) on every change while serving. Only debug builds read RON.
+        #[cfg(debug_assertions)]
+        dom::GuideData::Files(files) => Guide::load(&files).map(|(g, _warnings)| g).map_err(
+            |report| {
+                format!(
+                    "Der Leitfaden enthält Fehler ({} Fehler). Für Autorinnen und Autoren:\n\n{}",
+                    report.errors(),
+                    report.render("guide/")
+                )
+            },
+        ),
+        #[cfg(not(debug_assertions))]
+        dom::GuideData::Files(_) => Err("Dieser Build liest keine RON-Dateien.".into()),
+    }
 }
 
 #[component]
@@ -132,6 +144,23 @@ fn GuideErrors(text: String) -> impl IntoView {
                " mit " <code>"leitfaden check"</code> ". Nach dem Speichern lädt die Seite neu."</p>
             <pre class="diagnostics">{text}</pre>
         </main>
+    }
+}
+
+/// The screen of a route.
+fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Start => view! { <start::Start/> }.into_any(),
+        Route::Intake => view! { <intake::Intake editing=false/> }.into_any(),
+        Route::Profile => view! { <intake::Intake editing=true/> }.into_any(),
+        Route::Summary => view! { <intake::Summary/> }.into_any(),
+        Route::Overview => view! { <overview::Overview/> }.into_any(),
+        Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
+        Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
+        Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Compare => view! { <compare::Compare/> }.into_any(),
+        Route::About => view! { <about::About/> }.into_any(),
+        Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
     }
 }
 
@@ -191,7 +220,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         let a = answers.get();
         Arc::new(path::compute(&guide_value.get_value(), &a))
     });
-    let route = RwSignal::new(Route::from_hash(&dom::hash()));
+    let route = RwSignal::new(dom::route());
     let ctx = Ctx {
         guide: guide_value,
         ws,
@@ -216,11 +245,16 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
     let sync_key = key.clone();
     storage::on_change(&key, move || sync_and_save(&sync_key, ctx, saver));
 
-    dom::on_hash_change(move |hash| route.set(Route::from_hash(&hash)));
+    dom::on_route_change(move |r| {
+        if route.get_untracked() != r {
+            route.set(r);
+        }
+    });
 
     // Remember the step the user is on, and move focus to the new heading.
     Effect::new(move |_| {
         let r = route.get();
+        dom::show_address(&r);
         // Only a real step: an unknown link must not become the place to resume from.
         if let Route::Step(id) = &r
             && guide_value.with_value(|g| g.step_index(id).is_some())
@@ -240,19 +274,11 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         {demo.then(|| view! { <demo::DemoBar/> })}
         <frame::StorageBanner/>
         <main id="inhalt" tabindex="-1">
-            {move || match route.get() {
-                Route::Start => view! { <start::Start/> }.into_any(),
-                Route::Intake => view! { <intake::Intake editing=false/> }.into_any(),
-                Route::Profile => view! { <intake::Intake editing=true/> }.into_any(),
-                Route::Summary => view! { <intake::Summary/> }.into_any(),
-                Route::Overview => view! { <overview::Overview/> }.into_any(),
-                Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
-                Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
-                Route::Report => view! { <report::ReportPage/> }.into_any(),
-                Route::Compare => view! { <compare::Compare/> }.into_any(),
-                Route::About => view! { <about::About/> }.into_any(),
-                Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
-            }}
+            // Keyed by the address, so every screen gets fresh elements: with
+            // `erase_components` all screens share one view type, and Leptos would patch
+            // the previous screen's elements in place (an open „Warum?“ box, a heading's
+            // attributes and the like would carry over to the next step).
+            <For each=move || std::iter::once(route.get()) key=Route::href children=screen/>
         </main>
         <p class="visually-hidden" aria-live="polite" id="ansage"></p>
         <frame::Footer/>

@@ -17,7 +17,7 @@ pub fn Start() -> impl IntoView {
     view! {
         <section class="start">
             <h1>{guide.title.clone()}</h1>
-            <div class="lead">{render(&guide.intro, &guide, &marked)}</div>
+            <div class="lead" inner_html=render(&guide.intro, &guide, &marked)></div>
             <ul class="facts">
                 <li>{format!("Sie beantworten zuerst {questions} (etwa 2 Minuten).")}</li>
                 <li>"Danach sehen Sie Ihren Weg: die Schritte, die zu Ihrer Kommune passen. Sie können jederzeit unterbrechen."</li>

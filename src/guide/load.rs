@@ -14,8 +14,10 @@ use super::source::SourceFile;
 /// The name of the guide's entry file inside the guide directory.
 pub const INDEX_FILE: &str = "leitfaden.ron";
 
-/// The authored guide as read from its files, before any semantic check.
-#[derive(Debug, Clone, Default)]
+/// The authored guide as read from its files, before any semantic check. It is also the
+/// release app's form of the guide (`bundle`): the same structure as JSON, without RON.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Authored {
     pub index: Option<GuideFile>,
     /// Chapters with the file each came from.

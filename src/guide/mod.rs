@@ -2,6 +2,7 @@
 //! that the path computation, the app and the CLI share. `Guide::load` is the one loader;
 //! nothing in here knows answers, paths or progress.
 
+pub mod bundle;
 pub mod diagnostic;
 pub mod glossary;
 pub mod lint;

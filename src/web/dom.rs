@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -131,13 +132,82 @@ pub fn hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-pub fn go(route: &crate::route::Route) {
+/// The screen the address names (the fragment, or a pre-rendered step page).
+pub fn route() -> Route {
+    let loc = window().location();
+    Route::from_location(&loc.pathname().unwrap_or_default(), &hash())
+}
+
+pub fn go(route: &Route) {
     let _ = window().location().set_hash(&route.href());
 }
 
-pub fn on_hash_change(f: impl Fn(String) + 'static) {
-    let handle = window_event_listener_untyped("hashchange", move |_| f(hash()));
+/// Calls `f` with the new screen whenever the address changes: a new fragment, or back and
+/// forward between addresses that differ only in their page (see `show_address`).
+pub fn on_route_change(f: impl Fn(Route) + 'static) {
+    let f = std::rc::Rc::new(f);
+    let g = f.clone();
+    let hash = window_event_listener_untyped("hashchange", move |_| f(route()));
+    let pop = window_event_listener_untyped("popstate", move |_| g(route()));
     // The app lives as long as the page: keep listening.
+    std::mem::forget(hash);
+    std::mem::forget(pop);
+}
+
+/// Shows `route`'s own address, where the build has one page per step: a step as its page
+/// (`schritt-<id>.html`, so a shared link lands on pre-rendered text), every other screen
+/// as the app's directory with its fragment. Replaces the history entry; nothing loads.
+pub fn show_address(route: &Route) {
+    let has_pages = document()
+        .query_selector(&format!("meta[name=\"{}\"]", crate::prerender::PAGES_META))
+        .ok()
+        .flatten()
+        .is_some();
+    let loc = window().location();
+    let web = matches!(loc.protocol().as_deref(), Ok("http:" | "https:"));
+    if !has_pages || !web || matches!(route, Route::NotFound(_)) {
+        return;
+    }
+    let search = loc.search().unwrap_or_default();
+    let wanted = match route.page() {
+        Some(page) => format!("{page}{search}"),
+        None if *route == Route::Start => format!("./{search}"),
+        None => format!("./{search}{}", route.href()),
+    };
+    let Ok(target) = web_sys::Url::new_with_base(&wanted, &loc.href().unwrap_or_default()) else {
+        return;
+    };
+    if target.href() != loc.href().unwrap_or_default()
+        && let Ok(history) = window().history()
+    {
+        let _ =
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&target.href()));
+    }
+}
+
+/// Glossary buttons (`crate::html`) open and close their definition: one listener for
+/// the whole page, since the text is set as inner HTML.
+pub fn on_term_click() {
+    let handle = window_event_listener_untyped("click", |ev| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(Some(button)) = target.closest(".term-button") else {
+            return;
+        };
+        let open = button.get_attribute("aria-expanded").as_deref() != Some("true");
+        let _ = button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        if let Some(def) = button.next_element_sibling() {
+            if open {
+                let _ = def.remove_attribute("hidden");
+            } else {
+                let _ = def.set_attribute("hidden", "");
+            }
+        }
+    });
     std::mem::forget(handle);
 }
 
@@ -295,13 +365,36 @@ pub fn download(filename: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// The guide's files: embedded in the page (single-file build) or fetched from `guide/`.
-pub async fn guide_files() -> Result<BTreeMap<String, String>, String> {
+/// The guide as the page gets it.
+pub enum GuideData {
+    /// The release form (`guide::bundle`): embedded in the page or fetched.
+    Bundle(String),
+    /// The authors' RON files, fetched one by one (debug builds: `trunk serve`).
+    Files(BTreeMap<String, String>),
+}
+
+/// The guide: embedded in the page (single-file build), the bundle the release build
+/// names in `<meta name="leitfaden-bundle">`, or (debug builds only) the RON files in
+/// `guide/`, so that a release wasm never needs the RON parser.
+pub async fn guide_data() -> Result<GuideData, String> {
     if let Some(el) = document().get_element_by_id("leitfaden-guide") {
-        let json = el.text_content().unwrap_or_default();
-        return serde_json::from_str(&json)
-            .map_err(|e| format!("eingebetteter Leitfaden unlesbar: {e}"));
+        return Ok(GuideData::Bundle(el.text_content().unwrap_or_default()));
     }
+    if let Ok(Some(meta)) = document().query_selector("meta[name=\"leitfaden-bundle\"]")
+        && let Some(url) = meta.get_attribute("content")
+    {
+        return fetch_text(&url).await.map(GuideData::Bundle);
+    }
+    // An attribute, not `cfg!`: the RON reader must not even be compiled into a release
+    // wasm (an async fn keeps the code of a dead branch's future).
+    #[cfg(debug_assertions)]
+    return guide_files().await.map(GuideData::Files);
+    #[cfg(not(debug_assertions))]
+    Err("dieser Build enthält den Leitfaden nicht (bauen Sie mit scripts/build.sh)".into())
+}
+
+#[cfg(debug_assertions)]
+async fn guide_files() -> Result<BTreeMap<String, String>, String> {
     let index = crate::guide::load::INDEX_FILE;
     let mut files = BTreeMap::new();
     let index_text = fetch_text(&format!("guide/{index}")).await?;
@@ -319,6 +412,21 @@ pub async fn guide_files() -> Result<BTreeMap<String, String>, String> {
         }
     }
     Ok(files)
+}
+
+/// Takes the pre-rendered page (`prerender`, release builds) out of the document, right
+/// before the app renders the same screen in its place.
+pub fn remove_prerendered() {
+    if let Some(el) = document().get_element_by_id(crate::prerender::SHELL_ID) {
+        el.remove();
+    }
+}
+
+/// Whether the page came with a pre-rendered screen that is still showing.
+pub fn has_prerendered() -> bool {
+    document()
+        .get_element_by_id(crate::prerender::SHELL_ID)
+        .is_some()
 }
 
 /// While authoring (debug builds), always ask the server, so edits show on reload; a

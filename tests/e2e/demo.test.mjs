@@ -36,7 +36,7 @@ async function expectDemoBar(page, screen) {
   const bar = demoBar(page);
   assert.ok(await bar.isVisible(), `the demo bar on ${screen}`);
   assert.match(await bar.textContent(), /Demo-Modus – Ihre echten Eingaben in diesem Browser bleiben unberührt\./);
-  assert.match(page.url(), /\?demo#/, `${screen} is still in demo mode`);
+  assert.match(page.url(), /\?demo(#|$)/, `${screen} is still in demo mode`);
 }
 
 /** The overview as shown: steps on the path with their badges, read from the DOM. */
@@ -159,7 +159,7 @@ e2e('demo mode: its own storage, the bar everywhere, example Kommunen, switcher,
 
   // „Demo zurücksetzen“ empties the demo.
   await demoBar(page).getByRole('button', { name: 'Demo zurücksetzen' }).click();
-  await page.waitForURL(/\?demo#\/$/);
+  await page.waitForURL(/\?demo(#\/)?$/);
   await expectHeading(page, 'Leitfaden Kommunales Open Government');
   await page.getByRole('link', { name: "Los geht's" }).waitFor();
   assert.equal(await changeSummary(page).count(), 0, 'no change summary after the reset');

@@ -43,6 +43,7 @@ test('Firefox: intake, step with task and note, reload resume, overview', { skip
   try {
     await page.goto(`${server.url}/#/`);
     assert.equal(await heading(page), 'Leitfaden Kommunales Open Government');
+    await pageUntil(page, () => !document.getElementById('vorab'), null, 'the app to take over the pre-rendered page');
     await page.click('a[href="#/fragen"]');
     await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Ihre Kommune', null, 'the intake');
     await page.type('#kommune-name', 'Musterdorf');
@@ -55,8 +56,9 @@ test('Firefox: intake, step with task and note, reload resume, overview', { skip
 
     // The first step: tick a task, write a note.
     await page.click('main a.button.primary');
-    const title = await pageUntil(page, () => location.hash.startsWith('#/schritt/') && document.querySelector('.task-list input') && document.querySelector('main h1').textContent, null, 'the first step');
-    const stepHash = await page.evaluate(() => location.hash);
+    // A step's address is its pre-rendered page (schritt-<id>.html).
+    const title = await pageUntil(page, () => /\/schritt-[^/]+\.html$/.test(location.pathname) && document.querySelector('.task-list input:not([disabled])') && document.querySelector('main h1').textContent, null, 'the first step');
+    const stepPage = await page.evaluate(() => location.pathname);
     await page.click('.task-list input[type=checkbox]');
     await page.type('textarea', 'Notiz aus Firefox');
     await pageUntil(page, () => (localStorage.getItem('leitfaden/kommunales-open-government') ?? '').includes('Notiz aus Firefox'), null, 'the note to be saved');
@@ -65,7 +67,7 @@ test('Firefox: intake, step with task and note, reload resume, overview', { skip
     await page.goto(`${server.url}/`);
     await pageUntil(page, () => [...document.querySelectorAll('main a')].some((a) => a.textContent === 'Weiter, wo ich war'), null, '„Weiter, wo ich war“');
     await page.evaluate(() => [...document.querySelectorAll('main a')].find((a) => a.textContent === 'Weiter, wo ich war').click());
-    await pageUntil(page, (h) => location.hash === h && !!document.querySelector('textarea'), stepHash, 'the same step');
+    await pageUntil(page, (p) => location.pathname === p && !!document.querySelector('textarea:not([disabled])'), stepPage, 'the same step');
     assert.equal(await heading(page), title);
     assert.equal(await page.evaluate(() => document.querySelector('.task-list input').checked), true, 'the task is still ticked');
     assert.equal(await page.evaluate(() => document.querySelector('textarea').value), 'Notiz aus Firefox');

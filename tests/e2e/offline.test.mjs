@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -64,8 +64,9 @@ after(async () => {
 // waitForSelector have the same shape in both).
 
 
+// The app has taken over (the release build's pre-rendered screen #vorab is gone).
 const screenShown = (page) =>
-  page.waitForSelector('main#inhalt:not(.loading) h1', { timeout: 15_000 });
+  page.waitForSelector('body:not(:has(#vorab)) main#inhalt:not(.loading) h1', { timeout: 15_000 });
 
 /**
  * From `url` (the app, without fragment): the intake for a Landgemeinde, „Zum ersten
@@ -88,10 +89,12 @@ async function intakeAndTick(page, url) {
   );
   await page.click(`main a.button[href="${first}"]`);
   const stepId = decodeURIComponent(first.replace('#/schritt/', ''));
+  // Served, the step's address becomes its pre-rendered page (schritt-<id>.html); the
+  // single file keeps it in the fragment.
   const title = await pageUntil(
     page,
-    (hash) => location.hash === hash && document.querySelector('.task-list input[type=checkbox]') && document.querySelector('main h1')?.textContent.trim(),
-    first,
+    (id) => (location.pathname.endsWith(`/schritt-${id}.html`) || location.hash === `#/schritt/${id}`) && !document.getElementById('vorab') && document.querySelector('.task-list input[type=checkbox]') && document.querySelector('main h1')?.textContent.trim(),
+    stepId,
     `the step ${first}`,
   );
   const boxId = await page.evaluate(() => document.querySelector('.task-list input[type=checkbox]').id);
@@ -165,11 +168,14 @@ const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
 test('the precache list of sw.js holds every file of the build, with its hash', { skip: NO_WORKER }, () => {
   const { version, files } = precacheList(DIST);
-  const expected = filesOf(DIST).filter((f) => f !== 'sw.js');
-  assert.deepEqual(Object.keys(files).sort(), expected, 'every file of dist/ but sw.js, and nothing else');
+  // The pre-rendered step pages are for landing; offline, index.html shows every step.
+  const expected = filesOf(DIST).filter((f) => f !== 'sw.js' && !/^schritt-.*\.html$/.test(f));
+  assert.ok(filesOf(DIST).some((f) => /^schritt-.*\.html$/.test(f)), 'the build has step pages');
+  assert.deepEqual(Object.keys(files).sort(), expected, 'every file of dist/ but sw.js and the step pages, and nothing else');
   for (const f of expected) assert.equal(files[f], sha256(readFileSync(join(DIST, f))), `hash of ${f}`);
   assert.equal(version, sha256(JSON.stringify(files)).slice(0, 16), 'the cache version is the hash of the list');
-  for (const f of ['index.html', 'manifest.webmanifest', 'guide/leitfaden.ron', 'icons/icon-192.png', 'icons/icon-512.png']) {
+  assert.ok(Object.keys(files).some((f) => /^leitfaden-[0-9a-f]{16}\.json$/.test(f)), 'the guide bundle is precached');
+  for (const f of ['index.html', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png']) {
     assert.ok(f in files, `${f} is precached`);
   }
   assert.ok(Object.keys(files).some((f) => /_bg\.wasm$/.test(f)), 'the wasm is precached');
@@ -217,7 +223,7 @@ test('after one online visit the app works offline, with the saved tick', { skip
 
 /** A small static server for `dir` (a copy of the build that the next test changes). */
 async function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png' };
+  const types = { '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png' };
   const server = createServer((req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
@@ -247,9 +253,11 @@ test('a new deployment waits until the user chooses „Jetzt neu laden“', { sk
     const [oldCache] = await waitForController(page);
     const step = await intakeAndTick(page, `${server.url}/`);
 
-    // The next deployment: one guide file changes, the build step writes a new sw.js.
-    const changed = 'guide/quellen.ron';
-    appendFileSync(join(dir, changed), '\n// Neue Fassung für den Test\n');
+    // The next deployment: the guide changes, the build step writes a new sw.js.
+    const changed = readdirSync(dir).find((f) => /^leitfaden-[0-9a-f]{16}\.json$/.test(f));
+    const bundle = readFileSync(join(dir, changed), 'utf8');
+    assert.ok(bundle.includes('"version":"'), 'the bundle has the guide version');
+    writeFileSync(join(dir, changed), bundle.replace('"version":"', '"version":"Neue Fassung '));
     execFileSync('node', [join(ROOT, 'scripts', 'precache.mjs'), dir], { stdio: 'pipe' });
     const newCache = `leitfaden-precache-${precacheList(dir).version}`;
     assert.notEqual(newCache, oldCache);

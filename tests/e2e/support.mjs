@@ -174,16 +174,26 @@ export async function gotoApp(page, base, hash = '#/') {
 export async function goToScreen(page, base, hash) {
   await page.evaluate(() => document.querySelector('main h1')?.setAttribute('data-vorher', ''));
   await page.goto(`${base}/${hash}`);
-  await page.waitForSelector('main#inhalt:not(.loading) h1:not([data-vorher])');
+  await page.waitForSelector(`${APP} main#inhalt:not(.loading) h1:not([data-vorher])`);
 }
 
 /** Waits until the guide is loaded and a screen (not the loading message) shows. */
 export async function waitForScreen(page) {
-  await page.waitForSelector('main#inhalt:not(.loading) h1');
+  await page.waitForSelector(`${APP} main#inhalt:not(.loading) h1`);
 }
+
+/**
+ * The app has taken over: the release build's pre-rendered screen (`#vorab`, with its
+ * controls disabled) is gone. Use as a selector prefix.
+ */
+export const APP = 'body:not(:has(#vorab))';
+
+/** A step's own address in the release build: its pre-rendered page. */
+export const stepAddress = (id) => new RegExp(`/schritt-${id}\\.html$`);
 
 /** The text of the page's main heading, once it is `expected` (string or RegExp). */
 export async function expectHeading(page, expected) {
+  await page.waitForSelector(`${APP} main h1`);
   const h1 = page.locator('main h1');
   await h1.first().waitFor();
   const matches = (t) => (expected instanceof RegExp ? expected.test(t) : t.trim() === expected);

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod bundle;
 mod bundled_guide;
 mod checks;
 mod cli;
@@ -13,11 +14,13 @@ mod export;
 mod finder;
 mod generated_guide;
 mod glossary;
+mod html;
 mod ical;
 mod loader_fuzz;
 mod markdown;
 mod merge;
 mod path;
+mod prerender;
 mod progress;
 mod report;
 mod saved;

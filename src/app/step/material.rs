@@ -41,7 +41,7 @@ pub fn Resources(step: usize) -> impl IntoView {
                     <details>
                         <summary>{format!("{}: {}", r.kind, r.title)}</summary>
                         <p class="summary">{r.summary.clone()}</p>
-                        <div class="resource-body">{render(&r.body, &guide, &marked)}</div>
+                        <div class="resource-body" inner_html=render(&r.body, &guide, &marked)></div>
                         {cited}
                     </details>
                     <DownloadResource resource=r/>

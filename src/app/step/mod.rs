@@ -73,7 +73,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
     let priority = visible.priority;
     let body = std::iter::once(&step.body)
         .chain(visible.variants.iter().map(|&k| &step.variants[k].text))
-        .map(|t| view! { <div class="text-block">{render(t, &guide, &marked)}</div> })
+        .map(|t| view! { <div class="text-block" inner_html=render(t, &guide, &marked)></div> })
         .collect_view();
     let (g_new, g_changed, g_ack) = (guide.clone(), guide.clone(), guide.clone());
     view! {
@@ -84,7 +84,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
                 <span class=format!("badge priority-{}", priority.css_class())>{priority.label()}</span>
                 {priority_reason().map(|r| view! { <span class="priority-reason">{r}</span> })}
             </p>
-            {visible.effort.map(|e| view! { <p class="meta effort">{effort_line(e)}</p> })}
+            {visible.effort.map(|e| view! { <p class="meta effort">{crate::text::effort_line(e)}</p> })}
             {move || ctx.progress(|p| p.is_new(&g_new, index)).then(|| view! {
                 <p class="banner info">"Neu: Diesen Schritt gibt es seit Ihrem letzten Besuch."</p>
             })}
@@ -107,7 +107,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             {(!step.legal.trim().is_empty()).then(|| view! {
                 <aside class="legal" aria-labelledby="rechtlich-titel">
                     <h2 id="rechtlich-titel">"Rechtlich prüfen"</h2>
-                    {render(&step.legal, &guide, &marked)}
+                    <div inner_html=render(&step.legal, &guide, &marked)></div>
                 </aside>
             })}
             <details class="why">
@@ -123,22 +123,6 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             <StepNav step=index/>
         </article>
     }
-}
-
-/// „Geschätzter Aufwand: 2 bis 4 Stunden, Dauer etwa 2 bis 4 Wochen“.
-fn effort_line(e: crate::guide::Effort) -> String {
-    let mut out = format!("Geschätzter Aufwand: {}", crate::text::hours(e.hours));
-    if let Some((lo, hi)) = e.weeks {
-        if lo == hi {
-            out.push_str(&format!(
-                ", Dauer etwa {}",
-                crate::text::counted_digits(u64::from(lo), "Woche", "Wochen")
-            ));
-        } else {
-            out.push_str(&format!(", Dauer etwa {lo} bis {hi} Wochen"));
-        }
-    }
-    out
 }
 
 /// „Zurück“ and „Weiter“ along the path.

@@ -1,0 +1,40 @@
+//! The guide as one JSON document, for the release app: the build reads and checks the
+//! RON files once, and the app then needs neither the RON parser nor the author checks.
+//!
+//! The bundle is the authored structure (`load::Authored`) in JSON. Loading it runs the
+//! same `resolve` as loading RON, so ids, conditions and fingerprints come out the same;
+//! only file positions are lost, which matter for author messages, and authors get those
+//! from `leitfaden check` and the dev server, which read RON.
+
+use std::collections::BTreeMap;
+
+use super::diagnostic::Report;
+use super::source::Sources;
+use super::{Guide, load, resolve};
+
+/// The bundle of a guide's files, if they read without errors (else every problem).
+pub fn write(files: &BTreeMap<String, String>) -> Result<String, Report> {
+    let mut report = Report::default();
+    let authored = load::read(files, &mut report);
+    if report.has_errors() {
+        report.sources = Sources::new(files);
+        return Err(report);
+    }
+    Ok(serde_json::to_string(&authored).expect("the guide model serialises to JSON"))
+}
+
+/// The guide from its bundle. Checks nothing beyond what resolving needs: the build
+/// refused any guide with errors before it wrote the bundle.
+pub fn read(json: &str) -> Result<Guide, String> {
+    let authored: load::Authored =
+        serde_json::from_str(json).map_err(|e| format!("the guide bundle is unreadable: {e}"))?;
+    let mut report = Report::default();
+    let sources = Sources::new(&BTreeMap::new());
+    match resolve::resolve(authored, &sources, &mut report) {
+        Some(guide) if !report.has_errors() => Ok(guide),
+        _ => Err(format!(
+            "the guide bundle does not resolve ({} errors)",
+            report.errors()
+        )),
+    }
+}
