@@ -12,6 +12,23 @@ use crate::text;
 /// How many hits the field lists; the count names them all.
 pub const SHOWN: usize = 20;
 
+/// The search field's ids and words: the app renders it (`app::search`) and the
+/// pre-rendered pages copy it (`prerender`), so that nothing moves when the app takes over.
+pub mod field {
+    /// The `role="search"` form.
+    pub const FORM: &str = "suche";
+    pub const INPUT: &str = "suchfeld";
+    /// The panel with the count and the list of hits.
+    pub const HITS: &str = "suchergebnisse";
+    /// The `k`-th hit's link has the id `treffer-{k}`.
+    pub const HIT: &str = "treffer-";
+    pub const LABEL: &str = "Im Leitfaden suchen";
+    /// Names the shortcut as well (`aria-keyshortcuts` says it to screen readers).
+    pub const PLACEHOLDER: &str = "Suchbegriff (Taste /)";
+    /// The performance measure the index build records (bench/search.mjs reads it).
+    pub const INDEX_MEASURE: &str = "leitfaden-suchindex";
+}
+
 /// A piece of a title or snippet: its text and whether it is a matched word.
 pub type Part = (String, bool);
 
@@ -67,37 +84,53 @@ pub fn notes<'p>(guide: &Guide, progress: &'p Progress) -> Vec<(usize, &'p str)>
 }
 
 /// The link a hit on `target` opens: a step, or the user's note on it; an Arbeitshilfe or a
-/// Beispiel where a step shows it (the first on the user's path that lists it, else the
-/// first that does; without one, the overview); a term or a source on „Über diesen
+/// Beispiel where a step shows it (see `listed_at`); a term or a source on „Über diesen
 /// Leitfaden“, which lists them all.
 pub fn link(guide: &Guide, path: &Path, target: Target) -> String {
-    let listed_at = |kind, id: &str, anchor: String| {
-        let steps = guide.steps_citing(kind, id);
-        let on_path = steps.iter().find(|&&i| path.position(i).is_some());
-        match on_path.or(steps.first()) {
-            Some(&i) => route::with_anchor(&Route::Step(guide.steps[i].id.clone()), &anchor),
-            None => Route::Overview.href(),
-        }
-    };
+    let step = |i: usize| Route::Step(guide.steps[i].id.clone());
     match target {
-        Target::Step(i) => Route::Step(guide.steps[i].id.clone()).href(),
-        Target::Note(i) => {
-            let id = &guide.steps[i].id;
-            route::with_anchor(&Route::Step(id.clone()), &route::note_anchor(id))
-        }
+        Target::Step(i) => step(i).href(),
+        Target::Note(i) => route::with_anchor(&step(i), &route::note_anchor(&guide.steps[i].id)),
         Target::Resource(i) => {
             let id = &guide.resources[i].id;
-            listed_at(Material::Resource, id, route::resource_anchor(id))
+            match listed_at(guide, path, Material::Resource, id) {
+                Some(i) => route::with_anchor(&step(i), &route::resource_anchor(id)),
+                None => Route::Overview.href(),
+            }
         }
         Target::Example(i) => {
             let id = &guide.examples[i].id;
-            listed_at(Material::Example, id, route::example_anchor(id))
+            match listed_at(guide, path, Material::Example, id) {
+                Some(i) => route::with_anchor(&step(i), &route::example_anchor(id)),
+                None => Route::Overview.href(),
+            }
         }
-        Target::Term(i) => route::with_anchor(&Route::About, &route::term_anchor(&guide.terms[i].id)),
+        Target::Term(i) => {
+            route::with_anchor(&Route::About, &route::term_anchor(&guide.terms[i].id))
+        }
         Target::Source(i) => {
             route::with_anchor(&Route::About, &route::source_anchor(&guide.sources[i].id))
         }
     }
+}
+
+/// The step whose page shows the Arbeitshilfe or Beispiel `id`: the first on the user's
+/// path that shows it, else the first step that shows it as the app shows a hidden step,
+/// else the first that lists it at all (an Arbeitshilfe of a paragraph for other
+/// profiles); `None` when no step lists it (the author check warns).
+fn listed_at(guide: &Guide, path: &Path, kind: Material, id: &str) -> Option<usize> {
+    let steps = guide.steps_citing(kind, id);
+    let shown = |i: usize| match kind {
+        Material::Resource => {
+            let variants = path.appearance(guide, i).variants;
+            guide.steps[i].resources_with(&variants).contains(&id)
+        }
+        _ => true,
+    };
+    let first = |f: &dyn Fn(usize) -> bool| steps.iter().copied().find(|&i| f(i));
+    first(&|i| path.position(i).is_some() && shown(i))
+        .or_else(|| first(&shown))
+        .or_else(|| steps.first().copied())
 }
 
 /// How `hit` is listed for a user whose path is `path`.

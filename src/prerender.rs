@@ -128,7 +128,7 @@ fn frame(guide: &Guide, start: bool, content: &str) -> String {
     let current = if start { " aria-current=\"page\"" } else { "" };
     format!(
         "<a class=\"skip-link\" href=\"#inhalt\">Zum Inhalt springen</a>\
-         <header class=\"site-header\"><div class=\"brand\"><a href=\"./\" class=\"brand-link\">{title}</a></div>\
+         <header class=\"site-header\"><div class=\"brand\"><a href=\"./\" class=\"brand-link\">{title}</a></div>{search}\
          <nav aria-label=\"Hauptnavigation\"><ul><li><a href=\"./\"{current}>Start</a></li>\
          <li><a href=\"#/arbeitsstaende\">Arbeitsstände</a></li></ul></nav></header>\
          <main id=\"inhalt\" tabindex=\"-1\">{content}</main>\
@@ -137,6 +137,18 @@ fn frame(guide: &Guide, start: bool, content: &str) -> String {
          <p><a href=\"#/ueber\">Über diesen Leitfaden</a></p></footer>",
         title = escape(&guide.title),
         version = escape(&guide.version),
+        search = search_field(),
+    )
+}
+
+/// The search field as `app::search` renders it, disabled: it needs the app.
+fn search_field() -> String {
+    use crate::finder::field::*;
+    format!(
+        "<form id=\"{FORM}\" class=\"site-search\" role=\"search\"><label for=\"{INPUT}\">{LABEL}</label>\
+         <input id=\"{INPUT}\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" \
+         placeholder=\"{PLACEHOLDER}\" aria-keyshortcuts=\"/\" aria-controls=\"{HITS}\" disabled>\
+         <p class=\"visually-hidden\" role=\"status\"></p><div id=\"{HITS}\" class=\"search-results\" hidden></div></form>"
     )
 }
 

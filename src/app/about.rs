@@ -1,11 +1,12 @@
 //! „Über diesen Leitfaden“: who publishes it, when, what it is based on, how to cite it,
-//! the licence of its content, the note on methods, and every source it cites.
+//! the licence of its content, the note on methods, the glossary and every source it cites.
 
 use leptos::prelude::*;
 
 use super::ctx;
 use super::markdown::{Marked, render};
 use super::step::SourceLine;
+use crate::route::{source_anchor, term_anchor};
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -28,7 +29,22 @@ pub fn About() -> impl IntoView {
         .sources
         .iter()
         .cloned()
-        .map(|s| view! { <li><SourceLine source=s/></li> })
+        .map(|s| {
+            let id = source_anchor(&s.id);
+            view! { <li id=id><SourceLine source=s/></li> }
+        })
+        .collect_view();
+    // The glossary in full: the text marks each term only where it first occurs, and a
+    // search hit on a term opens it here.
+    let terms = guide
+        .terms
+        .iter()
+        .map(|t| {
+            view! {
+                <dt id=term_anchor(&t.id)>{t.term.clone()}</dt>
+                <dd>{t.definition.clone()}</dd>
+            }
+        })
         .collect_view();
     view! {
         <section class="about">
@@ -46,6 +62,8 @@ pub fn About() -> impl IntoView {
             <p class="cite">{a.cite.clone()}</p>
             <h2>"Zur Methode"</h2>
             <div class="text-block" inner_html=render(&a.methods, &guide, &marked)></div>
+            <h2>"Begriffe"</h2>
+            <dl class="glossary">{terms}</dl>
             <h2>"Alle Quellen"</h2>
             <ul class="all-sources">{sources}</ul>
         </section>

@@ -251,9 +251,11 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         }
     });
 
-    // Remember the step the user is on, and move focus to the new heading.
+    // Remember the step the user is on, and move focus to the new heading (or the place
+    // the link names, read before `show_address` drops the fragment that names it).
     Effect::new(move |_| {
         let r = route.get();
+        let place = crate::route::anchor(&dom::hash()).map(str::to_string);
         dom::show_address(&r);
         // Only a real step: an unknown link must not become the place to resume from.
         if let Route::Step(id) = &r
@@ -265,7 +267,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 ctx.update(|p| p.visit(&id));
             }
         }
-        dom::focus_heading();
+        dom::focus_place(place);
     });
 
     view! {

@@ -1,18 +1,14 @@
 //! The search field in the header of every screen: hits as you type from the core's index
 //! (built on first use), arrow keys through them, Enter, Escape, and a live count.
-//! Kept to few reactive parts and view shapes: each costs wasm (BENCHMARKS.md, issue 16).
+//! The list itself is drawn by `web::hits`: as Leptos views it costs several times the wasm.
 
 use leptos::prelude::*;
 
 use super::{Route, ctx};
-use crate::finder::{self, OnPath, Part, SHOWN};
-use crate::search::{Results, SearchIndex};
-use crate::web::dom;
-
-/// The search landmark, the field and the list of hits.
-const FORM: &str = "suche";
-const FIELD: &str = "suchfeld";
-const HITS: &str = "suchergebnisse";
+use crate::finder::{self, SHOWN, field};
+use crate::route;
+use crate::search::SearchIndex;
+use crate::web::{dom, hits};
 
 /// The count is announced once typing pauses this long, so that a screen reader does not
 /// read a count after every letter.
@@ -20,110 +16,132 @@ const ANNOUNCE_AFTER_MS: u64 = 600;
 
 /// The id of the `k`-th hit's link.
 fn hit_id(k: usize) -> String {
-    format!("treffer-{k}")
-}
-
-/// The index, built on first use, and the last query's results (for the keys).
-#[derive(Default)]
-struct State {
-    index: Option<SearchIndex>,
-    found: Option<(String, Results)>,
+    format!("{}{k}", field::HIT)
 }
 
 #[component]
 pub fn SearchField() -> impl IntoView {
     let ctx = ctx();
-    let state = StoredValue::new(State::default());
+    // Built on first use, once per loaded guide, so that starting the app does not pay.
+    let index = StoredValue::new(None::<SearchIndex>);
+    // The links of the hits listed now, in order.
+    let links = StoredValue::new(Vec::<String>::new());
+    // Counts the queries, so that only the last one's count is announced.
+    let asked = StoredValue::new(0u32);
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
-    let announced = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
 
-    // Once per loaded guide, on first use, so that starting the app does not pay for it.
     let ensure_index = move || {
-        if state.with_value(|s| s.index.is_none()) {
+        if index.with_value(Option::is_none) {
             let guide = ctx.guide();
-            let built = dom::measured("leitfaden-suchindex", || SearchIndex::build(&guide));
-            state.update_value(|s| s.index = Some(built));
+            let built = dom::measured(field::INDEX_MEASURE, || SearchIndex::build(&guide));
+            index.set_value(Some(built));
         }
     };
-    // The results for the query now (kept until it changes), with the notes of the
-    // active work state; `None` for an empty query.
-    let results = move || -> Option<(usize, Option<Route>)> {
+    let close = move || {
+        open.set(false);
+        status.set(String::new());
+    };
+    // Runs the query in the field with the notes of the active work state now, and lists
+    // the hits.
+    let run = move || {
         let q = query.get_untracked();
         if q.trim().is_empty() {
-            return None;
+            links.set_value(Vec::new());
+            close();
+            return;
         }
+        ensure_index();
         let guide = ctx.guide();
-        let stale = state.with_value(|s| s.found.as_ref().is_none_or(|(f, _)| *f != q));
-        if stale {
-            ensure_index();
-            let found = ctx.ws.with_untracked(|ws| {
-                let notes = finder::notes(&guide, ws.active());
-                state.with_value(|s| s.index.as_ref().map(|i| i.search(&guide, &q, &notes, SHOWN)))
-            })?;
-            state.update_value(|s| s.found = Some((q, found)));
-        }
-        state.with_value(|s| {
-            s.found.as_ref().map(|(_, r)| {
-                let first = r.hits.first().map(|h| finder::route(&guide, h.target));
-                (r.hits.len(), first)
-            })
-        })
+        let path = ctx.path.get_untracked();
+        let (summary, shown, total) = ctx.ws.with_untracked(|ws| {
+            let p = ws.active();
+            let notes = finder::notes(&guide, p);
+            let r = index
+                .with_value(|i| i.as_ref().map(|i| i.search(&guide, &q, &notes, SHOWN)))
+                .unwrap_or_default();
+            let shown: Vec<_> = r
+                .hits
+                .iter()
+                .map(|h| finder::shown(&guide, &path, p.intake_done, h))
+                .collect();
+            (finder::summary(r.total, &q), shown, r.total)
+        });
+        links.set_value(shown.iter().map(|s| s.href.clone()).collect());
+        hits::show(field::HITS, &summary, &shown, field::HIT);
+        open.set(true);
+        asked.update_value(|n| *n += 1);
+        let this = asked.get_value();
+        dom::after(ANNOUNCE_AFTER_MS, move || {
+            if asked.get_value() == this && open.get_untracked() {
+                status.set(finder::count(total));
+            }
+        });
     };
-
-    let go = move |route: Route| {
-        open.set(false);
-        if dom::hash() == route.href() {
-            dom::focus_heading();
+    // Opens a hit's link: its screen, or on the screen shown now the place it names.
+    let follow = move |href: String| {
+        close();
+        if ctx.route.get_untracked() == Route::from_hash(&href) {
+            dom::focus_place(route::anchor(&href).map(str::to_string));
         } else {
-            dom::go(&route);
+            dom::go_to(&href);
         }
     };
 
-    dom::on_shortcut("/", move || dom::focus_id(FIELD, true));
-    dom::on_pointer_down_outside(FORM, move || open.set(false));
+    dom::on_shortcut("/", move || dom::focus_id(field::INPUT, true));
+    dom::on_pointer_down_outside(field::FORM, close);
 
     let on_field_key = move |ev: leptos::ev::KeyboardEvent| {
-        let key = ev.key();
-        let filled = !query.with_untracked(String::is_empty);
-        let (n, first) = results().unwrap_or((0, None));
-        match key.as_str() {
-            "ArrowDown" | "ArrowUp" if filled => {
+        let n = links.with_value(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if !open.get_untracked() => {
                 ev.prevent_default();
-                if !open.get_untracked() || n == 0 {
-                    open.set(true);
-                } else {
-                    dom::focus_id(&hit_id(if key == "ArrowDown" { 0 } else { n - 1 }), false);
-                }
+                run();
+            }
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                dom::focus_id(&hit_id(0), false);
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                dom::focus_id(&hit_id(n - 1), false);
             }
             "Enter" => {
                 ev.prevent_default();
-                if let Some(route) = first {
-                    go(route);
+                if let Some(first) = links.with_value(|l| l.first().cloned()) {
+                    follow(first);
                 }
             }
-            // First Escape closes the list, the second empties the field.
-            "Escape" if filled => {
+            // The first Escape closes the list, the next empties the field.
+            "Escape" if open.get_untracked() => {
                 ev.prevent_default();
-                if open.get_untracked() {
-                    open.set(false);
-                } else {
-                    query.set(String::new());
-                }
+                close();
+            }
+            "Escape" if !query.with_untracked(String::is_empty) => {
+                ev.prevent_default();
+                query.set(String::new());
+                run();
             }
             _ => {}
         }
     };
 
-    let on_hit_key = move |k: usize, ev: leptos::ev::KeyboardEvent| {
-        let last = results().map_or(0, |(n, _)| n.saturating_sub(1));
+    // Keys on a hit (one listener for the list, which `web::hits` draws).
+    let on_hit_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(k) = dom::event_target_id(&ev)
+            .and_then(|id| id.strip_prefix(field::HIT)?.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let last = links.with_value(Vec::len).saturating_sub(1);
         let to = match ev.key().as_str() {
             "ArrowDown" => Some((k + 1).min(last)),
             "ArrowUp" => k.checked_sub(1),
             "Home" => Some(0),
             "End" => Some(last),
             "Escape" => {
-                open.set(false);
+                close();
                 None
             }
             _ => return,
@@ -131,101 +149,37 @@ pub fn SearchField() -> impl IntoView {
         ev.prevent_default();
         match to {
             Some(k) => dom::focus_id(&hit_id(k), false),
-            None => dom::focus_id(FIELD, false),
+            None => dom::focus_id(field::INPUT, false),
         }
     };
-
-    // The one place the query runs for the screen: it also schedules the count's
-    // announcement, which must follow the list that is shown.
-    let list = move || {
-        let q = query.get();
-        if !open.get() || results().is_none() {
-            announced.set(String::new());
-            return None;
+    let on_hit_click = move |ev: leptos::ev::MouseEvent| {
+        // A new tab or window opens as the browser does it.
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
         }
-        let guide = ctx.guide();
-        let path = ctx.path.get();
-        let intake_done = ctx.progress(|p| p.intake_done);
-        let (summary, count, items) = state.with_value(|s| {
-            let r = &s.found.as_ref()?.1;
-            let items = r
-                .hits
-                .iter()
-                .enumerate()
-                .map(|(k, hit)| {
-                    let s = finder::shown(&guide, &path, intake_done, hit);
-                    let route = s.route.clone();
-                    let on_click = move |ev: leptos::ev::MouseEvent| {
-                        // A new tab or window opens as the browser does it.
-                        if !(ev.ctrl_key() || ev.meta_key() || ev.shift_key()) {
-                            ev.prevent_default();
-                            go(route.clone());
-                        }
-                    };
-                    view! {
-                        <li>
-                            <a id=hit_id(k) href=s.route.href() class="search-hit"
-                                on:click=on_click on:keydown=move |ev| on_hit_key(k, ev)>
-                                <span class="hit-kind">{s.kind}</span>" "
-                                <span class="hit-title">{pieces(s.title)}</span>" "
-                                <span class="hit-chapter">{s.chapter}</span>" "
-                                <span class="hit-snippet">{pieces(s.snippet)}</span>" "
-                                <span class="hit-path" class:off-path=s.path == Some(OnPath::No)>
-                                    {s.path.map(OnPath::label)}
-                                </span>
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view();
-            Some((finder::summary(r.total, &q), finder::count(r.total), items))
-        })?;
-        dom::after(ANNOUNCE_AFTER_MS, move || {
-            if query.get_untracked() == q && open.get_untracked() {
-                announced.set(count);
-            }
-        });
-        Some(view! {
-            <p class="search-count">{summary}</p>
-            <ul class="search-hits">{items}</ul>
-        })
+        if let Some(href) = dom::clicked_link(&ev, "a.search-hit") {
+            ev.prevent_default();
+            follow(href);
+        }
     };
 
     view! {
-        <form id=FORM class="site-search" role="search"
+        <form id=field::FORM class="site-search" role="search"
             on:submit=|ev| ev.prevent_default()
-            on:focusout=move |ev| if dom::focus_leaves(&ev) { open.set(false) }>
-            <label for=FIELD>"Im Leitfaden suchen"</label>
-            <input id=FIELD type="search" autocomplete="off" spellcheck="false"
-                placeholder="Suchbegriff (Taste /)" aria-keyshortcuts="/" aria-controls=HITS
+            on:focusout=move |ev| if dom::focus_leaves(&ev) { close() }>
+            <label for=field::INPUT>{field::LABEL}</label>
+            <input id=field::INPUT type="search" autocomplete="off" spellcheck="false"
+                placeholder=field::PLACEHOLDER aria-keyshortcuts="/" aria-controls=field::HITS
                 prop:value=query
                 on:focus=move |_| {
                     // Notes may have changed since the last query: run it afresh.
-                    state.update_value(|s| s.found = None);
-                    ensure_index();
-                    open.set(true);
+                    if query.with_untracked(String::is_empty) { ensure_index() } else { run() }
                 }
-                on:input=move |ev| { query.set(event_target_value(&ev)); open.set(true); }
+                on:input=move |ev| { query.set(event_target_value(&ev)); run(); }
                 on:keydown=on_field_key/>
-            <p class="visually-hidden" role="status">{announced}</p>
-            <div id=HITS class="search-results"
-                hidden=move || !open.get() || query.with(|q| q.trim().is_empty())>
-                {list}
-            </div>
+            <p class="visually-hidden" role="status">{status}</p>
+            <div id=field::HITS class="search-results" hidden=move || !open.get()
+                on:keydown=on_hit_key on:click=on_hit_click></div>
         </form>
     }
-}
-
-/// A title or snippet with its matched words in `<mark>`.
-fn pieces(parts: Vec<Part>) -> impl IntoView {
-    parts
-        .into_iter()
-        .map(|(text, marked)| {
-            if marked {
-                view! { <mark>{text}</mark> }.into_any()
-            } else {
-                text.into_any()
-            }
-        })
-        .collect_view()
 }

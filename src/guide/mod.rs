@@ -207,15 +207,17 @@ impl Guide {
     }
 
     /// The steps (indices, in guide order) that list an Arbeitshilfe, a Beispiel or a
-    /// source with this id: in their `resources`, `examples`, or `sources` (their own or a
-    /// variant's).
+    /// source with this id: in their `resources` (their own or a variant's), `examples`,
+    /// or `sources` (their own or a variant's).
     pub fn steps_citing(&self, kind: Material, id: &str) -> Vec<usize> {
         let has = |list: &[String]| list.iter().any(|x| x == id);
         (0..self.steps.len())
             .filter(|&i| {
                 let s = &self.steps[i];
                 match kind {
-                    Material::Resource => has(&s.resources),
+                    Material::Resource => {
+                        has(&s.resources) || s.variants.iter().any(|v| has(&v.resources))
+                    }
                     Material::Example => has(&s.examples),
                     Material::Source => {
                         has(&s.sources) || s.variants.iter().any(|v| has(&v.sources))

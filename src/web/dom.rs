@@ -139,7 +139,12 @@ pub fn route() -> Route {
 }
 
 pub fn go(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
+    go_to(&route.href());
+}
+
+/// Follows an app link (`#/…`, maybe naming a place: `route::with_anchor`).
+pub fn go_to(href: &str) {
+    let _ = window().location().set_hash(href);
 }
 
 /// Calls `f` with the new screen whenever the address changes: a new fragment, or back and
@@ -290,6 +295,18 @@ pub fn focus_leaves(ev: &web_sys::FocusEvent) -> bool {
     }
 }
 
+/// The id of the element an event was sent to, if it has one.
+pub fn event_target_id(ev: &web_sys::Event) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    Some(el.id()).filter(|id| !id.is_empty())
+}
+
+/// The `href` of the link matching `selector` that a click landed in, if any.
+pub fn clicked_link(ev: &web_sys::Event, selector: &str) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest(selector).ok()??.get_attribute("href")
+}
+
 /// Moves focus to the element with id `id`; `select` also selects an input's text.
 pub fn focus_id(id: &str, select: bool) {
     let Some(el) = document().get_element_by_id(id) else {
@@ -325,21 +342,42 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
 
 /// Moves focus to the page's main heading after the next render and announces it.
 pub fn focus_heading() {
-    request_animation_frame(|| {
+    focus_place(None);
+}
+
+/// Moves focus, after the next render, to the element with id `anchor` (a place a link
+/// names, `route::with_anchor`; a `<details>` is opened and its summary focused), or to the
+/// main heading without one; announces the heading and names the tab after it.
+pub fn focus_place(anchor: Option<String>) {
+    request_animation_frame(move || {
         let doc = document();
-        if let Ok(Some(h)) = doc.query_selector("main h1") {
-            let _ = h.set_attribute("tabindex", "-1");
-            if let Ok(h) = h.clone().dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
+        let Ok(Some(h)) = doc.query_selector("main h1") else {
+            return;
+        };
+        let place = anchor.and_then(|a| doc.get_element_by_id(&a));
+        let target = match place {
+            Some(el) if el.tag_name().eq_ignore_ascii_case("details") => {
+                let _ = el.set_attribute("open", "");
+                el.query_selector("summary").ok().flatten().unwrap_or(el)
             }
-            if let Some(live) = doc.get_element_by_id("ansage") {
-                live.set_text_content(h.text_content().as_deref());
-            }
-            doc.set_title(&format!(
-                "{} – Leitfaden Open Government",
-                h.text_content().unwrap_or_default()
-            ));
+            Some(el) => el,
+            None => h.clone(),
+        };
+        let focusable = matches!(
+            target.tag_name().to_ascii_uppercase().as_str(),
+            "A" | "BUTTON" | "INPUT" | "SELECT" | "SUMMARY" | "TEXTAREA"
+        );
+        if !focusable && !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
         }
+        if let Some(t) = target.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = t.focus();
+        }
+        let heading = h.text_content().unwrap_or_default();
+        if let Some(live) = doc.get_element_by_id("ansage") {
+            live.set_text_content(Some(&heading));
+        }
+        doc.set_title(&format!("{heading} – Leitfaden Open Government"));
     });
 }
 

@@ -28,7 +28,11 @@ pub fn show(id: &str, summary: &str, hits: &[Shown], prefix: &str) {
         let _ = link.set_attribute("href", &s.href);
         let kind = [(s.kind.to_string(), false)];
         let chapter: Vec<Part> = s.chapter.iter().map(|c| (c.clone(), false)).collect();
-        let path: Vec<Part> = s.path.iter().map(|p| (p.label().to_string(), false)).collect();
+        let path: Vec<Part> = s
+            .path
+            .iter()
+            .map(|p| (p.label().to_string(), false))
+            .collect();
         let path_class = if s.path == Some(OnPath::No) {
             "hit-path off-path"
         } else {

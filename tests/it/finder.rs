@@ -78,10 +78,7 @@ fn a_body_hit_shows_its_snippet_and_a_hidden_step_says_so() {
     assert_eq!(s.chapter.as_deref(), Some("Kapitel 0 · Beteiligen"));
     // For a large town the same step is on the path.
     let big = path::compute(&g, &answers(&g, &["groesse=gross"]));
-    assert_eq!(
-        finder::shown(&g, &big, true, hit).path,
-        Some(OnPath::Yes)
-    );
+    assert_eq!(finder::shown(&g, &big, true, hit).path, Some(OnPath::Yes));
     // Before the intake, no step is said to be off the path.
     assert_eq!(finder::shown(&g, &path, false, hit).path, None);
 }
@@ -90,10 +87,22 @@ fn a_body_hit_shows_its_snippet_and_a_hidden_step_says_so() {
 fn every_kind_opens_its_own_place() {
     let g = guide();
     let cases = [
-        ("Leitfragen", "Arbeitshilfe", "#/schritt/ziele?anker=arbeitshilfe-leitfragen"),
-        ("Musterstadt", "Beispiel", "#/schritt/buergerrat?anker=beispiel-musterstadt"),
+        (
+            "Leitfragen",
+            "Arbeitshilfe",
+            "#/schritt/ziele?anker=arbeitshilfe-leitfragen",
+        ),
+        (
+            "Musterstadt",
+            "Beispiel",
+            "#/schritt/buergerrat?anker=beispiel-musterstadt",
+        ),
         ("Bürgerräte", "Begriff", "#/ueber?anker=begriff-buergerrat"),
-        ("Handreichung", "Quelle", "#/ueber?anker=quelle-handreichung"),
+        (
+            "Handreichung",
+            "Quelle",
+            "#/ueber?anker=quelle-handreichung",
+        ),
     ];
     for (query, kind, href) in cases {
         let s = first(&g, query, &[], "klein");
@@ -102,7 +111,10 @@ fn every_kind_opens_its_own_place() {
         assert_eq!(s.path, None, "{query}: only steps are on a path");
     }
     // The anchors are the ones the screens give these places.
-    assert_eq!(route::resource_anchor("leitfragen"), "arbeitshilfe-leitfragen");
+    assert_eq!(
+        route::resource_anchor("leitfragen"),
+        "arbeitshilfe-leitfragen"
+    );
     assert_eq!(route::term_anchor("buergerrat"), "begriff-buergerrat");
     assert_eq!(
         route::anchor("#/ueber?anker=quelle-handreichung"),
@@ -118,7 +130,12 @@ fn every_kind_opens_its_own_place() {
 fn material_opens_at_the_first_step_on_the_users_path_that_lists_it() {
     let mut files = files("search");
     // The Beispiel moves to a step only large towns see and to a later step for everyone.
-    edit(&mut files, "kapitel/01-beteiligen.ron", r#"examples: ["musterstadt"],"#, "");
+    edit(
+        &mut files,
+        "kapitel/01-beteiligen.ron",
+        r#"examples: ["musterstadt"],"#,
+        "",
+    );
     edit(
         &mut files,
         "kapitel/01-beteiligen.ron",
@@ -137,12 +154,28 @@ fn material_opens_at_the_first_step_on_the_users_path_that_lists_it() {
         let path = path::compute(&g, &answers(&g, &[&format!("groesse={groesse}")]));
         finder::link(&g, &path, hit)
     };
-    assert_eq!(link("klein"), "#/schritt/rueckhalt?anker=beispiel-musterstadt");
-    assert_eq!(link("gross"), "#/schritt/oeffentlichkeit?anker=beispiel-musterstadt");
+    assert_eq!(
+        link("klein"),
+        "#/schritt/rueckhalt?anker=beispiel-musterstadt"
+    );
+    assert_eq!(
+        link("gross"),
+        "#/schritt/oeffentlichkeit?anker=beispiel-musterstadt"
+    );
     // Listed by no step (the author check warns): the overview.
     let mut files = files.clone();
-    edit(&mut files, "kapitel/01-beteiligen.ron", r#" examples: ["musterstadt"],"#, "");
-    edit(&mut files, "kapitel/02-beschliessen.ron", r#" examples: ["musterstadt"],"#, "");
+    edit(
+        &mut files,
+        "kapitel/01-beteiligen.ron",
+        r#" examples: ["musterstadt"],"#,
+        "",
+    );
+    edit(
+        &mut files,
+        "kapitel/02-beschliessen.ron",
+        r#" examples: ["musterstadt"],"#,
+        "",
+    );
     let (g, _) = load_ok(&files);
     let path = path::compute(&g, &Default::default());
     assert_eq!(finder::link(&g, &path, hit), "#/uebersicht");
@@ -168,6 +201,59 @@ fn a_term_found_by_another_spelling_shows_that_spelling() {
     let s = first(&g, "Bürgerräte", &[], "klein");
     assert_eq!(joined(&s.title), "Bürgerrat");
     assert_eq!(marked(&s.snippet), ["Bürgerräte"]);
+}
+
+#[test]
+fn an_arbeitshilfe_of_a_paragraph_opens_where_the_user_sees_it() {
+    let mut files = files("search");
+    // „Leitfragen“ moves from „Ziele klären“ to a paragraph for large towns on „Rückhalt
+    // sichern“ and stays, for everyone, on the last step.
+    edit(
+        &mut files,
+        "kapitel/01-beteiligen.ron",
+        r#"resources: ["leitfragen"],"#,
+        "",
+    );
+    edit(
+        &mut files,
+        "kapitel/02-beschliessen.ron",
+        r#"body: "Ein Ratsbeschluss gibt dem Vorhaben Rückhalt.","#,
+        r#"body: "Ein Ratsbeschluss gibt dem Vorhaben Rückhalt.",
+            variants: [(when: Profile("groesse", ["gross"]), text: "In der Stadt.", resources: ["leitfragen"])],"#,
+    );
+    edit(
+        &mut files,
+        "kapitel/02-beschliessen.ron",
+        r#"(id: "pflege", text: "Benennen Sie, wer die Liste pflegt."),
+            ],"#,
+        r#"(id: "pflege", text: "Benennen Sie, wer die Liste pflegt."),
+            ],
+            resources: ["leitfragen"],"#,
+    );
+    let (g, _) = load_ok(&files);
+    let cited: Vec<&str> = g
+        .steps_citing(Material::Resource, "leitfragen")
+        .into_iter()
+        .map(|i| g.steps[i].id.as_str())
+        .collect();
+    assert_eq!(
+        cited,
+        ["rueckhalt", "vorhabenliste"],
+        "a variant's Arbeitshilfe counts"
+    );
+    let link = |groesse: &str| {
+        let path = path::compute(&g, &answers(&g, &[&format!("groesse={groesse}")]));
+        finder::link(&g, &path, Target::Resource(0))
+    };
+    assert_eq!(
+        link("gross"),
+        "#/schritt/rueckhalt?anker=arbeitshilfe-leitfragen"
+    );
+    // A small Gemeinde does not see the paragraph, so not the Arbeitshilfe there.
+    assert_eq!(
+        link("klein"),
+        "#/schritt/vorhabenliste?anker=arbeitshilfe-leitfragen"
+    );
 }
 
 #[test]

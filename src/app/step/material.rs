@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::app::ctx;
 use crate::app::markdown::{Marked, render};
-use crate::guide::{Resource, Source};
+use crate::guide::Source;
 use crate::handout::Handout;
 use crate::web::dom;
 
@@ -22,6 +22,18 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
         .into_iter()
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
+            let filename = format!("{}.md", r.id);
+            let (g, id) = (guide.clone(), r.id.clone());
+            // Filled in from the work state at the moment of the download.
+            let download = move |_| {
+                if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
+                    dom::download(
+                        &filename,
+                        "text/markdown;charset=utf-8",
+                        &h.to_markdown(&dom::today()),
+                    );
+                }
+            };
             let marked = Marked::default();
             let cited: Vec<Source> = guide.resource_sources(&r).into_iter().cloned().collect();
             let cited = (!cited.is_empty()).then(|| {
@@ -38,13 +50,16 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
             });
             view! {
                 <li class="resource">
-                    <details>
+                    <details id=crate::route::resource_anchor(&r.id)>
                         <summary>{format!("{}: {}", r.kind, r.title)}</summary>
                         <p class="summary">{r.summary.clone()}</p>
                         <div class="resource-body" inner_html=render(&r.body, &guide, &marked)></div>
                         {cited}
                     </details>
-                    <DownloadResource resource=r/>
+                    <button type="button" class="button secondary small"
+                        on:click=download>
+                        {format!("„{}“ herunterladen (Markdown)", r.title)}
+                    </button>
                 </li>
             }
         })
@@ -55,30 +70,6 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
             <ul>{items}</ul>
         </section>
     })
-}
-
-/// The Arbeitshilfe as Markdown, filled in from the work state at the moment of the
-/// download.
-#[component]
-pub fn DownloadResource(resource: Resource) -> impl IntoView {
-    let c = ctx();
-    let guide = c.guide();
-    let filename = format!("{}.md", resource.id);
-    let id = resource.id.clone();
-    let download = move |_| {
-        if let Some(h) = c.progress(|p| Handout::build(&guide, p, &id)) {
-            dom::download(
-                &filename,
-                "text/markdown;charset=utf-8",
-                &h.to_markdown(&dom::today()),
-            );
-        }
-    };
-    view! {
-        <button type="button" class="button secondary small" on:click=download>
-            {format!("„{}“ herunterladen (Markdown)", resource.title)}
-        </button>
-    }
 }
 
 #[component]
@@ -95,7 +86,7 @@ pub fn Examples(step: usize) -> impl IntoView {
         .map(|e| {
             let source = guide.source(&e.source).cloned();
             view! {
-                <article class="example-card">
+                <article class="example-card" id=crate::route::example_anchor(&e.id)>
                     <h3>{format!("{}: {}", e.kommune, e.title)}</h3>
                     <p class="meta">{e.size.clone()}</p>
                     <p><strong>"Was sie getan haben: "</strong>{e.what.clone()}</p>

@@ -2,7 +2,7 @@
 //! with the reason it is shown and the way back and forth along the path.
 
 mod material;
-pub use material::{DownloadResource, SourceLine};
+pub use material::SourceLine;
 mod own;
 mod tasks;
 
