@@ -25,8 +25,31 @@ pub mod field {
     pub const LABEL: &str = "Im Leitfaden suchen";
     /// Names the shortcut as well (`aria-keyshortcuts` says it to screen readers).
     pub const PLACEHOLDER: &str = "Suchbegriff (Taste /)";
+    /// The live region that says the count.
+    pub const STATUS: &str = "suchstatus";
     /// The performance measure the index build records (bench/search.mjs reads it).
     pub const INDEX_MEASURE: &str = "leitfaden-suchindex";
+
+    /// What the form holds: the label, the field (`disabled` until the app runs), the live
+    /// region and the (hidden) panel for the hits.
+    pub fn inner_html(disabled: bool) -> String {
+        format!(
+            "<label for=\"{INPUT}\">{LABEL}</label><input id=\"{INPUT}\" type=\"search\" \
+             autocomplete=\"off\" spellcheck=\"false\" placeholder=\"{PLACEHOLDER}\" \
+             aria-keyshortcuts=\"/\" aria-controls=\"{HITS}\"{}><p id=\"{STATUS}\" \
+             class=\"visually-hidden\" role=\"status\"></p><div id=\"{HITS}\" \
+             class=\"search-results\" hidden></div>",
+            if disabled { " disabled" } else { "" }
+        )
+    }
+
+    /// The whole form, as the header holds it.
+    pub fn html(disabled: bool) -> String {
+        format!(
+            "<form id=\"{FORM}\" class=\"site-search\" role=\"search\">{}</form>",
+            inner_html(disabled)
+        )
+    }
 }
 
 /// A piece of a title or snippet: its text and whether it is a matched word.

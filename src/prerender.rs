@@ -137,18 +137,8 @@ fn frame(guide: &Guide, start: bool, content: &str) -> String {
          <p><a href=\"#/ueber\">Über diesen Leitfaden</a></p></footer>",
         title = escape(&guide.title),
         version = escape(&guide.version),
-        search = search_field(),
-    )
-}
-
-/// The search field as `app::search` renders it, disabled: it needs the app.
-fn search_field() -> String {
-    use crate::finder::field::*;
-    format!(
-        "<form id=\"{FORM}\" class=\"site-search\" role=\"search\"><label for=\"{INPUT}\">{LABEL}</label>\
-         <input id=\"{INPUT}\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" \
-         placeholder=\"{PLACEHOLDER}\" aria-keyshortcuts=\"/\" aria-controls=\"{HITS}\" disabled>\
-         <p class=\"visually-hidden\" role=\"status\"></p><div id=\"{HITS}\" class=\"search-results\" hidden></div></form>"
+        // The field waits for the app.
+        search = crate::finder::field::html(true),
     )
 }
 

@@ -274,24 +274,33 @@ impl SearchIndex {
                 };
             }
         }
-        // (score, place in the tie order): guide targets first, then the notes.
-        let mut ranked: Vec<(u32, usize)> = total
-            .iter()
-            .enumerate()
-            .filter(|&(_, &s)| s > 0)
-            .map(|(t, &s)| (s, t))
-            .collect();
+        // The best `limit` of (score, place in the tie order: guide targets first, then
+        // the notes), best first. Places come in tie order, so each goes after those with
+        // the same score; of the rest only the count is kept, which spares sorting them.
+        let mut best: Vec<(u32, usize)> = Vec::new();
+        let mut found = 0;
+        let mut consider = |score: u32, place: usize| {
+            found += 1;
+            if best.len() < limit || best.last().is_some_and(|&(s, _)| s < score) {
+                let at = best.partition_point(|&(s, _)| s >= score);
+                best.insert(at, (score, place));
+                best.truncate(limit);
+            }
+        };
+        for (t, &s) in total.iter().enumerate() {
+            if s > 0 {
+                consider(s, t);
+            }
+        }
         let mut scan = Scan::new(words.len());
         for (i, (_, note)) in notes.iter().enumerate() {
             scan.run(&words, note, false);
             if let Some(s) = scan.total() {
-                ranked.push((s, n + i));
+                consider(s, n + i);
             }
         }
-        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let hits = ranked
+        let hits = best
             .iter()
-            .take(limit)
             .map(|&(score, t)| {
                 if t < n {
                     return hit(guide, self.targets[t], score, &words, &mut scan);
@@ -308,10 +317,7 @@ impl SearchIndex {
                 }
             })
             .collect();
-        Results {
-            hits,
-            total: ranked.len(),
-        }
+        Results { hits, total: found }
     }
 
     /// The sizes of the index's parts, for measurements.

@@ -1,6 +1,6 @@
-//! Small browser helpers the screens need: the URL fragment, focus, keys, timers, the clock,
-//! downloads, reading a picked file, fetching the guide files and body classes. Storage has
-//! its own adapter in `storage`.
+//! Small browser helpers the screens need: the URL fragment, focus, the clock, downloads,
+//! reading a picked file, fetching the guide files and body classes. Storage has its own
+//! adapter in `storage`.
 
 use std::collections::BTreeMap;
 
@@ -224,105 +224,6 @@ pub fn demo_requested() -> bool {
         .unwrap_or_default()
         .split(['?', '&'])
         .any(|p| p == "demo" || p == "demo=1")
-}
-
-/// Calls `f` instead of what the browser does with `key` (Firefox: quick find for `/`),
-/// unless Ctrl, Alt or Meta is held or the user is typing in a text field.
-pub fn on_shortcut(key: &'static str, f: impl Fn() + 'static) {
-    let handle = window_event_listener_untyped("keydown", move |ev| {
-        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
-            return;
-        };
-        if ev.key() != key
-            || ev.ctrl_key()
-            || ev.alt_key()
-            || ev.meta_key()
-            || ev.is_composing()
-            || ev.default_prevented()
-            || typing_in(ev.target())
-        {
-            return;
-        }
-        ev.prevent_default();
-        f();
-    });
-    // The app lives as long as the page: keep listening.
-    std::mem::forget(handle);
-}
-
-/// Whether `target` takes typed text: a textarea, a select, an editable element or an
-/// input other than a box, button or picker.
-fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return false;
-    };
-    match el.tag_name().to_ascii_uppercase().as_str() {
-        "TEXTAREA" | "SELECT" => true,
-        "INPUT" => !matches!(
-            el.get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase()
-                .as_str(),
-            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color"
-        ),
-        _ => el
-            .dyn_ref::<web_sys::HtmlElement>()
-            .is_some_and(web_sys::HtmlElement::is_content_editable),
-    }
-}
-
-/// Calls `f` when a pointer goes down outside the element with id `id`.
-pub fn on_pointer_down_outside(id: &'static str, f: impl Fn() + 'static) {
-    let handle = window_event_listener_untyped("pointerdown", move |ev| {
-        let inside = document()
-            .get_element_by_id(id)
-            .zip(ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()))
-            .is_some_and(|(el, t)| el.contains(Some(&t)));
-        if !inside {
-            f();
-        }
-    });
-    std::mem::forget(handle);
-}
-
-/// Whether focus moves from inside the element that listens for `ev` to another element
-/// outside it (not when it goes nowhere, as on a click on plain text).
-pub fn focus_leaves(ev: &web_sys::FocusEvent) -> bool {
-    let node = |t: Option<web_sys::EventTarget>| t.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    match (node(ev.current_target()), node(ev.related_target())) {
-        (Some(here), Some(next)) => !here.contains(Some(&next)),
-        _ => false,
-    }
-}
-
-/// The id of the element an event was sent to, if it has one.
-pub fn event_target_id(ev: &web_sys::Event) -> Option<String> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    Some(el.id()).filter(|id| !id.is_empty())
-}
-
-/// The `href` of the link matching `selector` that a click landed in, if any.
-pub fn clicked_link(ev: &web_sys::Event, selector: &str) -> Option<String> {
-    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    el.closest(selector).ok()??.get_attribute("href")
-}
-
-/// Moves focus to the element with id `id`; `select` also selects an input's text.
-pub fn focus_id(id: &str, select: bool) {
-    let Some(el) = document().get_element_by_id(id) else {
-        return;
-    };
-    if let Some(h) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = h.focus();
-    }
-    if select && let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.select();
-    }
-}
-
-/// Runs `f` once after `ms` milliseconds.
-pub fn after(ms: u64, f: impl FnOnce() + 'static) {
-    set_timeout(f, std::time::Duration::from_millis(ms));
 }
 
 /// Runs `f` and records how long it took as the performance entry `name` (a measure the

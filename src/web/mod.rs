@@ -3,5 +3,5 @@
 //! decide what to do with what it returns live in the core (`session`, `saved`, …).
 
 pub mod dom;
-pub mod hits;
+pub mod searchbox;
 pub mod storage;

@@ -145,8 +145,8 @@ e2e('arrow keys move through the hits, Escape closes and returns focus, a second
   await search(page, 'Beteiligung');
   await page.locator('main h1').click();
   assert.equal(await page.locator(PANEL).isHidden(), true, 'a click outside closes the list');
-  await page.locator(FIELD).focus();
-  await page.locator(`${PANEL} a.search-hit`).first().waitFor();
+  await page.locator(FIELD).click();
+  await page.locator(`${PANEL} a.search-hit`).first().waitFor({ state: 'visible' });
   const outside = await page.evaluate(() => {
     const links = [...document.querySelectorAll('.site-header nav a')];
     links[0].focus();
