@@ -263,8 +263,10 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         {
             let stale = ws.with_untracked(|w| w.active().is_stale_position(id));
             if stale {
+                // Remembering the step re-renders what reads the work state and saves it
+                // all: after the step is painted, not before.
                 let id = id.clone();
-                ctx.update(|p| p.visit(&id));
+                dom::after_paint(move || ctx.update(|p| p.visit(&id)));
             }
         }
         dom::focus_place(place);

@@ -241,6 +241,12 @@ pub fn measured<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// Runs `f` once the next frame has been painted: work the user need not wait for (saving
+/// where they are) goes after the new screen is on the glass.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Moves focus to the page's main heading after the next render and announces it.
 pub fn focus_heading() {
     focus_place(None);
