@@ -3,6 +3,7 @@
 //! the active work state that every query searches.
 
 use crate::guide::{Guide, Material};
+use crate::html;
 use crate::path::Path;
 use crate::progress::Progress;
 use crate::route::{self, Route};
@@ -203,6 +204,66 @@ pub fn on_path(path: &Path, intake_done: bool, i: usize) -> Option<OnPath> {
             OnPath::No
         }
     })
+}
+
+/// The HTML of the list of hits under `summary` (the count, `summary`): each hit a link
+/// with the id `treffer-{k}`, its parts on lines of their own, matched words in `<mark>`.
+/// Every text is escaped: notes are the user's own text.
+pub fn list_html(summary: &str, hits: &[Shown]) -> String {
+    let mut out = String::from("<p class=\"search-count\">");
+    html::push_escaped(&mut out, summary);
+    out.push_str("</p>");
+    if hits.is_empty() {
+        return out;
+    }
+    out.push_str("<ul class=\"search-hits\">");
+    for (k, s) in hits.iter().enumerate() {
+        out.push_str("<li><a id=\"");
+        out.push_str(field::HIT);
+        out.push_str(&k.to_string());
+        out.push_str("\" class=\"search-hit\" href=\"");
+        html::push_escaped(&mut out, &s.href);
+        out.push_str("\">");
+        let plain = |t: &str| vec![(t.to_string(), false)];
+        let path_class = match s.path {
+            Some(OnPath::No) => "hit-path off-path",
+            _ => "hit-path",
+        };
+        for (class, parts) in [
+            ("hit-kind", plain(s.kind)),
+            ("hit-title", s.title.clone()),
+            (
+                "hit-chapter",
+                plain(s.chapter.as_deref().unwrap_or_default()),
+            ),
+            ("hit-snippet", s.snippet.clone()),
+            (
+                path_class,
+                plain(s.path.map(OnPath::label).unwrap_or_default()),
+            ),
+        ] {
+            if parts.iter().all(|(t, _)| t.is_empty()) {
+                continue;
+            }
+            out.push_str("<span class=\"");
+            out.push_str(class);
+            out.push_str("\">");
+            for (text, marked) in &parts {
+                if *marked {
+                    out.push_str("<mark>");
+                }
+                html::push_escaped(&mut out, text);
+                if *marked {
+                    out.push_str("</mark>");
+                }
+            }
+            // A space keeps the words of the parts apart in the link's accessible name.
+            out.push_str(" </span>");
+        }
+        out.push_str("</a></li>");
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// The count for the live region: „Keine Treffer“, „1 Treffer“, „23 Treffer“.

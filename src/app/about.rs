@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::ctx;
 use super::markdown::{Marked, render};
 use super::step::SourceLine;
-use crate::route::{source_anchor, term_anchor};
+use crate::route::source_anchor;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -34,18 +34,6 @@ pub fn About() -> impl IntoView {
             view! { <li id=id><SourceLine source=s/></li> }
         })
         .collect_view();
-    // The glossary in full: the text marks each term only where it first occurs, and a
-    // search hit on a term opens it here.
-    let terms = guide
-        .terms
-        .iter()
-        .map(|t| {
-            view! {
-                <dt id=term_anchor(&t.id)>{t.term.clone()}</dt>
-                <dd>{t.definition.clone()}</dd>
-            }
-        })
-        .collect_view();
     view! {
         <section class="about">
             <h1>"Über diesen Leitfaden"</h1>
@@ -63,7 +51,9 @@ pub fn About() -> impl IntoView {
             <h2>"Zur Methode"</h2>
             <div class="text-block" inner_html=render(&a.methods, &guide, &marked)></div>
             <h2>"Begriffe"</h2>
-            <dl class="glossary">{terms}</dl>
+            // In full: the text marks each term only where it first occurs, and a search
+            // hit on a term opens it here.
+            <dl class="glossary" inner_html=crate::html::glossary(&guide)></dl>
             <h2>"Alle Quellen"</h2>
             <ul class="all-sources">{sources}</ul>
         </section>

@@ -36,7 +36,8 @@ pub fn SearchField() -> impl IntoView {
                 .iter()
                 .map(|h| finder::shown(&guide, &path, p.intake_done, h))
                 .collect();
-            searchbox::show(&finder::summary(r.total, q), &shown, finder::count(r.total));
+            let list = finder::list_html(&finder::summary(r.total, q), &shown);
+            searchbox::show(&list, finder::count(r.total));
         });
     };
     let focused = move || {

@@ -1,6 +1,6 @@
-//! The search field's page side (markup: `finder::field`): draws the hits, opens and closes
-//! their list, and turns keys, clicks and focus into the app's `Actions`. Plain DOM with
-//! one listener per event type for the page: as Leptos views the field cost far more wasm.
+//! The search field's page side (markup: `finder::field`, `finder::list_html`): shows the
+//! hits, opens and closes their list, and turns keys, clicks and focus into the app's
+//! `Actions`. Plain DOM, one listener per event type: as Leptos views it cost far more wasm.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -9,7 +9,7 @@ use leptos::prelude::{document, set_timeout, window_event_listener_untyped};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, KeyboardEvent};
 
-use crate::finder::{OnPath, Part, Shown, field};
+use crate::finder::field;
 
 /// The count is announced once typing pauses this long, so that a screen reader does not
 /// read a count after every letter.
@@ -50,43 +50,13 @@ pub fn attach(actions: Actions) {
     }
 }
 
-/// Shows `summary` and the `hits` (each a link with the id `treffer-{k}`) and announces
-/// `count` once no other list has followed for a moment.
-pub fn show(summary: &str, hits: &[Shown], count: String) {
+/// Shows the list `html` (`finder::list_html`) and announces `count` once no other list
+/// has followed for a moment.
+pub fn show(html: &str, count: String) {
     let Some(panel) = by_id(field::HITS) else {
         return;
     };
-    panel.set_text_content(None);
-    let line = element("p", "search-count");
-    line.set_text_content(Some(summary));
-    let _ = panel.append_child(&line);
-    if !hits.is_empty() {
-        let list = element("ul", "search-hits");
-        for (k, s) in hits.iter().enumerate() {
-            let link = element("a", "search-hit");
-            link.set_id(&format!("{}{k}", field::HIT));
-            let _ = link.set_attribute("href", &s.href);
-            let path = s.path.map(OnPath::label).unwrap_or_default();
-            let path_class = if s.path == Some(OnPath::No) {
-                "hit-path off-path"
-            } else {
-                "hit-path"
-            };
-            block(&link, "hit-kind", &[(s.kind.to_string(), false)]);
-            block(&link, "hit-title", &s.title);
-            block(
-                &link,
-                "hit-chapter",
-                &[(s.chapter.clone().unwrap_or_default(), false)],
-            );
-            block(&link, "hit-snippet", &s.snippet);
-            block(&link, path_class, &[(path.to_string(), false)]);
-            let item = element("li", "");
-            let _ = item.append_child(&link);
-            let _ = list.append_child(&item);
-        }
-        let _ = panel.append_child(&list);
-    }
+    panel.set_inner_html(html);
     let _ = panel.remove_attribute("hidden");
     let this = SHOWN.with(|n| {
         n.set(n.get() + 1);
@@ -287,35 +257,4 @@ fn focus(id: &str) {
 
 fn by_id(id: &str) -> Option<Element> {
     document().get_element_by_id(id)
-}
-
-/// A block of a hit (a `span` shown as a line) with its matched words in `<mark>`, ending
-/// in a space so that the link's accessible name keeps its words apart; none for no text.
-fn block(link: &Element, class: &str, parts: &[Part]) {
-    if parts.iter().all(|(t, _)| t.is_empty()) {
-        return;
-    }
-    let doc = document();
-    let out = element("span", class);
-    for (text, marked) in parts {
-        if *marked {
-            let mark = element("mark", "");
-            mark.set_text_content(Some(text));
-            let _ = out.append_child(&mark);
-        } else {
-            let _ = out.append_child(&doc.create_text_node(text));
-        }
-    }
-    let _ = out.append_child(&doc.create_text_node(" "));
-    let _ = link.append_child(&out);
-}
-
-fn element(tag: &str, class: &str) -> Element {
-    let el = document()
-        .create_element(tag)
-        .expect("a known tag name can be created");
-    if !class.is_empty() {
-        el.set_class_name(class);
-    }
-    el
 }

@@ -376,3 +376,79 @@ fn steps_citing_material_follow_each_kind_of_reference() {
         .collect();
     assert_eq!(cited, ["ziele", "rueckhalt"]);
 }
+
+#[test]
+fn the_list_marks_hits_names_each_link_and_keeps_the_users_text_as_text() {
+    let g = guide();
+    let path = path::compute(&g, &answers(&g, &["groesse=klein"]));
+    let id = step(&g, "rueckhalt");
+    let note = "<script>alert(1)</script> Okonkwo & \"Partner\"";
+    // The guide has no „Okonkwo“: the one hit is the note.
+    assert_eq!(
+        SearchIndex::build(&g)
+            .search(&g, "okonkwo", &[], SHOWN)
+            .total,
+        0
+    );
+    let notes = [(id, note)];
+    let r = SearchIndex::build(&g).search(&g, "okonkwo", &notes, SHOWN);
+    let shown: Vec<Shown> = r
+        .hits
+        .iter()
+        .map(|h| finder::shown(&g, &path, true, h))
+        .collect();
+    let html = finder::list_html(&finder::summary(r.total, "okonkwo"), &shown);
+    assert_eq!(
+        html,
+        "<p class=\"search-count\">1 Treffer für „okonkwo“</p><ul class=\"search-hits\">\
+         <li><a id=\"treffer-0\" class=\"search-hit\" href=\"#/schritt/rueckhalt?anker=notiz-rueckhalt\">\
+         <span class=\"hit-kind\">Ihre Notiz </span><span class=\"hit-title\">Rückhalt sichern </span>\
+         <span class=\"hit-chapter\">Kapitel 1 · Beschließen </span>\
+         <span class=\"hit-snippet\">&lt;script&gt;alert(1)&lt;/script&gt; <mark>Okonkwo</mark> &amp; &quot;Partner&quot; </span>\
+         <span class=\"hit-path\">auf Ihrem Weg </span></a></li></ul>"
+    );
+    // A step off the path is marked for the eye too; no hits, no list.
+    let r = SearchIndex::build(&g).search(&g, "Bürgerbeteiligung", &[], SHOWN);
+    let shown: Vec<Shown> = r
+        .hits
+        .iter()
+        .map(|h| finder::shown(&g, &path, true, h))
+        .collect();
+    let html = finder::list_html("x", &shown);
+    assert!(
+        html.contains("<span class=\"hit-path off-path\">nicht auf Ihrem Weg </span>"),
+        "{html}"
+    );
+    assert!(html.contains("<mark>Bürgerbeteiligung</mark>"), "{html}");
+    assert_eq!(
+        finder::list_html("Keine Treffer für „x“", &[]),
+        "<p class=\"search-count\">Keine Treffer für „x“</p>"
+    );
+}
+
+#[test]
+fn the_search_field_markup_is_the_same_in_the_app_and_on_the_pages_but_for_disabled() {
+    use leitfaden::finder::field;
+    let app = field::html(false);
+    let page = field::html(true);
+    assert_eq!(page.replace(" disabled>", ">"), app);
+    assert!(app.starts_with("<form id=\"suche\" class=\"site-search\" role=\"search\"><label for=\"suchfeld\">Im Leitfaden suchen</label>"));
+    assert!(app.contains("aria-keyshortcuts=\"/\""));
+    assert!(app.contains("<p id=\"suchstatus\" class=\"visually-hidden\" role=\"status\"></p>"));
+    assert!(
+        app.ends_with("<div id=\"suchergebnisse\" class=\"search-results\" hidden></div></form>")
+    );
+}
+
+#[test]
+fn the_glossary_lists_every_term_with_its_anchor() {
+    let g = guide();
+    let html = leitfaden::html::glossary(&g);
+    assert_eq!(html.matches("<dt id=\"begriff-").count(), g.terms.len());
+    let t = &g.terms[0];
+    assert!(html.starts_with(&format!(
+        "<dt id=\"{}\">{}</dt><dd>",
+        route::term_anchor(&t.id),
+        t.term
+    )));
+}
