@@ -28,8 +28,9 @@ pub mod field {
     pub const PLACEHOLDER: &str = "Suchbegriff (Taste /)";
     /// The live region that says the count.
     pub const STATUS: &str = "suchstatus";
-    /// The performance measure the index build records (bench/search.mjs reads it).
-    pub const INDEX_MEASURE: &str = "leitfaden-suchindex";
+    /// The property of `window` where the app leaves how long building the index took, in
+    /// milliseconds (bench/search.mjs reads it).
+    pub const INDEX_MS: &str = "leitfadenSuchindexMs";
 
     /// What the form holds: the label, the field (`disabled` until the app runs), the live
     /// region and the (hidden) panel for the hits.

@@ -37,7 +37,7 @@ pub fn SearchField() -> impl IntoView {
                 .map(|h| finder::shown(&guide, &path, p.intake_done, h))
                 .collect();
             let list = finder::list_html(&finder::summary(r.total, q), &shown);
-            searchbox::show(&list, finder::count(r.total));
+            searchbox::show(&list, shown.len(), finder::count(r.total));
         });
     };
     let focused = move || {
@@ -65,6 +65,6 @@ pub fn SearchField() -> impl IntoView {
 fn index_of(cell: &OnceCell<SearchIndex>, ctx: Ctx) -> &SearchIndex {
     cell.get_or_init(|| {
         let guide = ctx.guide();
-        dom::measured(field::INDEX_MEASURE, || SearchIndex::build(&guide))
+        dom::timed(field::INDEX_MS, || SearchIndex::build(&guide))
     })
 }

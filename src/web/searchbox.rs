@@ -1,19 +1,26 @@
 //! The search field's page side (markup: `finder::field`, `finder::list_html`): shows the
 //! hits, opens and closes their list, and turns keys, clicks and focus into the app's
-//! `Actions`. Plain DOM, one listener per event type: as Leptos views it cost far more wasm.
+//! `Actions`. Plain DOM, one listener per event type: as Leptos views it cost far more wasm
+//! (and each browser call it makes is glue code in the first load too, so they are few).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::{document, set_timeout, window_event_listener_untyped};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Event, KeyboardEvent};
+use web_sys::{Element, Event, HtmlElement, HtmlInputElement, KeyboardEvent, MouseEvent};
 
 use crate::finder::field;
 
 /// The count is announced once typing pauses this long, so that a screen reader does not
 /// read a count after every letter.
 const ANNOUNCE_AFTER_MS: u64 = 600;
+
+/// What a text field, a select or an editable element matches: typing there is text,
+/// not the shortcut.
+const TYPING: &str = "textarea, select, [contenteditable]:not([contenteditable=false]), \
+    input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit])\
+    :not([type=reset]):not([type=file]):not([type=range]):not([type=color])";
 
 /// What the app does for the field.
 pub struct Actions {
@@ -29,42 +36,56 @@ pub struct Actions {
 thread_local! {
     /// Counts the lists shown, so that only the last one's count is announced.
     static SHOWN: Cell<u32> = const { Cell::new(0) };
+    /// How many hits the list has, and whether it is open.
+    static HITS: Cell<(usize, bool)> = const { Cell::new((0, false)) };
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Key,
+    Input,
+    Click,
+    FocusIn,
+    FocusOut,
+    PointerDown,
+    Submit,
 }
 
 /// Listens for the field's events for the rest of the page's life.
 pub fn attach(actions: Actions) {
     let actions = Rc::new(actions);
-    for kind in [
-        "keydown",
-        "input",
-        "click",
-        "focusin",
-        "focusout",
-        "pointerdown",
-        "submit",
+    for (name, kind) in [
+        ("keydown", Kind::Key),
+        ("input", Kind::Input),
+        ("click", Kind::Click),
+        ("focusin", Kind::FocusIn),
+        ("focusout", Kind::FocusOut),
+        ("pointerdown", Kind::PointerDown),
+        ("submit", Kind::Submit),
     ] {
         let a = actions.clone();
-        std::mem::forget(window_event_listener_untyped(kind, move |ev| {
-            on_event(&a, &ev);
+        std::mem::forget(window_event_listener_untyped(name, move |ev| {
+            on_event(&a, kind, &ev);
         }));
     }
 }
 
-/// Shows the list `html` (`finder::list_html`) and announces `count` once no other list
-/// has followed for a moment.
-pub fn show(html: &str, count: String) {
+/// Shows the list `html` (`finder::list_html`) of `hits` hits and announces `count` once
+/// no other list has followed for a moment.
+pub fn show(html: &str, hits: usize, count: String) {
     let Some(panel) = by_id(field::HITS) else {
         return;
     };
     panel.set_inner_html(html);
     let _ = panel.remove_attribute("hidden");
+    HITS.set((hits, true));
     let this = SHOWN.with(|n| {
         n.set(n.get() + 1);
         n.get()
     });
     set_timeout(
         move || {
-            if SHOWN.with(Cell::get) == this {
+            if SHOWN.get() == this {
                 set_status(&count);
             }
         },
@@ -75,45 +96,41 @@ pub fn show(html: &str, count: String) {
 /// Hides the list (its hits stay for Enter) and silences the count.
 pub fn close() {
     SHOWN.with(|n| n.set(n.get() + 1));
+    HITS.set((HITS.get().0, false));
     if let Some(panel) = by_id(field::HITS) {
         let _ = panel.set_attribute("hidden", "");
     }
     set_status("");
 }
 
-fn on_event(a: &Actions, ev: &Event) {
-    let Some(form) = by_id(field::FORM) else {
-        return;
-    };
+fn on_event(a: &Actions, kind: Kind, ev: &Event) {
     let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
-    let inside = target
+    let inside = target.as_ref().is_some_and(in_form);
+    let in_field = target
         .as_ref()
-        .is_some_and(|t| form.contains(Some(t.unchecked_ref())));
-    let in_field = target.as_ref().is_some_and(|t| t.id() == field::INPUT);
-    match ev.type_().as_str() {
-        "pointerdown" if !inside => close(),
+        .is_some_and(|t| t.get_attribute("id").as_deref() == Some(field::INPUT));
+    let open = HITS.get().1;
+    match kind {
+        Kind::PointerDown if !inside => close(),
         // Focus moving to another element outside; not when it goes nowhere (a click on text).
-        "focusout" if inside => {
-            let next = ev
-                .dyn_ref::<web_sys::FocusEvent>()
-                .and_then(web_sys::FocusEvent::related_target)
-                .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-            if next.is_some_and(|n| !form.contains(Some(&n))) {
+        Kind::FocusOut if inside => {
+            let next = ev.unchecked_ref::<web_sys::FocusEvent>().related_target();
+            if next
+                .and_then(|n| n.dyn_into::<Element>().ok())
+                .is_some_and(|n| !in_form(&n))
+            {
                 close();
             }
         }
-        "submit" if inside => ev.prevent_default(),
-        "focusin" if in_field => (a.focused)(),
-        "input" if in_field => (a.query)(&value()),
+        Kind::Submit if inside => ev.prevent_default(),
+        Kind::FocusIn if in_field => (a.focused)(),
+        Kind::Input if in_field => (a.query)(&value()),
         // A click into the field shows the hits again; focus coming back with Escape does not.
-        "click" if in_field && !is_open() => (a.query)(&value()),
-        "click" if in_field => {}
-        "click" if inside => {
-            let Some(m) = ev.dyn_ref::<web_sys::MouseEvent>() else {
-                return;
-            };
+        Kind::Click if in_field && !open => (a.query)(&value()),
+        Kind::Click if inside && !in_field => {
+            let m = ev.unchecked_ref::<MouseEvent>();
             // A new tab or window opens as the browser does it.
-            if m.ctrl_key() || m.meta_key() || m.shift_key() || m.button() != 0 {
+            if m.ctrl_key() || m.meta_key() || m.shift_key() {
                 return;
             }
             let link = target.and_then(|t| t.closest("a.search-hit").ok().flatten());
@@ -123,11 +140,7 @@ fn on_event(a: &Actions, ev: &Event) {
                 (a.follow)(&href);
             }
         }
-        "keydown" => {
-            if let Some(k) = ev.dyn_ref::<KeyboardEvent>() {
-                on_key(a, k, target, inside, in_field);
-            }
-        }
+        Kind::Key => on_key(a, ev.unchecked_ref(), target, inside, in_field),
         _ => {}
     }
 }
@@ -137,22 +150,17 @@ fn on_key(a: &Actions, ev: &KeyboardEvent, target: Option<Element>, inside: bool
     if !inside {
         // The shortcut `/` (in Firefox it would open the quick find), unless a modifier is
         // held or the user is typing in a text field.
-        let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.is_composing();
-        if key == "/" && !modified && !ev.default_prevented() && !typing_in(target.as_ref()) {
+        let modified = ev.ctrl_key() || ev.alt_key() || ev.meta_key();
+        let typing = target.is_some_and(|t| t.closest(TYPING).ok().flatten().is_some());
+        if key == "/" && !modified && !typing {
             ev.prevent_default();
             focus(field::INPUT);
-            if let Some(input) =
-                by_id(field::INPUT).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.select();
-            }
         }
         return;
     }
-    let n = hit_count();
+    let (n, open) = HITS.get();
     let hit = |k: usize| focus(&format!("{}{k}", field::HIT));
     if in_field {
-        let open = is_open();
         match key.as_str() {
             "ArrowDown" | "ArrowUp" if !open => (a.query)(&value()),
             "ArrowDown" if n > 0 => hit(0),
@@ -168,10 +176,8 @@ fn on_key(a: &Actions, ev: &KeyboardEvent, target: Option<Element>, inside: bool
             // The first Escape closes the list, the next empties the field.
             "Escape" if open => close(),
             "Escape" if !value().is_empty() => {
-                if let Some(input) =
-                    by_id(field::INPUT).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    input.set_value("");
+                if let Some(input) = by_id(field::INPUT) {
+                    input.unchecked_into::<HtmlInputElement>().set_value("");
                 }
                 (a.query)("");
             }
@@ -181,7 +187,7 @@ fn on_key(a: &Actions, ev: &KeyboardEvent, target: Option<Element>, inside: bool
         return;
     }
     let Some(k) = target
-        .map(|t| t.id())
+        .and_then(|t| t.get_attribute("id"))
         .and_then(|id| id.strip_prefix(field::HIT)?.parse::<usize>().ok())
     else {
         return;
@@ -205,41 +211,16 @@ fn on_key(a: &Actions, ev: &KeyboardEvent, target: Option<Element>, inside: bool
     }
 }
 
-/// Whether `target` takes typed text: a textarea, a select, an editable element or an
-/// input other than a box, button or picker.
-fn typing_in(target: Option<&Element>) -> bool {
-    let Some(el) = target else {
-        return false;
-    };
-    match el.tag_name().to_ascii_uppercase().as_str() {
-        "TEXTAREA" | "SELECT" => true,
-        "INPUT" => !matches!(
-            el.get_attribute("type")
-                .unwrap_or_default()
-                .to_ascii_lowercase()
-                .as_str(),
-            "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color"
-        ),
-        _ => el
-            .dyn_ref::<web_sys::HtmlElement>()
-            .is_some_and(web_sys::HtmlElement::is_content_editable),
-    }
-}
-
-fn is_open() -> bool {
-    by_id(field::HITS).is_some_and(|p| !p.has_attribute("hidden"))
-}
-
-fn hit_count() -> usize {
-    by_id(field::HITS).map_or(0, |p| {
-        p.get_elements_by_class_name("search-hit").length() as usize
-    })
+fn in_form(el: &Element) -> bool {
+    el.closest(&format!("#{}", field::FORM))
+        .ok()
+        .flatten()
+        .is_some()
 }
 
 fn value() -> String {
     by_id(field::INPUT)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
+        .map(|e| e.unchecked_into::<HtmlInputElement>().value())
         .unwrap_or_default()
 }
 
@@ -250,8 +231,8 @@ fn set_status(text: &str) {
 }
 
 fn focus(id: &str) {
-    if let Some(el) = by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
+    if let Some(el) = by_id(id) {
+        let _ = el.unchecked_into::<HtmlElement>().focus();
     }
 }
 
