@@ -41,7 +41,6 @@
 //! to the distinct words, not to the text; only the hits shown are read again for snippets.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::guide::Guide;
@@ -439,14 +438,14 @@ impl Best {
     }
 }
 
-/// The index under construction. Most words recur, so each distinct spelling is folded
-/// once and remembered with its word's id; ids count up in the order words are first met.
+/// The index under construction: each word folded and looked up by its folded form; ids
+/// count up in the order words are first met.
 #[derive(Default)]
-struct Builder<'g> {
-    /// The word id of every spelling met so far (borrowed from the guide).
-    spellings: FastMap<&'g str, u32>,
-    /// The word id of every folded word.
-    ids: FastMap<String, u32>,
+struct Builder {
+    /// The word id of every folded word. The guide's own map type (`Guide::step_index`),
+    /// so the wasm has its code already; caching spellings in a second map was faster to
+    /// build but cost more wasm than it saved time.
+    ids: HashMap<String, usize>,
     /// By word id: its last posting, to add each (word, target, field) once.
     last: Vec<u32>,
     /// (word id, posting) in the order met, so in target order for each word.
@@ -454,40 +453,31 @@ struct Builder<'g> {
     folded: String,
 }
 
-impl<'g> Builder<'g> {
-    fn add(&mut self, word: &'g str, posting: u32) {
-        let id = match self.spellings.get(word) {
-            Some(&id) => id,
-            None => self.new_spelling(word),
-        };
-        // Titles come first within a target, so comparing with the last posting is enough.
-        let last = &mut self.last[id as usize];
-        if *last != posting {
-            *last = posting;
-            self.occurrences.push((id, posting));
-        }
-    }
-
-    fn new_spelling(&mut self, word: &'g str) -> u32 {
+impl Builder {
+    fn add(&mut self, word: &str, posting: u32) {
         fold(word, &mut self.folded);
         let id = match self.ids.get(self.folded.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.last.len() as u32;
+                let id = self.last.len();
                 self.ids.insert(self.folded.clone(), id);
                 self.last.push(u32::MAX);
                 id
             }
         };
-        self.spellings.insert(word, id);
-        id
+        // Titles come first within a target, so comparing with the last posting is enough.
+        let last = &mut self.last[id];
+        if *last != posting {
+            *last = posting;
+            self.occurrences.push((id as u32, posting));
+        }
     }
 
     /// Sorts the occurrences by word id (a counting sort) into each word's postings.
     fn finish(self, targets: Vec<Target>) -> SearchIndex {
         let mut vocab = vec![Word::default(); self.last.len()];
         for (text, id) in self.ids {
-            vocab[id as usize].text = text.into_boxed_str();
+            vocab[id].text = text.into_boxed_str();
         }
         for &(id, _) in &self.occurrences {
             vocab[id as usize].end += 1;
@@ -508,36 +498,6 @@ impl<'g> Builder<'g> {
             targets,
             vocab,
             postings,
-        }
-    }
-}
-
-/// The build's maps hash short words of the guide's own text: the Fx hash (from rustc) is
-/// much faster there than the default, and needs no protection against crafted keys.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-
-#[derive(Default)]
-struct Fx(u64);
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("chunks of eight")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
         }
     }
 }
