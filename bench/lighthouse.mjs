@@ -27,7 +27,8 @@ function chromium() {
       child.kill('SIGTERM');
       await new Promise((ok) => { child.once('exit', ok); setTimeout(ok, 5000); });
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium may still be writing its profile as it exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   return new Promise((ok, fail) => {
     let err = '';

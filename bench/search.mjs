@@ -2,8 +2,8 @@
 //   query time: a fixed list of realistic queries typed letter by letter into the header's
 //     search field; each input event is timed until the hits for it are laid out
 //     (p50 / p95 / max over every keystroke);
-//   index build: the time the app records when it builds the index (on the first focus of
-//     the field, src/app/search.rs; milliseconds, from Date.now()), against the app's start on the same
+//   index build: between the User Timing marks the app sets around building the index (on
+//     the first focus of the field, src/app/search.rs), against the app's start on the same
 //     page (navigation to the running app in place of the pre-rendered page), in fresh
 //     profiles.
 // Usage: node bench/search.mjs SITE [RUNS]   → one JSON object on stdout
@@ -34,8 +34,8 @@ export const QUERIES = [
   'Schritt 1500',
 ];
 
-/** Where the app leaves the index build time in ms (src/finder.rs `field::INDEX_MS`). */
-const INDEX_MS = 'leitfadenSuchindexMs';
+/** The User Timing marks around the index build (src/finder.rs `field::INDEX_MARK`). */
+const INDEX_MARKS = ['leitfaden:suchindex', 'leitfaden:suchindex-fertig'];
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
@@ -114,11 +114,12 @@ export async function measureSearch(site, { runs = 5, queries = QUERIES } = {}) 
       await page.goto(`${host.url}/`);
       starts.push(await page.evaluate(() => window.__ready));
       // The first focus builds the index (and leaves the time it took).
-      const build = await page.evaluate((name) => {
+      const build = await page.evaluate(([from, to]) => {
         document.getElementById('suchfeld').focus();
-        return window[name] ?? null;
-      }, INDEX_MS);
-      if (build === null) throw new Error(`no window.${INDEX_MS} after focusing the field`);
+        const at = (name) => performance.getEntriesByName(name, 'mark').at(-1)?.startTime;
+        return at(from) === undefined || at(to) === undefined ? null : at(to) - at(from);
+      }, INDEX_MARKS);
+      if (build === null) throw new Error(`no marks ${INDEX_MARKS.join(', ')} after focusing the field`);
       builds.push(build);
       if (r === runs - 1) typed = await page.evaluate(TYPE_QUERIES, queries);
       await context.close();

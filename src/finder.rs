@@ -28,9 +28,10 @@ pub mod field {
     pub const PLACEHOLDER: &str = "Suchbegriff (Taste /)";
     /// The live region that says the count.
     pub const STATUS: &str = "suchstatus";
-    /// The property of `window` where the app leaves how long building the index took, in
-    /// milliseconds (bench/search.mjs reads it).
-    pub const INDEX_MS: &str = "leitfadenSuchindexMs";
+    /// The User Timing marks around building the index (`leitfaden:suchindex` and
+    /// `leitfaden:suchindex-fertig`, `web::dom::mark`; bench/search.mjs reads them).
+    pub const INDEX_MARK: &str = "suchindex";
+    pub const INDEX_BUILT_MARK: &str = "suchindex-fertig";
 
     /// What the form holds: the label, the field (`disabled` until the app runs), the live
     /// region and the (hidden) panel for the hits.

@@ -64,7 +64,9 @@ pub fn SearchField() -> impl IntoView {
 /// The index in `cell`, built now if it is not yet.
 fn index_of(cell: &OnceCell<SearchIndex>, ctx: Ctx) -> &SearchIndex {
     cell.get_or_init(|| {
-        let guide = ctx.guide();
-        dom::timed(field::INDEX_MS, || SearchIndex::build(&guide))
+        dom::mark(field::INDEX_MARK);
+        let index = SearchIndex::build(&ctx.guide());
+        dom::mark(field::INDEX_BUILT_MARK);
+        index
     })
 }
