@@ -37,6 +37,22 @@ pub fn push_escaped(out: &mut String, s: &str) {
     }
 }
 
+/// The glossary as the items of a `<dl>`: each term (with the id a search hit on it
+/// opens, `route::term_anchor`) and its definition.
+pub fn glossary(guide: &Guide) -> String {
+    let mut out = String::new();
+    for t in &guide.terms {
+        let _ = write!(
+            out,
+            "<dt id=\"{}\">{}</dt><dd>{}</dd>",
+            escape(&crate::route::term_anchor(&t.id)),
+            escape(&t.term),
+            escape(&t.definition)
+        );
+    }
+    out
+}
+
 /// The HTML of a Markdown text, marking the glossary terms not yet in `marked`.
 pub fn markdown(text: &str, guide: &Guide, marked: &mut Marked) -> String {
     let mut out = String::new();

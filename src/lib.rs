@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod date;
 pub mod document;
 pub mod export;
+pub mod finder;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod generate;
 pub mod guide;

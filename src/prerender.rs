@@ -177,7 +177,7 @@ fn frame(guide: &Guide, start: bool, content: &str) -> String {
     let current = if start { " aria-current=\"page\"" } else { "" };
     format!(
         "<a class=\"skip-link\" href=\"#inhalt\">Zum Inhalt springen</a>\
-         <header class=\"site-header\"><div class=\"brand\"><a href=\"./\" class=\"brand-link\">{title}</a></div>\
+         <header class=\"site-header\"><div class=\"brand\"><a href=\"./\" class=\"brand-link\">{title}</a></div>{search}\
          <nav aria-label=\"Hauptnavigation\"><ul><li><a href=\"./\"{current}>Start</a></li>\
          <li><a href=\"#/arbeitsstaende\">Arbeitsstände</a></li></ul></nav></header>\
          <main id=\"inhalt\" tabindex=\"-1\">{content}</main>\
@@ -186,6 +186,8 @@ fn frame(guide: &Guide, start: bool, content: &str) -> String {
          <p><a href=\"#/ueber\">Über diesen Leitfaden</a></p></footer>",
         title = escape(&guide.title),
         version = escape(&guide.version),
+        // The field waits for the app.
+        search = crate::finder::field::html(true),
     )
 }
 

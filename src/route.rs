@@ -2,6 +2,7 @@
 //! linked, reloaded and reached with back/forward on any static host, even from file://.
 //! A release build also has one pre-rendered page per step (`schritt-<id>.html`, see
 //! `prerender`): a step's address is then its page, which shows text before the app runs.
+//! A link may also name a place on its screen (`#/ueber?anker=quelle-…`).
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
@@ -124,9 +125,63 @@ impl Home {
     }
 }
 
+/// The link to a place on a screen: the element with id `anchor`, which the app moves
+/// focus to (opening it if it is a `<details>`).
+pub fn with_anchor(route: &Route, anchor: &str) -> String {
+    format!("{}?anker={anchor}", route.href())
+}
+
+/// The place a link names on its screen (see `with_anchor`), if any.
+pub fn anchor(hash: &str) -> Option<&str> {
+    let (_, query) = hash.split_once('?')?;
+    query
+        .split('&')
+        .find_map(|p| p.strip_prefix("anker="))
+        .filter(|a| !a.is_empty())
+}
+
+/// Where an Arbeitshilfe stands on a step's page.
+pub fn resource_anchor(id: &str) -> String {
+    format!("arbeitshilfe-{id}")
+}
+
+/// Where a Beispiel stands on a step's page.
+pub fn example_anchor(id: &str) -> String {
+    format!("beispiel-{id}")
+}
+
+/// Where a glossary term stands on the page „Über diesen Leitfaden“.
+pub fn term_anchor(id: &str) -> String {
+    format!("begriff-{id}")
+}
+
+/// Where a source stands on the page „Über diesen Leitfaden“.
+pub fn source_anchor(id: &str) -> String {
+    format!("quelle-{id}")
+}
+
+/// The notes field on a step's page.
+pub fn note_anchor(step: &str) -> String {
+    format!("notiz-{step}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{Route, anchor, with_anchor};
+
+    #[test]
+    fn a_link_to_a_place_opens_its_screen_and_names_the_place() {
+        let link = with_anchor(&Route::About, "quelle-gebrauchsanleitung");
+        assert_eq!(link, "#/ueber?anker=quelle-gebrauchsanleitung");
+        assert_eq!(Route::from_hash(&link), Route::About);
+        assert_eq!(anchor(&link), Some("quelle-gebrauchsanleitung"));
+        let step = with_anchor(&Route::Step("team".into()), "arbeitshilfe-x");
+        assert_eq!(Route::from_hash(&step), Route::Step("team".into()));
+        assert_eq!(anchor(&step), Some("arbeitshilfe-x"));
+        assert_eq!(anchor("#/ueber"), None);
+        assert_eq!(anchor("#/ueber?anker="), None);
+        assert_eq!(anchor("#/ueber?demo&anker=b"), Some("b"));
+    }
 
     #[test]
     fn every_route_survives_its_own_link() {

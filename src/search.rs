@@ -41,7 +41,6 @@
 //! to the distinct words, not to the text; only the hits shown are read again for snippets.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::guide::Guide;
@@ -100,7 +99,7 @@ impl Target {
             Target::Example(_) => "Beispiel",
             Target::Term(_) => "Begriff",
             Target::Source(_) => "Quelle",
-            Target::Note(_) => "Notiz",
+            Target::Note(_) => "Ihre Notiz",
         }
     }
 
@@ -140,6 +139,31 @@ pub struct Hit {
     pub snippet: String,
     /// The matched words as byte ranges into `snippet`, in order, not overlapping.
     pub marks: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// The snippet in pieces, each a matched word (`true`) or the text between.
+    pub fn parts(&self) -> Vec<(&str, bool)> {
+        parts(&self.snippet, &self.marks)
+    }
+}
+
+/// `text` in pieces at `marks` (ordered, not overlapping, on character boundaries): each
+/// piece a marked range (`true`) or the text between; no empty pieces.
+pub fn parts<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<(&'t str, bool)> {
+    let mut out = Vec::with_capacity(marks.len() * 2 + 1);
+    let mut at = 0;
+    for m in marks {
+        if m.start > at {
+            out.push((&text[at..m.start], false));
+        }
+        out.push((&text[m.clone()], true));
+        at = m.end;
+    }
+    if at < text.len() {
+        out.push((&text[at..], false));
+    }
+    out
 }
 
 /// The hits of one query, best first, and how many there are in all.
@@ -187,13 +211,19 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(guide: &Guide) -> SearchIndex {
-        let targets: Vec<Target> = (0..guide.steps.len())
-            .map(Target::Step)
-            .chain((0..guide.resources.len()).map(Target::Resource))
-            .chain((0..guide.examples.len()).map(Target::Example))
-            .chain((0..guide.terms.len()).map(Target::Term))
-            .chain((0..guide.sources.len()).map(Target::Source))
-            .collect();
+        // Plain loops: the chain of five ranges costs more wasm than the rest of `build`.
+        let mut targets = Vec::new();
+        for (kind, n) in [
+            (Target::Step as fn(usize) -> Target, guide.steps.len()),
+            (Target::Resource, guide.resources.len()),
+            (Target::Example, guide.examples.len()),
+            (Target::Term, guide.terms.len()),
+            (Target::Source, guide.sources.len()),
+        ] {
+            for i in 0..n {
+                targets.push(kind(i));
+            }
+        }
         let mut b = Builder::default();
         for (t, &target) in targets.iter().enumerate() {
             texts(guide, target, &mut |text, title| {
@@ -249,24 +279,33 @@ impl SearchIndex {
                 };
             }
         }
-        // (score, place in the tie order): guide targets first, then the notes.
-        let mut ranked: Vec<(u32, usize)> = total
-            .iter()
-            .enumerate()
-            .filter(|&(_, &s)| s > 0)
-            .map(|(t, &s)| (s, t))
-            .collect();
+        // The best `limit` of (score, place in the tie order: guide targets first, then
+        // the notes), best first. Places come in tie order, so each goes after those with
+        // the same score; of the rest only the count is kept, which spares sorting them.
+        let mut best: Vec<(u32, usize)> = Vec::new();
+        let mut found = 0;
+        let mut consider = |score: u32, place: usize| {
+            found += 1;
+            if best.len() < limit || best.last().is_some_and(|&(s, _)| s < score) {
+                let at = best.partition_point(|&(s, _)| s >= score);
+                best.insert(at, (score, place));
+                best.truncate(limit);
+            }
+        };
+        for (t, &s) in total.iter().enumerate() {
+            if s > 0 {
+                consider(s, t);
+            }
+        }
         let mut scan = Scan::new(words.len());
         for (i, (_, note)) in notes.iter().enumerate() {
             scan.run(&words, note, false);
             if let Some(s) = scan.total() {
-                ranked.push((s, n + i));
+                consider(s, n + i);
             }
         }
-        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let hits = ranked
+        let hits = best
             .iter()
-            .take(limit)
             .map(|&(score, t)| {
                 if t < n {
                     return hit(guide, self.targets[t], score, &words, &mut scan);
@@ -283,10 +322,7 @@ impl SearchIndex {
                 }
             })
             .collect();
-        Results {
-            hits,
-            total: ranked.len(),
-        }
+        Results { hits, total: found }
     }
 
     /// The sizes of the index's parts, for measurements.
@@ -402,14 +438,14 @@ impl Best {
     }
 }
 
-/// The index under construction. Most words recur, so each distinct spelling is folded
-/// once and remembered with its word's id; ids count up in the order words are first met.
+/// The index under construction: each word folded and looked up by its folded form; ids
+/// count up in the order words are first met.
 #[derive(Default)]
-struct Builder<'g> {
-    /// The word id of every spelling met so far (borrowed from the guide).
-    spellings: FastMap<&'g str, u32>,
-    /// The word id of every folded word.
-    ids: FastMap<String, u32>,
+struct Builder {
+    /// The word id of every folded word. The guide's own map type (`Guide::step_index`),
+    /// so the wasm has its code already; caching spellings in a second map was faster to
+    /// build but cost more wasm than it saved time.
+    ids: HashMap<String, usize>,
     /// By word id: its last posting, to add each (word, target, field) once.
     last: Vec<u32>,
     /// (word id, posting) in the order met, so in target order for each word.
@@ -417,40 +453,31 @@ struct Builder<'g> {
     folded: String,
 }
 
-impl<'g> Builder<'g> {
-    fn add(&mut self, word: &'g str, posting: u32) {
-        let id = match self.spellings.get(word) {
-            Some(&id) => id,
-            None => self.new_spelling(word),
-        };
-        // Titles come first within a target, so comparing with the last posting is enough.
-        let last = &mut self.last[id as usize];
-        if *last != posting {
-            *last = posting;
-            self.occurrences.push((id, posting));
-        }
-    }
-
-    fn new_spelling(&mut self, word: &'g str) -> u32 {
+impl Builder {
+    fn add(&mut self, word: &str, posting: u32) {
         fold(word, &mut self.folded);
         let id = match self.ids.get(self.folded.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.last.len() as u32;
+                let id = self.last.len();
                 self.ids.insert(self.folded.clone(), id);
                 self.last.push(u32::MAX);
                 id
             }
         };
-        self.spellings.insert(word, id);
-        id
+        // Titles come first within a target, so comparing with the last posting is enough.
+        let last = &mut self.last[id];
+        if *last != posting {
+            *last = posting;
+            self.occurrences.push((id as u32, posting));
+        }
     }
 
     /// Sorts the occurrences by word id (a counting sort) into each word's postings.
     fn finish(self, targets: Vec<Target>) -> SearchIndex {
         let mut vocab = vec![Word::default(); self.last.len()];
         for (text, id) in self.ids {
-            vocab[id as usize].text = text.into_boxed_str();
+            vocab[id].text = text.into_boxed_str();
         }
         for &(id, _) in &self.occurrences {
             vocab[id as usize].end += 1;
@@ -471,36 +498,6 @@ impl<'g> Builder<'g> {
             targets,
             vocab,
             postings,
-        }
-    }
-}
-
-/// The build's maps hash short words of the guide's own text: the Fx hash (from rustc) is
-/// much faster there than the default, and needs no protection against crafted keys.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-
-#[derive(Default)]
-struct Fx(u64);
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("chunks of eight")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
         }
     }
 }

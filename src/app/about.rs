@@ -1,11 +1,12 @@
 //! „Über diesen Leitfaden“: who publishes it, when, what it is based on, how to cite it,
-//! the licence of its content, the note on methods, and every source it cites.
+//! the licence of its content, the note on methods, the glossary and every source it cites.
 
 use leptos::prelude::*;
 
 use super::ctx;
 use super::markdown::{Marked, render};
 use super::step::SourceLine;
+use crate::route::source_anchor;
 
 #[component]
 pub fn About() -> impl IntoView {
@@ -28,7 +29,10 @@ pub fn About() -> impl IntoView {
         .sources
         .iter()
         .cloned()
-        .map(|s| view! { <li><SourceLine source=s/></li> })
+        .map(|s| {
+            let id = source_anchor(&s.id);
+            view! { <li id=id><SourceLine source=s/></li> }
+        })
         .collect_view();
     view! {
         <section class="about">
@@ -46,6 +50,10 @@ pub fn About() -> impl IntoView {
             <p class="cite">{a.cite.clone()}</p>
             <h2>"Zur Methode"</h2>
             <div class="text-block" inner_html=render(&a.methods, &guide, &marked)></div>
+            <h2>"Begriffe"</h2>
+            // In full: the text marks each term only where it first occurs, and a search
+            // hit on a term opens it here.
+            <dl class="glossary" inner_html=crate::html::glossary(&guide)></dl>
             <h2>"Alle Quellen"</h2>
             <ul class="all-sources">{sources}</ul>
         </section>

@@ -1,5 +1,5 @@
-//! What frames every screen: the skip link, the header with the navigation, the storage
-//! banner, the footer, and the page for unknown addresses.
+//! What frames every screen: the skip link, the header with the search field and the
+//! navigation, the storage banner, the footer, and the page for unknown addresses.
 
 use leptos::prelude::*;
 
@@ -30,6 +30,7 @@ pub fn Header() -> impl IntoView {
                     <span class="kommune">{name}</span>
                 </Show>
             </div>
+            <super::search::SearchField/>
             <nav aria-label="Hauptnavigation">
                 <ul>
                     <li><a href="#/" aria-current=current(Route::Start)>"Start"</a></li>

@@ -13,6 +13,7 @@ mod merge;
 mod overview;
 mod report;
 mod review;
+mod search;
 mod start;
 mod step;
 mod workstates;
@@ -268,9 +269,11 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         }
     });
 
-    // Remember the step the user is on, and move focus to the new heading.
+    // Remember the step the user is on, and move focus to the new heading (or the place
+    // the link names, read before `show_address` drops the fragment that names it).
     Effect::new(move |_| {
         let r = route.get();
+        let place = crate::route::anchor(&dom::hash()).map(str::to_string);
         dom::show_address(&r);
         // Only a real step: an unknown link must not become the place to resume from.
         if let Route::Step(id) = &r
@@ -284,7 +287,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 dom::after_paint(move || ctx.update(|p| p.visit(&id)));
             }
         }
-        dom::focus_heading();
+        dom::focus_place(place);
     });
 
     view! {

@@ -20,6 +20,14 @@ pub use lint::Lints;
 pub use model::*;
 pub use source::Sources;
 
+/// The kinds of material a step lists by id (`Guide::steps_citing`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Material {
+    Resource,
+    Example,
+    Source,
+}
+
 /// A chapter of the loaded guide; its steps are `guide.steps[steps.clone()]`.
 #[derive(Debug, Clone)]
 pub struct ChapterInfo {
@@ -196,6 +204,27 @@ impl Guide {
 
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The steps (indices, in guide order) that list an Arbeitshilfe, a Beispiel or a
+    /// source with this id: in their `resources` (their own or a variant's), `examples`,
+    /// or `sources` (their own or a variant's).
+    pub fn steps_citing(&self, kind: Material, id: &str) -> Vec<usize> {
+        let has = |list: &[String]| list.iter().any(|x| x == id);
+        (0..self.steps.len())
+            .filter(|&i| {
+                let s = &self.steps[i];
+                match kind {
+                    Material::Resource => {
+                        has(&s.resources) || s.variants.iter().any(|v| has(&v.resources))
+                    }
+                    Material::Example => has(&s.examples),
+                    Material::Source => {
+                        has(&s.sources) || s.variants.iter().any(|v| has(&v.sources))
+                    }
+                }
+            })
+            .collect()
     }
 
     /// The answer question `q` takes by itself for these (earlier) answers, if any.

@@ -212,7 +212,12 @@ pub fn route() -> Route {
 }
 
 pub fn go(route: &Route) {
-    let _ = window().location().set_hash(&route.href());
+    go_to(&route.href());
+}
+
+/// Follows an app link (`#/…`, maybe naming a place: `route::with_anchor`).
+pub fn go_to(href: &str) {
+    let _ = window().location().set_hash(href);
 }
 
 /// Calls `f` with the new screen whenever the address changes: a new fragment, or back and
@@ -305,21 +310,46 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 
 /// Moves focus to the page's main heading after the next render and announces it.
 pub fn focus_heading() {
-    request_animation_frame(|| {
+    focus_place(None);
+}
+
+/// Moves focus, after the next render, to the element with id `anchor` (a place a link
+/// names, `route::with_anchor`; a `<details>` is opened and its summary focused), or to the
+/// main heading without one; announces the heading and names the tab after it.
+pub fn focus_place(anchor: Option<String>) {
+    request_animation_frame(move || {
         let doc = document();
-        if let Ok(Some(h)) = doc.query_selector("main h1") {
-            let _ = h.set_attribute("tabindex", "-1");
-            if let Ok(h) = h.clone().dyn_into::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-            if let Some(live) = doc.get_element_by_id("ansage") {
-                live.set_text_content(h.text_content().as_deref());
-            }
-            doc.set_title(&format!(
-                "{} – Leitfaden Open Government",
-                h.text_content().unwrap_or_default()
-            ));
+        let Ok(Some(h)) = doc.query_selector("main h1") else {
+            return;
+        };
+        let place = anchor.and_then(|a| doc.get_element_by_id(&a));
+        let target = match place {
+            // A `<details>`: opened, with focus on its summary.
+            Some(el) => match el.query_selector(":scope > summary") {
+                Ok(Some(summary)) => {
+                    let _ = el.set_attribute("open", "");
+                    summary
+                }
+                _ => el,
+            },
+            None => h.clone(),
+        };
+        let focusable = target
+            .closest("a, button, input, select, summary, textarea")
+            .ok()
+            .flatten()
+            .is_some();
+        if !focusable {
+            let _ = target.set_attribute("tabindex", "-1");
         }
+        if let Some(t) = target.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = t.focus();
+        }
+        let heading = h.text_content().unwrap_or_default();
+        if let Some(live) = doc.get_element_by_id("ansage") {
+            live.set_text_content(Some(&heading));
+        }
+        doc.set_title(&format!("{heading} – Leitfaden Open Government"));
     });
 }
 

@@ -3,4 +3,5 @@
 //! decide what to do with what it returns live in the core (`session`, `saved`, …).
 
 pub mod dom;
+pub mod searchbox;
 pub mod storage;

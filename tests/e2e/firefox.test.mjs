@@ -140,3 +140,80 @@ test('Firefox: owner and due date on a task show in „Meine Aufgaben“ and sur
     await context.close();
   }
 });
+
+/** Types `query` into the empty search field; resolves to the hits once they are for it. */
+async function search(page, query) {
+  await page.evaluate(() => { document.getElementById('suchfeld').value = ''; });
+  await page.type('#suchfeld', query);
+  return pageUntil(
+    page,
+    (q) => document.querySelector('#suchergebnisse .search-count')?.textContent.includes(`„${q}“`) &&
+      [...document.querySelectorAll('#suchergebnisse a.search-hit')].map((a) => ({
+        id: a.id,
+        kind: a.querySelector('.hit-kind')?.textContent.trim(),
+        title: a.querySelector('.hit-title')?.textContent.trim(),
+        path: a.querySelector('.hit-path')?.textContent.trim() ?? null,
+        marked: [...a.querySelectorAll('mark')].map((m) => m.textContent),
+      })),
+    query,
+    `the hits for ${query}`,
+  );
+}
+
+test('Firefox: search with `/`, German-aware hits, own notes, path marks, Enter, Escape, live count', { skip }, async () => {
+  const context = await firefox.createBrowserContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+  const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+  try {
+    // A Landgemeinde with a note on its first step.
+    await page.goto(`${server.url}/#/fragen`);
+    await pageUntil(page, () => !document.getElementById('vorab') && document.querySelector('main h1')?.textContent === 'Ihre Kommune', null, 'the intake');
+    for (const [question, choice] of Object.entries(PROFILES.landgemeinde)) await page.click(`#${question}-${choice}`);
+    await page.click('button[type=submit]');
+    await pageUntil(page, () => location.hash === '#/ihr-weg', null, 'the path summary');
+    await page.click('main a.button.primary');
+    const first = await pageUntil(page, () => document.querySelector('textarea:not([disabled])') && document.querySelector('main h1').textContent, null, 'the first step');
+    await page.type('textarea', 'Treffen am Zwiebelmarkt');
+    await pageUntil(page, () => (localStorage.getItem('leitfaden/kommunales-open-government') ?? '').includes('Zwiebelmarkt'), null, 'the note to be saved');
+
+    // `/` outside a text field focuses the search field (Firefox's quick find stays shut).
+    await page.evaluate(() => document.querySelector('main h1').focus());
+    await page.keyboard.press('/');
+    assert.equal(await focused(), 'suchfeld');
+    assert.equal(await page.evaluate(() => document.getElementById('suchfeld').value), '');
+
+    let found = await search(page, 'buergerrat');
+    assert.equal(found[0].kind, 'Schritt');
+    assert.equal(found[0].title, 'Einen Bürgerrat per Los einberufen');
+    assert.deepEqual(found[0].marked, ['Bürgerrat']);
+    assert.match(found[0].path, /^(auf|nicht auf) Ihrem Weg$/);
+    found = await search(page, 'Vorhabensliste');
+    assert.equal(found[0].title, 'Eine Vorhabenliste erproben');
+    // A hidden step says so.
+    found = await search(page, 'Landkreis');
+    assert.ok(found.some((h) => h.path === 'nicht auf Ihrem Weg'), JSON.stringify(found.map((h) => h.path)));
+    // The own note.
+    found = await search(page, 'Zwiebelmarkt');
+    assert.deepEqual(found.map((h) => [h.kind, h.title]), [['Ihre Notiz', first]]);
+    // The live region says the count once typing pauses.
+    await pageUntil(page, () => document.querySelector('#suche [role=status]')?.textContent === '1 Treffer', null, 'the announced count');
+    // Arrow down to the hit, Escape back to the field, closed.
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'treffer-0');
+    await page.keyboard.press('Escape');
+    assert.equal(await focused(), 'suchfeld');
+    assert.equal(await page.evaluate(() => document.getElementById('suchergebnisse').hidden), true);
+
+    // Enter opens the first hit: the Bürgerrat step.
+    await search(page, 'buergerrat');
+    await page.keyboard.press('Enter');
+    await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Einen Bürgerrat per Los einberufen' && location.pathname.endsWith('/schritt-buergerrat-losverfahren.html'), null, 'the Bürgerrat step');
+    await pageUntil(page, () => document.activeElement === document.querySelector('main h1'), null, 'focus on the heading');
+    assert.deepEqual(errors, [], 'Firefox logged errors');
+  } finally {
+    await context.close();
+  }
+});

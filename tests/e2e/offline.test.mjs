@@ -126,6 +126,25 @@ async function expectStepWithTick(page, { stepId, title, boxId }) {
   assert.equal(await page.evaluate((id) => document.getElementById(id).checked, boxId), true, 'the task is still ticked');
 }
 
+/**
+ * Searches for „buergerrat“ in the header's field and opens the first hit with Enter: the
+ * Bürgerrat step (the index is built in the page, so this needs no network).
+ */
+async function searchOpensBuergerrat(page) {
+  await page.click('#suchfeld');
+  await page.type('#suchfeld', 'buergerrat');
+  const first = await pageUntil(
+    page,
+    () => document.querySelector('#suchergebnisse .search-count')?.textContent.includes('„buergerrat“') &&
+      document.querySelector('#treffer-0 .hit-title')?.textContent,
+    null,
+    'the hits for „buergerrat“',
+  );
+  assert.equal(first, 'Einen Bürgerrat per Los einberufen');
+  await page.keyboard.press('Enter');
+  await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Einen Bürgerrat per Los einberufen', null, 'the Bürgerrat step');
+}
+
 // ---------------------------------------------------------------------------------------
 // The service worker (Chromium, served over http://127.0.0.1).
 
@@ -210,6 +229,7 @@ test('after one online visit the app works offline, with the saved tick', { skip
     // The other screens work too: the path overview comes from the same cached guide.
     await page.goto(`${server.url}/#/uebersicht`);
     await pageUntil(page, () => document.querySelector('main h1')?.textContent.trim() === 'Übersicht', null, 'the overview');
+    await searchOpensBuergerrat(page);
     assert.deepEqual(errors, [], 'the page logged errors');
   } catch (e) {
     const shot = await screenshotOnFailure(page, 'offline-service-worker');
@@ -314,6 +334,7 @@ test('the single file runs from file:// in Chromium and keeps a tick over a relo
     const step = await intakeAndTick(page, url);
     await page.reload();
     await expectStepWithTick(page, step);
+    await searchOpensBuergerrat(page);
     assert.deepEqual(errors, [], 'the page logged errors');
   } catch (e) {
     const shot = await screenshotOnFailure(page, 'single-file-chromium');
@@ -338,6 +359,7 @@ test('the single file runs from file:// in Firefox ESR and keeps a tick over a r
     const step = await intakeAndTick(page, url);
     await page.reload();
     await expectStepWithTick(page, step);
+    await searchOpensBuergerrat(page);
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await firefox.close();

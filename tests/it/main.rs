@@ -12,6 +12,7 @@ mod coverage;
 mod date;
 mod documents;
 mod export;
+mod finder;
 mod generated_guide;
 mod glossary;
 mod html;

@@ -253,6 +253,46 @@ fn hostile_guide_text_stays_text_on_the_pages() {
 }
 
 #[test]
+fn every_page_has_the_apps_search_field_waiting_for_the_app() {
+    use leitfaden::finder::field;
+    let guide = bundled();
+    let pages = prerender::site(&guide, INDEX, CSS, "leitfaden-1.json").unwrap();
+    for p in &pages {
+        let shell = shell(&p.text);
+        let header = &shell[shell.find("<header").unwrap()..shell.find("</header>").unwrap()];
+        // Between the brand and the navigation, as `app::frame::Header` has it.
+        let (brand, search, nav) = (
+            header.find("class=\"brand\"").unwrap(),
+            header
+                .find("role=\"search\"")
+                .unwrap_or_else(|| panic!("{}: no search landmark", p.name)),
+            header.find("<nav").unwrap(),
+        );
+        assert!(brand < search && search < nav, "{}", p.name);
+        assert!(header.contains(&format!(
+            "<label for=\"{}\">{}</label>",
+            field::INPUT,
+            field::LABEL
+        )));
+        let input = &header[header.find("<input").unwrap()..];
+        let input = &input[..input.find('>').unwrap()];
+        assert!(
+            input.contains(&format!("id=\"{}\"", field::INPUT)),
+            "{input}"
+        );
+        assert!(input.contains("aria-keyshortcuts=\"/\""), "{input}");
+        assert!(
+            input.ends_with(" disabled"),
+            "typing must wait for the app: {input}"
+        );
+        assert!(header.contains(&format!(
+            "<div id=\"{}\" class=\"search-results\" hidden></div>",
+            field::HITS
+        )));
+    }
+}
+
+#[test]
 fn a_page_without_what_site_needs_is_refused_with_the_reason() {
     let guide = bundled();
     let no_css = INDEX.replace(

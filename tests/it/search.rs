@@ -332,3 +332,100 @@ fn on_the_bundled_guide_the_first_hit_has_the_word() {
         );
     }
 }
+
+/// The bundled guide and its index, loaded once.
+fn bundled() -> &'static (Guide, SearchIndex) {
+    static BUNDLED: OnceLock<(Guide, SearchIndex)> = OnceLock::new();
+    BUNDLED.get_or_init(|| {
+        let files = read_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("guide"));
+        let (guide, _) = Guide::load(&files).expect("the bundled guide loads");
+        let index = SearchIndex::build(&guide);
+        (guide, index)
+    })
+}
+
+/// Every word any hit of `r` marks.
+fn all_marked(r: &Results) -> Vec<&str> {
+    r.hits.iter().flat_map(marked).collect()
+}
+
+#[test]
+fn on_the_bundled_guide_every_spelling_of_buergerrat_lists_the_buergerrat_step_first() {
+    let g = bundled();
+    let first = search(g, "Bürgerrat");
+    assert!(first.total > 1);
+    for query in ["buergerrat", "BÜRGERRAT", "bürgerrat", "BUERGERRAT"] {
+        assert_eq!(search(g, query), first, "{query}");
+    }
+    let hit = &first.hits[0];
+    let Target::Step(i) = hit.target else {
+        panic!("the first hit is no step: {hit:?}");
+    };
+    assert!(
+        g.0.steps[i].title.contains("Bürgerrat"),
+        "{}",
+        g.0.steps[i].title
+    );
+    assert_eq!(hit.field, Field::Title);
+    assert_eq!(marked(hit), ["Bürgerrat"]);
+}
+
+#[test]
+fn on_the_bundled_guide_compound_parts_and_inflections_are_found() {
+    let g = bundled();
+    // „Beteiligung“ finds „Bürgerbeteiligung“, which the guide uses in many places.
+    let r = search(g, "Beteiligung");
+    assert!(
+        all_marked(&r).contains(&"Bürgerbeteiligung"),
+        "{:?}",
+        all_marked(&r)
+    );
+    // „Beschluss“ finds the plural „Beschlüsse“ and the compound „Ratsbeschluss“.
+    let r = search(g, "Beschluss");
+    let words = all_marked(&r);
+    assert!(words.contains(&"Beschlüsse"), "{words:?}");
+    assert!(
+        words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case("Ratsbeschluss")),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn on_the_bundled_guide_vorhabensliste_finds_the_vorhabenliste_step_first() {
+    let g = bundled();
+    let typo = search(g, "Vorhabensliste");
+    let hit = &typo.hits[0];
+    let Target::Step(i) = hit.target else {
+        panic!("the first hit is no step: {hit:?}");
+    };
+    assert!(g.0.steps[i].title.contains("Vorhabenliste"));
+    assert_eq!(marked(hit), ["Vorhabenliste"]);
+    // The typo finds what the right spelling finds, scored lower.
+    let right = search(g, "Vorhabenliste");
+    assert_eq!(targets(&typo), targets(&right));
+    assert!(typo.hits[0].score < right.hits[0].score);
+}
+
+#[test]
+fn on_the_bundled_guide_title_hits_rank_above_body_hits() {
+    let g = bundled();
+    for query in [
+        "Bürgerrat",
+        "Beteiligung",
+        "Transparenz",
+        "Haushalt",
+        "Vorhabenliste",
+    ] {
+        let r = search(g, query);
+        let fields: Vec<Field> = r.hits.iter().map(|h| h.field).collect();
+        let first_body = fields.iter().position(|&f| f == Field::Body);
+        let last_title = fields.iter().rposition(|&f| f == Field::Title);
+        assert!(
+            first_body.is_some() && last_title.is_some(),
+            "{query} has hits of both kinds"
+        );
+        assert!(last_title < first_body, "{query}: {fields:?}");
+    }
+}

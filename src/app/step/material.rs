@@ -50,7 +50,7 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
             });
             view! {
                 <li class="resource">
-                    <details>
+                    <details id=crate::route::resource_anchor(&r.id)>
                         <summary>{format!("{}: {}", r.kind, r.title)}</summary>
                         <p class="summary">{r.summary.clone()}</p>
                         <div class="resource-body" inner_html=render(&r.body, &guide, &marked)></div>
@@ -86,7 +86,7 @@ pub fn Examples(step: usize) -> impl IntoView {
         .map(|e| {
             let source = guide.source(&e.source).cloned();
             view! {
-                <article class="example-card">
+                <article class="example-card" id=crate::route::example_anchor(&e.id)>
                     <h3>{format!("{}: {}", e.kommune, e.title)}</h3>
                     <p class="meta">{e.size.clone()}</p>
                     <p><strong>"Was sie getan haben: "</strong>{e.what.clone()}</p>

@@ -29,7 +29,7 @@ pub fn OwnState(step: usize) -> impl IntoView {
         .collect_view();
     let s = sid.clone();
     let not_relevant = move || ctx.progress(|p| p.status(&s) == Status::NotRelevant);
-    let (reason_id, note_id) = (format!("grund-{sid}"), format!("notiz-{sid}"));
+    let (reason_id, note_id) = (format!("grund-{sid}"), crate::route::note_anchor(&sid));
     let (s1, s2, s3, s4) = (sid.clone(), sid.clone(), sid.clone(), sid.clone());
     view! {
         <section class="own" aria-labelledby="stand-titel">
