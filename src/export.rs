@@ -120,3 +120,23 @@ impl Export {
         }
     }
 }
+
+/// The export of work state `id` of `ws`, as `export` writes it (for its text form).
+pub fn of_state(ws: &Workspace, id: &str, guide: &Guide, now_iso: &str) -> Option<Export> {
+    let state = ws.state(id)?;
+    Some(Export {
+        guide: GuideStamp {
+            id: guide.id.clone(),
+            version: guide.version.clone(),
+            fingerprint: guide.fingerprint.clone(),
+        },
+        exported: now_iso.into(),
+        progress: state.progress.clone(),
+    })
+}
+
+/// The export file without whitespace, for the text form of a work state (`transfer`).
+pub fn encode_compact(export: &Export) -> String {
+    let file: Value = serde_json::from_str(&encode(export)).expect("an export is JSON");
+    file.to_string()
+}

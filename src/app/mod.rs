@@ -5,6 +5,7 @@
 mod about;
 mod compare;
 mod demo;
+mod dokumente;
 mod frame;
 mod intake;
 mod markdown;

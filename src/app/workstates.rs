@@ -4,9 +4,11 @@
 use leptos::prelude::*;
 
 use super::{Ctx, Route, ctx};
+use crate::app::dokumente::CopyBox;
 use crate::export::{self, Export};
 use crate::saved::{self, DecodeError};
 use crate::text;
+use crate::transfer;
 use crate::web::dom;
 use crate::workspace::{self, Deleted, UNDO_DAYS};
 
@@ -27,6 +29,14 @@ pub fn export_state(ctx: Ctx, id: &str) {
             &file,
         );
     }
+}
+
+/// Work state `id` as the text „Aus Text wiederherstellen“ reads (`transfer`).
+fn state_text(ctx: Ctx, id: &str) -> Option<String> {
+    let guide = ctx.guide();
+    ctx.ws
+        .with_untracked(|ws| export::of_state(ws, id, &guide, &dom::now_iso()))
+        .map(|e| transfer::encode_state(&e))
 }
 
 fn undo_days() -> String {
@@ -109,6 +119,7 @@ pub fn WorkStates() -> impl IntoView {
                 <button type="submit" class="button primary">"Anlegen und Fragen beantworten"</button>
             </form>
             <Import/>
+            <RestoreFromText/>
             {move || {
                 let list = deleted();
                 (!list.is_empty()).then(|| view! {
@@ -167,6 +178,10 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
         move || state().map(|s| s.progress.name).unwrap_or_default()
     };
     let (i1, i2, i3, i4, i5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (i6, i7) = (id.clone(), id.clone());
+    let as_text = RwSignal::new(None::<String>);
+    let (panel_id, panel_id2) = (format!("als-text-{id}"), format!("als-text-{id}"));
+    let title3 = title.clone();
     let rename_id = format!("name-{id}");
     let (active1, active2) = (is_active.clone(), is_active.clone());
     let title2 = title.clone();
@@ -191,8 +206,18 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
                 })}
                 <button type="button" class="button secondary" on:click=move |_| ctx.update_ws(|ws| { ws.duplicate(&i3); })>"Duplizieren"</button>
                 <button type="button" class="button secondary" on:click=move |_| export_state(ctx, &i4)>"Exportieren"</button>
+                <button type="button" class="button secondary" aria-expanded=move || as_text.with(Option::is_some).to_string()
+                    aria-controls=panel_id.clone()
+                    on:click=move |_| {
+                        let open = as_text.with_untracked(Option::is_some);
+                        as_text.set((!open).then(|| state_text(ctx, &i6)).flatten());
+                    }>"Als Text kopieren"</button>
                 <button type="button" class="button secondary danger" on:click=move |_| confirm_delete.set(Some(i5.clone()))>"Löschen"</button>
             </div>
+            <div id=panel_id2>{move || as_text.get().map(|t| view! {
+                <CopyBox label=format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title3())
+                    text=Signal::derive(move || t.clone()) id=format!("text-{i7}")/>
+            })}</div>
         </li>
     }
 }
@@ -245,14 +270,33 @@ fn Import() -> impl IntoView {
             }
         });
     };
-    let g = guide.clone();
-    let preview = move || {
+    let preview = preview(pending, "Diese Datei enthält");
+    view! {
+        <section class="import">
+            <h2>"Arbeitsstand importieren"</h2>
+            <p>"Wählen Sie eine Datei, die mit „Exportieren“ erstellt wurde. Sie sehen zuerst, was sie enthält."</p>
+            <div class="field">
+                <label for="import-datei">"Datei auswählen"</label>
+                <input type="file" id="import-datei" accept=".json,application/json" on:change=on_file/>
+            </div>
+            {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {preview}
+        </section>
+    }
+}
+
+/// What an import holds, before anything changes, and the button that adds it: the same
+/// for a picked file and a pasted text.
+fn preview(pending: RwSignal<Option<Export>>, holds: &'static str) -> impl Fn() -> Option<AnyView> {
+    let ctx = ctx();
+    let g = ctx.guide();
+    move || {
         pending.get().map(|export| {
             let p = export.preview(&g);
             let e2 = export.clone();
             view! {
                 <div class="banner info import-preview" role="region" aria-label="Vorschau des Imports">
-                    <h3>"Diese Datei enthält"</h3>
+                    <h3>{holds}</h3>
                     <dl>
                         <dt>"Name"</dt><dd>{workspace::display_name(&p.name).to_string()}</dd>
                         <dt>"Profil"</dt><dd>{if p.profile.is_empty() { "Noch kein Profil".to_string() } else { p.profile.clone() }}</dd>
@@ -275,17 +319,48 @@ fn Import() -> impl IntoView {
                     </div>
                 </div>
             }
+            .into_any()
         })
+    }
+}
+
+/// „Aus Text wiederherstellen“: a work state copied as text (`transfer`), for PCs that
+/// block file downloads and uploads. The same preview and refusals as a file.
+#[component]
+fn RestoreFromText() -> impl IntoView {
+    let ctx = ctx();
+    let guide_id = ctx.guide().id.clone();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Export>);
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        pending.set(None);
+        match transfer::decode_state(&text.get_untracked(), &guide_id) {
+            Ok(export) => {
+                error.set(None);
+                pending.set(Some(export));
+            }
+            Err(e) => error.set(Some(format!(
+                "Dieser Text kann nicht wiederhergestellt werden: {} Es wurde nichts verändert.",
+                e.message()
+            ))),
+        }
     };
+    let preview = preview(pending, "Dieser Text enthält");
     view! {
-        <section class="import">
-            <h2>"Arbeitsstand importieren"</h2>
-            <p>"Wählen Sie eine Datei, die mit „Exportieren“ erstellt wurde. Sie sehen zuerst, was sie enthält."</p>
-            <div class="field">
-                <label for="import-datei">"Datei auswählen"</label>
-                <input type="file" id="import-datei" accept=".json,application/json" on:change=on_file/>
-            </div>
-            {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        <section class="import import-text">
+            <h2>"Aus Text wiederherstellen"</h2>
+            <p>{format!("Wenn Dateien nicht heruntergeladen oder hochgeladen werden dürfen: Fügen Sie hier den Text ein, den „Als Text kopieren“ erstellt hat. Er beginnt mit „{}{}“. Sie sehen zuerst, was er enthält.", transfer::PREFIX, transfer::VERSION)}</p>
+            <form on:submit=check>
+                <div class="field">
+                    <label for="import-text">"Kopierter Arbeitsstand"</label>
+                    <textarea id="import-text" rows="6" spellcheck="false" prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="button secondary">"Text prüfen"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {preview}
         </section>
     }

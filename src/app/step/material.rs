@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
+use crate::app::dokumente::{ProgressLine, Request, fetch};
 use crate::app::markdown::{Marked, render};
+use crate::document::html::Credits;
+use crate::document::job::Format;
 use crate::guide::Source;
 use crate::handout::Handout;
 use crate::web::dom;
@@ -34,6 +37,22 @@ pub fn Resources(step: usize) -> impl IntoView {
                     );
                 }
             };
+            let state = RwSignal::new(Request::Idle);
+            let (g, id) = (guide.clone(), r.id.clone());
+            let office = move |format: Format| {
+                if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
+                    fetch(
+                        format,
+                        h.to_document(&dom::today()),
+                        Credits::default(),
+                        dom::file_name(&h.resource.id, &h.kommune, format.extension()),
+                        state,
+                    );
+                }
+            };
+            let office2 = office.clone();
+            let title = format!(" „{}“", r.title);
+            let (t1, t2, t3) = (title.clone(), title.clone(), title);
             let marked = Marked::default();
             let cited: Vec<Source> = guide.resource_sources(&r).into_iter().cloned().collect();
             let cited = (!cited.is_empty()).then(|| {
@@ -56,10 +75,19 @@ pub fn Resources(step: usize) -> impl IntoView {
                         <div class="resource-body" inner_html=render(&r.body, &guide, &marked)></div>
                         {cited}
                     </details>
-                    <button type="button" class="button secondary small"
-                        on:click=download>
-                        {format!("„{}“ herunterladen (Markdown)", r.title)}
-                    </button>
+                    <div class="resource-downloads">
+                        <span class="downloads-label">{crate::prerender::DOWNLOADS_LABEL}</span>
+                        <button type="button" class="button secondary small" on:click=move |_| office(Format::Docx)>
+                            "Word (.docx)"<span class="visually-hidden">{t1}</span>
+                        </button>
+                        <button type="button" class="button secondary small" on:click=move |_| office2(Format::Odt)>
+                            "OpenDocument (.odt)"<span class="visually-hidden">{t2}</span>
+                        </button>
+                        <button type="button" class="button secondary small" on:click=download>
+                            "Markdown (.md)"<span class="visually-hidden">{t3}</span>
+                        </button>
+                    </div>
+                    <ProgressLine progress=state/>
                 </li>
             }
         })
