@@ -137,6 +137,12 @@ pub fn of_state(ws: &Workspace, id: &str, guide: &Guide, now_iso: &str) -> Optio
 
 /// The export file without whitespace, for the text form of a work state (`transfer`).
 pub fn encode_compact(export: &Export) -> String {
-    let file: Value = serde_json::from_str(&encode(export)).expect("an export is JSON");
-    file.to_string()
+    let file = File {
+        kind: EXPORT_KIND.into(),
+        format: FORMAT,
+        guide: export.guide.clone(),
+        exported: export.exported.clone(),
+        progress: export.progress.clone(),
+    };
+    serde_json::to_string(&file).expect("an export always serialises")
 }

@@ -1,5 +1,9 @@
-//! The controls every document offer shares: Word/OpenDocument downloads written by the
-//! documents worker, and a text to copy that works without the clipboard permission.
+//! The controls every document offer shares: files written by the documents worker and
+//! downloaded, and a text to copy that works without the clipboard permission.
+//!
+//! Kept to the signal types the app already has (`RwSignal<String>`, `<bool>`,
+//! `<Option<String>>`): every new one adds its own copy of the reactive machinery to the
+//! app's wasm, which is what a first visit downloads.
 
 use leptos::prelude::*;
 
@@ -8,54 +12,62 @@ use crate::document::html::Credits;
 use crate::document::job::Format;
 use crate::web::dokumente;
 
-/// What a document request is doing, said in a status line next to its buttons.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    Idle,
-    Busy(Format),
-    Done(String),
-    Failed(String),
+/// „Die Word-Datei wird erstellt …“
+fn busy(format: Format) -> String {
+    let label = format.label();
+    let mut chars = label.chars();
+    let first = chars.next().map(char::to_uppercase);
+    format!(
+        "{}{} wird erstellt …",
+        first.map(|c| c.collect::<String>()).unwrap_or_default(),
+        chars.as_str()
+    )
 }
 
-/// Writes a document in the worker and downloads it as `name`; `progress` says what
+/// Writes a document in the worker and downloads it as `name`; `status` says what
 /// happens. Several requests may run at once; each reports when it ends.
 pub fn fetch(
     format: Format,
     document: Document,
     credits: Credits,
     name: String,
-    progress: RwSignal<Request>,
+    status: RwSignal<String>,
 ) {
-    progress.set(Request::Busy(format));
+    status.set(busy(format));
     leptos::task::spawn_local(async move {
         match dokumente::write(format, document, credits).await {
             Ok(bytes) => {
                 dokumente::download(&name, format.mime(), &bytes);
-                progress.set(Request::Done(format!(
-                    "Fertig: „{name}“ wurde heruntergeladen."
-                )));
+                status.set(format!("Fertig: „{name}“ wurde heruntergeladen."));
             }
-            Err(e) => progress.set(Request::Failed(e)),
+            Err(e) => status.set(e),
+        }
+    });
+}
+
+/// Writes a document as text (Markdown or plain) in the worker and puts it into `text`.
+pub fn fetch_text(
+    format: Format,
+    document: Document,
+    status: RwSignal<String>,
+    text: RwSignal<Option<String>>,
+) {
+    status.set(busy(format));
+    leptos::task::spawn_local(async move {
+        match dokumente::write(format, document, Credits::default()).await {
+            Ok(bytes) => {
+                status.set(String::new());
+                text.set(Some(String::from_utf8_lossy(&bytes).into_owned()));
+            }
+            Err(e) => status.set(e),
         }
     });
 }
 
 /// The status line of document requests (a live region, so screen readers hear it).
 #[component]
-pub fn ProgressLine(progress: RwSignal<Request>) -> impl IntoView {
-    view! {
-        <p class="document-status" role="status" aria-live="polite">{move || match progress.get() {
-            Request::Idle => String::new(),
-            Request::Busy(f) => {
-                let label = f.label();
-                let mut first = label.chars();
-                let upper = first.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
-                format!("{upper}{} wird erstellt …", first.as_str())
-            }
-            Request::Done(s) => s,
-            Request::Failed(s) => s,
-        }}</p>
-    }
+pub fn StatusLine(status: RwSignal<String>) -> impl IntoView {
+    view! { <p class="document-status" role="status" aria-live="polite">{move || status.get()}</p> }
 }
 
 /// A text to take along: a read-only field with the text selected (so Strg+C copies it
@@ -64,17 +76,14 @@ pub fn ProgressLine(progress: RwSignal<Request>) -> impl IntoView {
 pub fn CopyBox(
     /// The field's label.
     label: String,
-    text: Signal<String>,
+    text: String,
     /// The field's id (unique on the page).
     id: String,
-    /// Try the clipboard at once (the user just asked for it).
-    #[prop(default = true)]
-    copy_now: bool,
 ) -> impl IntoView {
-    let field = NodeRef::<leptos::html::Textarea>::new();
     let said = RwSignal::new(String::new());
+    let value = text.clone();
     let copy = move || {
-        let value = text.get_untracked();
+        let value = value.clone();
         leptos::task::spawn_local(async move {
             said.set(if dokumente::copy_to_clipboard(&value).await {
                 "Kopiert: Der Text ist in der Zwischenablage. Fügen Sie ihn mit Strg+V ein.".into()
@@ -83,30 +92,19 @@ pub fn CopyBox(
             });
         });
     };
-    // Select the text once the field is there, and again whenever the text changes.
-    Effect::new(move |_| {
-        text.track();
-        if let Some(el) = field.get() {
-            el.set_value(&text.get_untracked());
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    if copy_now {
-        copy();
-    }
-    let rows = move || text.with(|t| t.lines().count().clamp(4, 14).to_string());
+    // The user just asked for the text: select it once it is on screen, and try the
+    // clipboard at once (the permission may need this very click).
+    dokumente::select_field(&id);
+    copy();
+    let rows = text.lines().count().clamp(4, 14).to_string();
+    let id2 = id.clone();
     view! {
         <div class="copy-box">
             <label for=id.clone()>{label}</label>
-            <textarea id=id readonly rows=rows node_ref=field prop:value=move || text.get()
-                on:focus=move |ev| { event_target::<web_sys::HtmlTextAreaElement>(&ev).select(); }></textarea>
+            <textarea id=id readonly rows=rows prop:value=text></textarea>
             <div class="actions">
                 <button type="button" class="button secondary small" on:click=move |_| {
-                    if let Some(el) = field.get_untracked() {
-                        let _ = el.focus();
-                        el.select();
-                    }
+                    dokumente::select_field(&id2);
                     copy();
                 }>"In die Zwischenablage kopieren"</button>
             </div>

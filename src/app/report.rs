@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::Ctx;
-use super::dokumente::{CopyBox, ProgressLine, Request, fetch};
+use super::dokumente::{CopyBox, StatusLine, fetch, fetch_text};
 use crate::document::html::Credits;
 use crate::document::job::Format;
 use crate::progress::Status;
@@ -18,65 +18,53 @@ use crate::report::{
 use crate::transfer::{self, MAIL_LIMIT};
 use crate::web::dom;
 
-/// Which text „Als Text kopieren“ shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TextForm {
-    Plain,
-    Markdown,
-}
-
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let guide = ctx.guide();
     let report = Memo::new(move |_| ctx.progress(|p| StatusReport::build(&guide, p)));
     let date = dom::today();
-    let d2 = date.clone();
-    let download = move |_| {
-        let r = report.get_untracked();
-        dom::download(
-            &dom::file_name("umsetzungsstand", &r.name, "md"),
-            "text/markdown;charset=utf-8",
-            &r.to_markdown(&d2),
-        );
-    };
-    let office_state = RwSignal::new(Request::Idle);
-    let d3 = date.clone();
-    let office = move |format: Format| {
+    let status = RwSignal::new(String::new());
+    let d1 = date.clone();
+    // Every file is written by the documents worker, from the report as it is now.
+    let file = move |format: Format| {
         let r = report.get_untracked();
         fetch(
             format,
-            r.to_document(&d3),
+            r.to_document(&d1),
             Credits::default(),
             dom::file_name("umsetzungsstand", &r.name, format.extension()),
-            office_state,
+            status,
         );
     };
-    let office2 = office.clone();
-    let copying = RwSignal::new(None::<TextForm>);
-    let d4 = date.clone();
-    let copy_text = Signal::derive(move || {
-        report.with(|r| match copying.get() {
-            Some(TextForm::Plain) => crate::document::text::write(&r.to_document(&d4)),
-            Some(TextForm::Markdown) => r.to_markdown(&d4),
-            None => String::new(),
-        })
-    });
-    let d5 = date.clone();
-    let mail = Memo::new(move |_| {
-        report.with(|r| transfer::mailto(&r.mail_subject(&d5), &r.mail_summary(&d5), MAIL_LIMIT))
-    });
-    let publishing = RwSignal::new(false);
-    let toggle_copy = move |_| {
-        copying.update(|c| {
-            *c = if c.is_some() {
-                None
-            } else {
-                Some(TextForm::Plain)
-            }
-        });
+    let (file2, file3) = (file.clone(), file.clone());
+    // „Als Text kopieren“: open, and which form (plain text or Markdown), and the text.
+    let copying = RwSignal::new(false);
+    let markdown = RwSignal::new(false);
+    let copy_text = RwSignal::new(None::<String>);
+    let d2 = date.clone();
+    let make_text = move || {
+        copy_text.set(None);
+        let format = if markdown.get_untracked() {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
+        fetch_text(
+            format,
+            report.with_untracked(|r| r.to_document(&d2)),
+            status,
+            copy_text,
+        );
     };
-    let d6 = date.clone();
+    let (make2, make3) = (make_text.clone(), make_text.clone());
+    let d3 = date.clone();
+    let mail = move || {
+        report.with(|r| transfer::mailto(&r.mail_subject(&d3), &r.mail_summary(&d3), MAIL_LIMIT))
+    };
+    let mail2 = mail.clone();
+    let publishing = RwSignal::new(false);
+    let d4 = date.clone();
     view! {
         <article class="report">
             <header class="report-header">
@@ -85,44 +73,44 @@ pub fn ReportPage() -> impl IntoView {
             </header>
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| dom::print()>"Drucken"</button>
-                <button type="button" class="button secondary" on:click=move |_| office(Format::Docx)>"Als Word-Datei (.docx)"</button>
-                <button type="button" class="button secondary" on:click=move |_| office2(Format::Odt)>"Als OpenDocument (.odt)"</button>
-                <button type="button" class="button secondary" on:click=download>"Als Markdown herunterladen"</button>
-                <button type="button" class="button secondary" aria-expanded=move || copying.get().is_some().to_string()
-                    aria-controls="bericht-als-text" on:click=toggle_copy>"Als Text kopieren"</button>
-                <a class="button secondary" href=move || mail.get().href>"Per E-Mail senden"</a>
+                <button type="button" class="button secondary" on:click=move |_| file(Format::Docx)>"Als Word-Datei (.docx)"</button>
+                <button type="button" class="button secondary" on:click=move |_| file2(Format::Odt)>"Als OpenDocument (.odt)"</button>
+                <button type="button" class="button secondary" on:click=move |_| file3(Format::Markdown)>"Als Markdown herunterladen"</button>
+                <button type="button" class="button secondary" aria-expanded=move || copying.get().to_string()
+                    aria-controls="bericht-als-text" on:click=move |_| {
+                        let open = !copying.get_untracked();
+                        copying.set(open);
+                        if open { make_text(); }
+                    }>"Als Text kopieren"</button>
+                <a class="button secondary" href=move || mail().href>"Per E-Mail senden"</a>
                 <button type="button" class="button secondary" aria-expanded=move || publishing.get().to_string()
                     aria-controls="veroeffentlichen" on:click=move |_| publishing.update(|p| *p = !*p)>"Als Webseite veröffentlichen"</button>
             </div>
-            <ProgressLine progress=office_state/>
-            <p class="mail-note">{move || if mail.get().cut {
-                "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts. Sie ist für einen E-Mail-Link zu lang und wird deshalb gekürzt (die Nachricht sagt das an ihrem Ende): Hängen Sie für alles die Word-Datei an, oder fügen Sie den Text mit „Als Text kopieren“ ein."
-            } else {
-                "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts; die Empfänger tragen Sie dort ein."
-            }}</p>
-            <div id="bericht-als-text">{move || copying.get().is_some().then(|| view! {
+            <StatusLine status=status/>
+            <p class="mail-note">{move || if mail2().cut { MAIL_CUT } else { MAIL_FULL }}</p>
+            <div id="bericht-als-text">{move || copying.get().then(|| { let (make2, make3) = (make2.clone(), make3.clone()); view! {
                 <section class="tool-panel" aria-labelledby="als-text-titel">
                     <h2 id="als-text-titel">"Bericht als Text"</h2>
                     <fieldset class="text-form">
                         <legend>"Form des Textes"</legend>
                         <div class="choice inline">
-                            <input type="radio" name="textform" id="textform-text" prop:checked=move || copying.get() == Some(TextForm::Plain)
-                                on:change=move |_| copying.set(Some(TextForm::Plain))/>
+                            <input type="radio" name="textform" id="textform-text" prop:checked=move || !markdown.get()
+                                on:change=move |_| { markdown.set(false); make2(); }/>
                             <label for="textform-text">"Reiner Text (für E-Mails und Formulare)"</label>
                         </div>
                         <div class="choice inline">
-                            <input type="radio" name="textform" id="textform-markdown" prop:checked=move || copying.get() == Some(TextForm::Markdown)
-                                on:change=move |_| copying.set(Some(TextForm::Markdown))/>
+                            <input type="radio" name="textform" id="textform-markdown" prop:checked=move || markdown.get()
+                                on:change=move |_| { markdown.set(true); make3(); }/>
                             <label for="textform-markdown">"Markdown (für Wikis und Ticketsysteme)"</label>
                         </div>
                     </fieldset>
-                    {move || copying.get().map(|form| view! {
-                        <CopyBox label=match form { TextForm::Plain => "Der Bericht als reiner Text".to_string(), TextForm::Markdown => "Der Bericht als Markdown".to_string() }
-                            text=copy_text id="bericht-text".to_string()/>
+                    {move || copy_text.get().map(|text| view! {
+                        <CopyBox label=if markdown.get_untracked() { "Der Bericht als Markdown".to_string() } else { "Der Bericht als reiner Text".to_string() }
+                            text=text id="bericht-text".to_string()/>
                     })}
                 </section>
-            })}</div>
-            <div id="veroeffentlichen">{move || publishing.get().then(|| view! { <Publish report=report date=d6.clone()/> })}</div>
+            }})}</div>
+            <div id="veroeffentlichen">{move || publishing.get().then(|| view! { <Publish report=report date=d4.clone()/> })}</div>
             {move || {
                 let r = report.get();
                 let profile = r.profile.iter().map(|(k, v)| view! { <li>{format!("{k}: {v}")}</li> }).collect_view();
@@ -198,6 +186,10 @@ fn report_step(s: &ReportStep, heading: String, public: bool) -> AnyView {
     .into_any()
 }
 
+/// What the page says about „Per E-Mail senden“, with a summary that fits or not.
+const MAIL_FULL: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts; die Empfänger tragen Sie dort ein.";
+const MAIL_CUT: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts. Sie ist für einen E-Mail-Link zu lang und wird deshalb gekürzt (die Nachricht sagt das an ihrem Ende): Hängen Sie für alles die Word-Datei an, oder fügen Sie den Text mit „Als Text kopieren“ ein.";
+
 /// „Als Webseite veröffentlichen“: the Kommune picks what the page shows (the chapters
 /// with each step's status always), then downloads one self-contained HTML file.
 #[component]
@@ -206,27 +198,28 @@ fn Publish(report: Memo<StatusReport>, date: String) -> impl IntoView {
     let guide = ctx.guide();
     let show_profile = RwSignal::new(true);
     let show_tasks = RwSignal::new(true);
-    // Public notes the Kommune left out this time (all public notes are in by default).
-    let left_out = RwSignal::new(BTreeSet::<String>::new());
-    let state = RwSignal::new(Request::Idle);
-    // (step id, heading) of every step on the path whose note is marked „öffentlich“.
-    let public_steps = Memo::new(move |_| {
-        let public = ctx.progress(|p| p.public_notes());
-        report.with(|r| {
-            r.chapters
-                .iter()
-                .flat_map(|ch| &ch.steps)
-                .filter(|s| public.contains(&s.id))
-                .map(|s| (s.id.clone(), format!("{}. {}", s.number, s.title)))
-                .collect::<Vec<_>>()
-        })
+    let status = RwSignal::new(String::new());
+    // Every step on the path whose note is marked „öffentlich“, with a box to show it
+    // (ticked: a note marked public is meant to be seen). Notes cannot change while the
+    // panel is open, so the list is made once.
+    let public = ctx.progress(|p| p.public_notes());
+    let notes: Vec<(String, String, RwSignal<bool>)> = report.with_untracked(|r| {
+        r.chapters
+            .iter()
+            .flat_map(|ch| &ch.steps)
+            .filter(|s| public.contains(&s.id))
+            .map(|s| {
+                let heading = format!("{}. {}", s.number, s.title);
+                (s.id.clone(), heading, RwSignal::new(true))
+            })
+            .collect()
     });
+    let chosen_notes = notes.clone();
     let download = move |_| {
-        let chosen: BTreeSet<String> = public_steps
-            .get_untracked()
-            .into_iter()
-            .map(|(id, _)| id)
-            .filter(|id| !left_out.with_untracked(|l| l.contains(id)))
+        let chosen: BTreeSet<String> = chosen_notes
+            .iter()
+            .filter(|(_, _, on)| on.get_untracked())
+            .map(|(id, _, _)| id.clone())
             .collect();
         let show = ctx.progress(|p| {
             Selection::publish(
@@ -242,29 +235,23 @@ fn Publish(report: Memo<StatusReport>, date: String) -> impl IntoView {
             r.to_document_with(&date, &show),
             report::credits(&guide),
             dom::file_name("webseite-umsetzungsstand", &r.name, "html"),
-            state,
+            status,
         );
     };
-    let notes = move || {
-        let list = public_steps.get();
-        if list.is_empty() {
-            return view! {
-                <p>"Noch keine Notiz ist als „öffentlich“ markiert. Das können Sie bei jedem Schritt unter „Ihre Notizen zu diesem Schritt“ tun."</p>
-            }
-            .into_any();
+    let note_boxes = if notes.is_empty() {
+        view! {
+            <p>"Noch keine Notiz ist als „öffentlich“ markiert. Das können Sie bei jedem Schritt unter „Ihre Notizen zu diesem Schritt“ tun."</p>
         }
-        list.into_iter()
-            .map(|(id, heading)| {
+        .into_any()
+    } else {
+        notes
+            .into_iter()
+            .map(|(id, heading, on)| {
                 let input = format!("oeffentlich-zeigen-{id}");
-                let (i1, i2) = (id.clone(), id.clone());
                 view! {
                     <div class="choice">
-                        <input type="checkbox" id=input.clone()
-                            prop:checked=move || !left_out.with(|l| l.contains(&i1))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                left_out.update(|l| { if on { l.remove(&i2); } else { l.insert(i2.clone()); } });
-                            }/>
+                        <input type="checkbox" id=input.clone() prop:checked=move || on.get()
+                            on:change=move |ev| on.set(event_target_checked(&ev))/>
                         <label for=input>{format!("Notiz zu „{heading}“")}</label>
                     </div>
                 }
@@ -291,12 +278,12 @@ fn Publish(report: Memo<StatusReport>, date: String) -> impl IntoView {
             </fieldset>
             <fieldset>
                 <legend>"Öffentliche Notizen"</legend>
-                {notes}
+                {note_boxes}
             </fieldset>
             <div class="actions">
                 <button type="button" class="button primary" on:click=download>"Webseite herunterladen (.html)"</button>
             </div>
-            <ProgressLine progress=state/>
+            <StatusLine status=status/>
         </section>
     }
 }

@@ -216,7 +216,7 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
             </div>
             <div id=panel_id2>{move || as_text.get().map(|t| view! {
                 <CopyBox label=format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title3())
-                    text=Signal::derive(move || t.clone()) id=format!("text-{i7}")/>
+                    text=t id=format!("text-{i7}")/>
             })}</div>
         </li>
     }

@@ -1,8 +1,9 @@
 //! What the app asks the documents worker (`src/bin/dokumente.rs`) to write: a Document in
 //! a format, sent as JSON, and the bytes that come back. Plain Rust, tested natively.
 //!
-//! The app only builds and serialises a `Job`; `run` (and so the .docx, .odt and zip
-//! writers) is called only by the worker, so none of that code is in the app's wasm.
+//! The app only builds and serialises a `Job`; `run` (and so every writer: .docx, .odt,
+//! zip, HTML, Markdown, text) is called only by the worker, so none of it is in the app's
+//! wasm.
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +19,10 @@ pub enum Format {
     Odt,
     /// The self-contained web page to publish.
     Html,
+    /// Markdown (a download, or text to copy).
+    Markdown,
+    /// Plain text to copy.
+    Text,
 }
 
 impl Format {
@@ -26,6 +31,8 @@ impl Format {
             Format::Docx => "docx",
             Format::Odt => "odt",
             Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
         }
     }
 
@@ -36,6 +43,8 @@ impl Format {
             }
             Format::Odt => "application/vnd.oasis.opendocument.text",
             Format::Html => "text/html;charset=utf-8",
+            Format::Markdown => "text/markdown;charset=utf-8",
+            Format::Text => "text/plain;charset=utf-8",
         }
     }
 
@@ -45,6 +54,8 @@ impl Format {
             Format::Docx => "die Word-Datei",
             Format::Odt => "die OpenDocument-Datei",
             Format::Html => "die Webseite",
+            Format::Markdown => "der Markdown-Text",
+            Format::Text => "der Text",
         }
     }
 }
@@ -86,6 +97,8 @@ pub fn run(json: &str) -> (u32, Result<Vec<u8>, String>) {
         Format::Docx => super::docx::write(&job.document),
         Format::Odt => super::odt::write(&job.document),
         Format::Html => super::html::write(&job.document, &job.credits).into_bytes(),
+        Format::Markdown => super::markdown::write(&job.document).into_bytes(),
+        Format::Text => super::text::write(&job.document).into_bytes(),
     };
     (job.id, Ok(bytes))
 }

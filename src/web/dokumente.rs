@@ -255,6 +255,20 @@ pub fn download(filename: &str, mime: &str, bytes: &[u8]) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 60_000);
 }
 
+/// Focuses and selects the text field `id` once it is on screen (after the next render).
+pub fn select_field(id: &str) {
+    let id = id.to_string();
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = leptos::prelude::document()
+            .get_element_by_id(&id)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+}
+
 /// Puts `text` on the clipboard if the browser allows it; `false` if it does not (no
 /// permission, an old browser, a page from file:// in some browsers).
 pub async fn copy_to_clipboard(text: &str) -> bool {

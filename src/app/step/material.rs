@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
-use crate::app::dokumente::{ProgressLine, Request, fetch};
+use crate::app::dokumente::{StatusLine, fetch};
 use crate::app::markdown::{Marked, render};
 use crate::document::html::Credits;
 use crate::document::job::Format;
@@ -25,32 +25,26 @@ pub fn Resources(step: usize) -> impl IntoView {
         .iter()
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
-            let filename = format!("{}.md", r.id);
+            let status = RwSignal::new(String::new());
             let (g, id) = (guide.clone(), r.id.clone());
-            // Filled in from the work state at the moment of the download.
-            let download = move |_| {
+            // Filled in from the work state at the moment of the download, written by the
+            // documents worker.
+            let file = move |format: Format| {
                 if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
-                    dom::download(
-                        &filename,
-                        "text/markdown;charset=utf-8",
-                        &h.to_markdown(&dom::today()),
-                    );
-                }
-            };
-            let state = RwSignal::new(Request::Idle);
-            let (g, id) = (guide.clone(), r.id.clone());
-            let office = move |format: Format| {
-                if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
+                    let name = match format {
+                        Format::Markdown => format!("{}.md", h.resource.id),
+                        _ => dom::file_name(&h.resource.id, &h.kommune, format.extension()),
+                    };
                     fetch(
                         format,
                         h.to_document(&dom::today()),
                         Credits::default(),
-                        dom::file_name(&h.resource.id, &h.kommune, format.extension()),
-                        state,
+                        name,
+                        status,
                     );
                 }
             };
-            let office2 = office.clone();
+            let (file2, file3) = (file.clone(), file.clone());
             let title = format!(" „{}“", r.title);
             let (t1, t2, t3) = (title.clone(), title.clone(), title);
             let marked = Marked::default();
@@ -77,17 +71,17 @@ pub fn Resources(step: usize) -> impl IntoView {
                     </details>
                     <div class="resource-downloads">
                         <span class="downloads-label">{crate::prerender::DOWNLOADS_LABEL}</span>
-                        <button type="button" class="button secondary small" on:click=move |_| office(Format::Docx)>
+                        <button type="button" class="button secondary small" on:click=move |_| file(Format::Docx)>
                             "Word (.docx)"<span class="visually-hidden">{t1}</span>
                         </button>
-                        <button type="button" class="button secondary small" on:click=move |_| office2(Format::Odt)>
+                        <button type="button" class="button secondary small" on:click=move |_| file2(Format::Odt)>
                             "OpenDocument (.odt)"<span class="visually-hidden">{t2}</span>
                         </button>
-                        <button type="button" class="button secondary small" on:click=download>
+                        <button type="button" class="button secondary small" on:click=move |_| file3(Format::Markdown)>
                             "Markdown (.md)"<span class="visually-hidden">{t3}</span>
                         </button>
                     </div>
-                    <ProgressLine progress=state/>
+                    <StatusLine status=status/>
                 </li>
             }
         })
