@@ -316,18 +316,21 @@ impl StatusReport {
         format!("{} ({date})", self.title)
     }
 
-    /// The report in short, for a mail body: the profile, the progress and each chapter's
-    /// steps with their status (no notes, reasons or tasks: those are in the full report).
+    /// The report in short, for a mail body: the profile in one line, the progress, and
+    /// per chapter how many steps are done and which are in progress (no notes, reasons
+    /// or tasks: those are in the full report).
     pub fn mail_summary(&self, date: &str) -> String {
         let mut out = format!(
             "{}\nStand: {date} · {} (Version {})\n",
             self.title, self.guide_title, self.guide_version
         );
         if !self.profile.is_empty() {
-            out.push_str("\nProfil:\n");
-            for (k, v) in &self.profile {
-                out.push_str(&format!("– {k}: {v}\n"));
-            }
+            let profile: Vec<String> = self
+                .profile
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
+            out.push_str(&format!("Profil: {}\n", profile.join(" · ")));
         }
         out.push_str(&format!(
             "\nFortschritt: {} von {} Schritten erledigt oder als nicht relevant markiert.\n",
@@ -340,17 +343,18 @@ impl StatusReport {
                 .filter(|s| matches!(s.status, Status::Done | Status::NotRelevant))
                 .count();
             out.push_str(&format!(
-                "\n{} ({done} von {}):\n",
+                "\n{}: {done} von {} erledigt\n",
                 ch.title,
                 ch.steps.len()
             ));
-            for s in &ch.steps {
-                out.push_str(&format!(
-                    "{}. {} — {}\n",
-                    s.number,
-                    s.title,
-                    s.status.label()
-                ));
+            let working: Vec<&str> = ch
+                .steps
+                .iter()
+                .filter(|s| s.status == Status::InProgress)
+                .map(|s| s.title.as_str())
+                .collect();
+            if !working.is_empty() {
+                out.push_str(&format!("In Arbeit: {}\n", working.join("; ")));
             }
         }
         document::clean(&out).into_owned()

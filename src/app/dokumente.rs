@@ -65,21 +65,14 @@ pub fn fetch_text(
 }
 
 /// The status line of document requests (a live region, so screen readers hear it).
-#[component]
-pub fn StatusLine(status: RwSignal<String>) -> impl IntoView {
+pub fn status_line(status: RwSignal<String>) -> impl IntoView {
     view! { <p class="document-status" role="status" aria-live="polite">{move || status.get()}</p> }
 }
 
-/// A text to take along: a read-only field with the text selected (so Strg+C copies it
-/// even where the page may not use the clipboard), and a try of the clipboard as well.
-#[component]
-pub fn CopyBox(
-    /// The field's label.
-    label: String,
-    text: String,
-    /// The field's id (unique on the page).
-    id: String,
-) -> impl IntoView {
+/// A text to take along, in a field labelled `label` with id `id` (unique on the page):
+/// read-only and selected (so Strg+C copies it even where the page may not use the
+/// clipboard), and a try of the clipboard as well.
+pub fn copy_box(label: String, text: String, id: String) -> AnyView {
     let said = RwSignal::new(String::new());
     let value = text.clone();
     let copy = move || {
@@ -111,4 +104,5 @@ pub fn CopyBox(
             <p class="copy-status" role="status">{move || said.get()}</p>
         </div>
     }
+    .into_any()
 }

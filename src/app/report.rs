@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::Ctx;
-use super::dokumente::{CopyBox, StatusLine, fetch, fetch_text};
+use super::dokumente::{copy_box, fetch, fetch_text, status_line};
 use crate::document::html::Credits;
 use crate::document::job::Format;
 use crate::progress::Status;
@@ -86,7 +86,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button type="button" class="button secondary" aria-expanded=move || publishing.get().to_string()
                     aria-controls="veroeffentlichen" on:click=move |_| publishing.update(|p| *p = !*p)>"Als Webseite veröffentlichen"</button>
             </div>
-            <StatusLine status=status/>
+            {status_line(status)}
             <p class="mail-note">{move || if mail2().cut { MAIL_CUT } else { MAIL_FULL }}</p>
             <div id="bericht-als-text">{move || copying.get().then(|| { let (make2, make3) = (make2.clone(), make3.clone()); view! {
                 <section class="tool-panel" aria-labelledby="als-text-titel">
@@ -104,13 +104,13 @@ pub fn ReportPage() -> impl IntoView {
                             <label for="textform-markdown">"Markdown (für Wikis und Ticketsysteme)"</label>
                         </div>
                     </fieldset>
-                    {move || copy_text.get().map(|text| view! {
-                        <CopyBox label=if markdown.get_untracked() { "Der Bericht als Markdown".to_string() } else { "Der Bericht als reiner Text".to_string() }
-                            text=text id="bericht-text".to_string()/>
+                    {move || copy_text.get().map(|text| {
+                        let label = if markdown.get_untracked() { "Der Bericht als Markdown" } else { "Der Bericht als reiner Text" };
+                        copy_box(label.to_string(), text, "bericht-text".to_string())
                     })}
                 </section>
             }})}</div>
-            <div id="veroeffentlichen">{move || publishing.get().then(|| view! { <Publish report=report date=d4.clone()/> })}</div>
+            <div id="veroeffentlichen">{move || publishing.get().then(|| publish(report, d4.clone()))}</div>
             {move || {
                 let r = report.get();
                 let profile = r.profile.iter().map(|(k, v)| view! { <li>{format!("{k}: {v}")}</li> }).collect_view();
@@ -192,8 +192,7 @@ const MAIL_CUT: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit 
 
 /// „Als Webseite veröffentlichen“: the Kommune picks what the page shows (the chapters
 /// with each step's status always), then downloads one self-contained HTML file.
-#[component]
-fn Publish(report: Memo<StatusReport>, date: String) -> impl IntoView {
+fn publish(report: Memo<StatusReport>, date: String) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let guide = ctx.guide();
     let show_profile = RwSignal::new(true);
@@ -283,7 +282,8 @@ fn Publish(report: Memo<StatusReport>, date: String) -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button primary" on:click=download>"Webseite herunterladen (.html)"</button>
             </div>
-            <StatusLine status=status/>
+            {status_line(status)}
         </section>
     }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{Ctx, Route, ctx};
-use crate::app::dokumente::CopyBox;
+use crate::app::dokumente::copy_box;
 use crate::export::{self, Export};
 use crate::saved::{self, DecodeError};
 use crate::text;
@@ -119,7 +119,7 @@ pub fn WorkStates() -> impl IntoView {
                 <button type="submit" class="button primary">"Anlegen und Fragen beantworten"</button>
             </form>
             <Import/>
-            <RestoreFromText/>
+            {restore_from_text()}
             {move || {
                 let list = deleted();
                 (!list.is_empty()).then(|| view! {
@@ -214,10 +214,11 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
                     }>"Als Text kopieren"</button>
                 <button type="button" class="button secondary danger" on:click=move |_| confirm_delete.set(Some(i5.clone()))>"Löschen"</button>
             </div>
-            <div id=panel_id2>{move || as_text.get().map(|t| view! {
-                <CopyBox label=format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title3())
-                    text=t id=format!("text-{i7}")/>
-            })}</div>
+            <div id=panel_id2>{move || as_text.get().map(|t| copy_box(
+                format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title3()),
+                t,
+                format!("text-{i7}"),
+            ))}</div>
         </li>
     }
 }
@@ -326,8 +327,7 @@ fn preview(pending: RwSignal<Option<Export>>, holds: &'static str) -> impl Fn() 
 
 /// „Aus Text wiederherstellen“: a work state copied as text (`transfer`), for PCs that
 /// block file downloads and uploads. The same preview and refusals as a file.
-#[component]
-fn RestoreFromText() -> impl IntoView {
+fn restore_from_text() -> AnyView {
     let ctx = ctx();
     let guide_id = ctx.guide().id.clone();
     let text = RwSignal::new(String::new());
@@ -364,4 +364,5 @@ fn RestoreFromText() -> impl IntoView {
             {preview}
         </section>
     }
+    .into_any()
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
-use crate::app::dokumente::{StatusLine, fetch};
+use crate::app::dokumente::{fetch, status_line};
 use crate::app::markdown::{Marked, render};
 use crate::document::html::Credits;
 use crate::document::job::Format;
@@ -81,7 +81,7 @@ pub fn Resources(step: usize) -> impl IntoView {
                             "Markdown (.md)"<span class="visually-hidden">{t3}</span>
                         </button>
                     </div>
-                    <StatusLine status=status/>
+                    {status_line(status)}
                 </li>
             }
         })
