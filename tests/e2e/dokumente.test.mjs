@@ -178,6 +178,8 @@ e2e('the page to publish shows what the Kommune chose, only public notes, passes
   const noteBox = panel.getByLabel(/^Notiz zu „\d+\. Politischen Auftrag sichern“$/);
   assert.equal(await noteBox.isChecked(), true, 'a public note is in by default');
   assert.equal(await panel.getByLabel(/Einstieg/).count(), 0, 'a private note is not offered');
+  const panelViolations = await axe(page);
+  assert.deepEqual(panelViolations, [], describeViolations(panelViolations));
   await panel.getByLabel(/^Aufgaben jedes Schritts/).uncheck();
   const d = await download(page, panel.getByRole('button', { name: 'Webseite herunterladen (.html)' }));
   assert.match(d.name, /^webseite-umsetzungsstand-gemeinde-img-src-x-onerror-alert-name-co-\d{4}-\d{2}-\d{2}\.html$/);
@@ -243,6 +245,8 @@ e2e('the report as text (plain and Markdown) and as a mail, with hostile text ke
     return el?.id === 'bericht-text' && el.selectionStart === 0 && el.selectionEnd === el.value.length;
   });
   await page.locator('.copy-box .copy-status:not(:empty)').waitFor();
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
 
   await page.getByLabel('Markdown (für Wikis und Ticketsysteme)').check();
   const md = page.getByLabel('Der Bericht als Markdown');
