@@ -127,8 +127,16 @@ pub fn run() -> ExitCode {
             print!("{}", report.render(&prefix));
             let ex = &coverage;
             println!("{}", summary(&prefix, &report));
+            let unknown = if ex.unknown_walks > 0 {
+                format!(
+                    " ({} of them with „Weiß ich nicht“ answers)",
+                    ex.unknown_walks
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "{} steps in {} chapters; {} {} path walks over all profiles and decision answers; {:.0} ms",
+                "{} steps in {} chapters; {} {} path walks over all profiles and decision answers{unknown}; {:.0} ms",
                 guide.steps.len(),
                 guide.chapters.len(),
                 if ex.sampled { "sampled" } else { "checked all" },
@@ -586,8 +594,9 @@ fn diff_profiles(guide: &Guide, a: &str, b: &str) -> ExitCode {
     let c = path::compare(guide, &a, &b);
     println!("A: {}", a.summary(guide));
     println!("B: {}", b.summary(guide));
+    // `text::hours` says „Stunden“ itself.
     println!(
-        "A: {} Schritte, {} Stunden · B: {} Schritte, {} Stunden\n",
+        "A: {} Schritte, {} · B: {} Schritte, {}\n",
         pa.steps.len(),
         leitfaden::text::hours(pa.effort()),
         pb.steps.len(),

@@ -84,9 +84,10 @@ impl Template {
         page.replace_range(link_start..link_end, &format!("<style>{css}</style>"));
         // Old hash links (`#/schritt/…`, `#/fragen`) show another screen than the start
         // page: hide the pre-rendered one until the app has rendered the right one.
+        let page_loader = start_after_paint(&page, bundle_name)?;
+        page = page_loader;
         let head_extra = format!(
             "<meta name=\"{BUNDLE_META}\" content=\"{b}\"><meta name=\"{PAGES_META}\" content=\"1\">\
-             <link rel=\"preload\" href=\"{b}\" as=\"fetch\" crossorigin=\"anonymous\">\
              <script>if(/^#\\/./.test(location.hash))document.documentElement.classList.add('andere-seite')</script>\n</head>",
             b = escape(bundle_name)
         );
@@ -124,6 +125,54 @@ impl Template {
 }
 
 /// Skip link, header, `main` with `content`, live region and footer, as `app::App` has.
+/// trunk's loader, changed to start the app once the pre-rendered page is painted: the
+/// wasm, its glue and the guide bundle are requested only then (no preload links), so the
+/// first paint never waits for them, and a browser reporting the largest paint (or a
+/// Lighthouse simulation of a slow line) does not count them as needed for it. A hidden tab
+/// paints no frame; it starts after half a second.
+fn start_after_paint(page: &str, bundle_name: &str) -> Result<String, String> {
+    let mut page = page.to_string();
+    let open = "<script type=\"module\">";
+    let at = page
+        .find(open)
+        .ok_or("index.html has no module script (trunk's loader)")?
+        + open.len();
+    let import = page[at..]
+        .find("import init")
+        .map(|i| at + i)
+        .ok_or("trunk's loader does not import init")?;
+    let end = import
+        + page[import..]
+            .find(';')
+            .ok_or("trunk's loader import is not closed")?
+        + 1;
+    let statement = &page[import..end];
+    let glue = statement
+        .split('\'')
+        .nth(1)
+        .filter(|g| g.ends_with(".js"))
+        .ok_or("trunk's loader imports no .js file")?
+        .to_string();
+    if glue.contains(['\\', '<']) || bundle_name.contains(['\'', '\\', '<']) {
+        return Err("unexpected characters in the glue or bundle name".into());
+    }
+    let start = format!(
+        "\nawait new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 500); }});\n\
+         {{ const l = document.createElement('link'); l.rel = 'preload'; l.as = 'fetch'; \
+         l.crossOrigin = 'anonymous'; l.href = '{bundle_name}'; document.head.append(l); }}\n\
+         const bindings = await import('{glue}');\nconst init = bindings.default;"
+    );
+    page.replace_range(import..end, &start);
+    // trunk's preloads of the glue and the wasm would start both before the first paint.
+    for tag in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(s) = page.find(tag) {
+            let e = s + page[s..].find('>').ok_or("a preload link is not closed")? + 1;
+            page.replace_range(s..e, "");
+        }
+    }
+    Ok(page)
+}
+
 fn frame(guide: &Guide, start: bool, content: &str) -> String {
     let current = if start { " aria-current=\"page\"" } else { "" };
     format!(
@@ -323,6 +372,7 @@ fn tasks(out: &mut String, guide: &Guide, i: usize, shown: &[(usize, Priority)])
         if priority == Priority::Optional {
             out.push_str("<span class=\"badge priority-optional\">Optional</span>");
         }
+        plan_fields(out, &s.id, Some(&t.id), &t.text);
         out.push_str("</li>");
     }
     out.push_str("</ul></section>");
@@ -431,6 +481,8 @@ fn own_state(out: &mut String, guide: &Guide, i: usize) {
             st.label()
         );
     }
+    out.push_str("</fieldset><fieldset class=\"step-plan\" disabled><legend>Wer kümmert sich um den ganzen Schritt, bis wann? (freiwillig)</legend>");
+    plan_fields(out, sid, None, "den ganzen Schritt");
     let note = escape(&format!("notiz-{sid}"));
     let (public, help) = (
         escape(&format!("oeffentlich-{sid}")),
@@ -453,6 +505,28 @@ pub const DOWNLOADS_LABEL: &str = "Herunterladen, ausgefüllt mit Ihren Angaben:
 pub const PUBLIC_LABEL: &str =
     "Öffentlich: Diese Notiz darf auf einer veröffentlichten Webseite stehen";
 pub const PUBLIC_HELP: &str = "Notizen sind privat. Eine öffentliche Notiz können Sie unter „Bericht“ → „Als Webseite veröffentlichen“ auf eine Seite für den Internetauftritt Ihrer Kommune übernehmen.";
+
+/// „Zuständig“ and „Fällig bis“ of a step (`task` = `None`) or task, empty and disabled, as
+/// `app::step::plan::PlanFields` has them (so nothing moves when the app takes over).
+fn plan_fields(out: &mut String, step: &str, task: Option<&str>, what: &str) {
+    let suffix = match task {
+        Some(t) => format!("{step}-{t}"),
+        None => step.to_string(),
+    };
+    let (owner, due) = (
+        escape(&format!("zustaendig-{suffix}")),
+        escape(&format!("faellig-{suffix}")),
+    );
+    let hidden = escape(&format!(" für: {what}"));
+    let _ = write!(
+        out,
+        "<div class=\"plan-fields\"><div class=\"plan-field\"><label for=\"{owner}\">Zuständig<span class=\"visually-hidden\">{hidden}</span></label>\
+         <input type=\"text\" id=\"{owner}\" maxlength=\"{}\" autocomplete=\"off\" disabled></div>\
+         <div class=\"plan-field\"><label for=\"{due}\">Fällig bis<span class=\"visually-hidden\">{hidden}</span></label>\
+         <input type=\"date\" id=\"{due}\" min=\"1900-01-01\" max=\"2999-12-31\" disabled></div></div>",
+        crate::progress::MAX_OWNER_CHARS
+    );
+}
 
 /// The step's sources and those of the variants shown (each once).
 fn sources(out: &mut String, guide: &Guide, i: usize, variants: &[usize]) {

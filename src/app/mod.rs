@@ -3,14 +3,17 @@
 //! `workspace` and `session`. Browser calls go through `web`.
 
 mod about;
+mod agenda;
 mod compare;
 mod demo;
 mod dokumente;
 mod frame;
 mod intake;
 mod markdown;
+mod merge;
 mod overview;
 mod report;
+mod review;
 mod start;
 mod step;
 mod workstates;
@@ -63,6 +66,11 @@ impl Ctx {
     pub fn progress<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
         self.ws.with(|ws| f(ws.active()))
     }
+
+    /// Today, in the browser's local calendar.
+    pub fn today(&self) -> crate::date::Date {
+        dom::local_date()
+    }
 }
 
 pub fn ctx() -> Ctx {
@@ -89,16 +97,23 @@ fn Root() -> impl IntoView {
     // A release page shows its pre-rendered screen until the guide is loaded; then the
     // app takes its place in one go (same task, so no frame shows both or neither).
     let prerendered = dom::has_prerendered();
+    dom::mark("start");
     leptos::task::spawn_local(async move {
-        let loaded = match dom::guide_data().await {
+        let data = dom::guide_data().await;
+        dom::mark("guide-fetched");
+        let loaded = match data {
             Ok(data) => load_guide(data),
             Err(e) => Err(format!("Der Leitfaden konnte nicht geladen werden: {e}")),
         };
+        dom::mark("guide-read");
+        // Reading the guide and rendering the first screen are separate tasks.
+        dom::yield_now().await;
         dom::remove_prerendered();
         state.set(match loaded {
             Ok(g) => Loading::Ready(Arc::new(g)),
             Err(e) => Loading::Failed(e),
         });
+        dom::after_paint(|| dom::mark("painted"));
     });
     move || {
         match &*state.read() {
@@ -158,6 +173,8 @@ fn screen(route: Route) -> AnyView {
         Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
         Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Tasks => view! { <agenda::Agenda/> }.into_any(),
+        Route::Review => view! { <review::Review/> }.into_any(),
         Route::Compare => view! { <compare::Compare/> }.into_any(),
         Route::About => view! { <about::About/> }.into_any(),
         Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
@@ -208,6 +225,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         storage::load(&key),
         &guide,
         &dom::tab_prefix(),
+        &dom::random_id(),
         dom::now_ms(),
         |raw| storage::rescue(&key, raw).is_ok(),
     );
@@ -261,8 +279,10 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         {
             let stale = ws.with_untracked(|w| w.active().is_stale_position(id));
             if stale {
+                // Remembering the step re-renders what reads the work state and saves it
+                // all: after the step is painted, not before.
                 let id = id.clone();
-                ctx.update(|p| p.visit(&id));
+                dom::after_paint(move || ctx.update(|p| p.visit(&id)));
             }
         }
         dom::focus_heading();

@@ -1,5 +1,6 @@
 //! The work states ("Arbeitsstände"): one per Kommune or project, each with its own profile
-//! and progress. Create, rename, switch, duplicate, export, import and delete (undoable).
+//! and progress. Create, rename, switch, duplicate, export (also the calendar), import or
+//! merge a colleague's file of the same work state, and delete (undoable).
 
 use leptos::prelude::*;
 
@@ -212,6 +213,7 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
                         let open = as_text.with_untracked(Option::is_some);
                         as_text.set((!open).then(|| state_text(ctx, &i6)).flatten());
                     }>"Als Text kopieren"</button>
+                <super::agenda::CalendarButton id=id.clone()/>
                 <button type="button" class="button secondary danger" on:click=move |_| confirm_delete.set(Some(i5.clone()))>"Löschen"</button>
             </div>
             <div id=panel_id2>{move || as_text.get().map(|t| copy_box(
@@ -240,7 +242,7 @@ fn Import() -> impl IntoView {
     let ctx = ctx();
     let guide = ctx.guide();
     let import_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<Export>);
+    let incoming = Incoming::new();
     let guide_id = guide.id.clone();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = dom::Picked::from_input(&ev) else {
@@ -254,7 +256,7 @@ fn Import() -> impl IntoView {
             )));
         };
         leptos::task::spawn_local(async move {
-            pending.set(None);
+            incoming.clear();
             if file.size() > saved::MAX_BYTES as u64 {
                 refuse(DecodeError::TooLarge(file.size() as usize).message());
                 return;
@@ -264,14 +266,13 @@ fn Import() -> impl IntoView {
                 Ok(bytes) => match export::decode_file(&bytes, &guide_id) {
                     Ok(export) => {
                         import_error.set(None);
-                        pending.set(Some(export));
+                        incoming.pending.set(Some(export));
                     }
                     Err(e) => refuse(e.message()),
                 },
             }
         });
     };
-    let preview = preview(pending, "Diese Datei enthält");
     view! {
         <section class="import">
             <h2>"Arbeitsstand importieren"</h2>
@@ -281,37 +282,87 @@ fn Import() -> impl IntoView {
                 <input type="file" id="import-datei" accept=".json,application/json" on:change=on_file/>
             </div>
             {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {preview}
+            {preview(incoming, ("Diese Datei", "Die Datei", "sie"))}
         </section>
     }
 }
 
-/// What an import holds, before anything changes, and the button that adds it: the same
-/// for a picked file and a pasted text.
-fn preview(pending: RwSignal<Option<Export>>, holds: &'static str) -> impl Fn() -> Option<AnyView> {
+/// A work state on its way in (from a file or a pasted text): what it holds, the work
+/// state of this browser it is a version of while the user merges, and the merge done.
+#[derive(Clone, Copy)]
+struct Incoming {
+    pending: RwSignal<Option<Export>>,
+    merging: RwSignal<Option<(String, Export)>>,
+    merged: RwSignal<Option<String>>,
+}
+
+impl Incoming {
+    fn new() -> Incoming {
+        Incoming {
+            pending: RwSignal::new(None),
+            merging: RwSignal::new(None),
+            merged: RwSignal::new(None),
+        }
+    }
+
+    fn clear(&self) {
+        self.pending.set(None);
+        self.merging.set(None);
+        self.merged.set(None);
+    }
+}
+
+/// What an import holds, before anything changes, the buttons that add or merge it, and
+/// the merge: the same for a picked file and a pasted text (`what`: („Diese Datei“, „Die
+/// Datei“, „sie“) or („Dieser Text“, „Der Text“, „ihn“)).
+fn preview(incoming: Incoming, what: (&'static str, &'static str, &'static str)) -> impl IntoView {
+    let (this, the, it) = what;
     let ctx = ctx();
     let g = ctx.guide();
-    move || {
+    let Incoming {
+        pending,
+        merging,
+        merged,
+    } = incoming;
+    let shown = move || {
         pending.get().map(|export| {
             let p = export.preview(&g);
             let e2 = export.clone();
+            let same = ctx.ws.with_untracked(|ws| {
+                ws.same_origin(&export.progress)
+                    .map(|s| (s.id.clone(), s.display_name().to_string()))
+            });
+            let e3 = export.clone();
+            let offer = same.map(|(id, name)| view! {
+                <p class="same-origin">{format!("{this} ist eine Fassung Ihres Arbeitsstands „{name}“, zum Beispiel aus dem Browser einer Kollegin oder eines Kollegen. Sie können {it} mit ihm zusammenführen oder als eigenen, neuen Arbeitsstand anlegen.")}</p>
+                <button type="button" class="button primary" on:click=move |_| {
+                    merging.set(Some((id.clone(), e3.clone())));
+                    pending.set(None);
+                }>"Zusammenführen …"</button>
+            });
+            let has_offer = offer.is_some();
             view! {
                 <div class="banner info import-preview" role="region" aria-label="Vorschau des Imports">
-                    <h3>{holds}</h3>
+                    <h3>{format!("{this} enthält")}</h3>
                     <dl>
                         <dt>"Name"</dt><dd>{workspace::display_name(&p.name).to_string()}</dd>
                         <dt>"Profil"</dt><dd>{if p.profile.is_empty() { "Noch kein Profil".to_string() } else { p.profile.clone() }}</dd>
                         <dt>"Erledigte Schritte"</dt><dd>{p.done}</dd>
                         <dt>"Notizen"</dt><dd>{p.notes}</dd>
+                        <dt>"Zuständigkeiten und Termine"</dt><dd>{p.planned}</dd>
+                        <dt>"Zwischenstände"</dt><dd>{p.snapshots}</dd>
                         <dt>"Leitfaden-Version"</dt><dd>{p.guide_version.clone()}</dd>
                         <dt>"Exportiert am"</dt><dd>{p.exported.chars().take(10).collect::<String>()}</dd>
                     </dl>
                     {(!p.same_guide_content).then(|| view! {
-                        <p>"Die Datei stammt aus einer anderen Fassung des Leitfadens. Neue Schritte werden markiert, Eingaben zu entfallenen Schritten kommen ins Archiv."</p>
+                        <p>{format!("{the} stammt aus einer anderen Fassung des Leitfadens. Neue Schritte werden markiert, Eingaben zu entfallenen Schritten kommen ins Archiv.")}</p>
                     })}
-                    <p>"Der Import legt einen neuen Arbeitsstand an. Bestehende Arbeitsstände bleiben unverändert."</p>
+                    {(!has_offer).then(|| view! {
+                        <p>"Der Import legt einen neuen Arbeitsstand an. Bestehende Arbeitsstände bleiben unverändert."</p>
+                    })}
                     <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| {
+                        {offer}
+                        <button type="button" class=if has_offer { "button secondary" } else { "button primary" } on:click=move |_| {
                             ctx.update_ws(|ws| { ws.import(&e2.progress); });
                             pending.set(None);
                             dom::go(&Route::Start);
@@ -320,26 +371,41 @@ fn preview(pending: RwSignal<Option<Export>>, holds: &'static str) -> impl Fn() 
                     </div>
                 </div>
             }
-            .into_any()
         })
+    };
+    view! {
+        {shown}
+        {move || merging.get().map(|(id, export)| {
+            let done = Callback::new(move |name: Option<String>| {
+                merging.set(None);
+                merged.set(name);
+            });
+            view! { <super::merge::MergeView id=id theirs=export.progress done=done/> }
+        })}
+        {move || merged.get().map(|name| view! {
+            <div class="banner info" role="status">
+                <p>{format!("{the} wurde mit „{name}“ zusammengeführt. Aufbewahrte Fassungen von Notizen finden Sie beim jeweiligen Schritt und im Archiv der Übersicht.")}</p>
+                <a class="button secondary" href="#/uebersicht">"Zur Übersicht"</a>
+            </div>
+        })}
     }
 }
 
 /// „Aus Text wiederherstellen“: a work state copied as text (`transfer`), for PCs that
-/// block file downloads and uploads. The same preview and refusals as a file.
+/// block file downloads and uploads. The same preview, merge offer and refusals as a file.
 fn restore_from_text() -> AnyView {
     let ctx = ctx();
     let guide_id = ctx.guide().id.clone();
     let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<Export>);
+    let incoming = Incoming::new();
     let check = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        pending.set(None);
+        incoming.clear();
         match transfer::decode_state(&text.get_untracked(), &guide_id) {
             Ok(export) => {
                 error.set(None);
-                pending.set(Some(export));
+                incoming.pending.set(Some(export));
             }
             Err(e) => error.set(Some(format!(
                 "Dieser Text kann nicht wiederhergestellt werden: {} Es wurde nichts verändert.",
@@ -347,7 +413,6 @@ fn restore_from_text() -> AnyView {
             ))),
         }
     };
-    let preview = preview(pending, "Dieser Text enthält");
     view! {
         <section class="import import-text">
             <h2>"Aus Text wiederherstellen"</h2>
@@ -361,7 +426,7 @@ fn restore_from_text() -> AnyView {
                 <button type="submit" class="button secondary">"Text prüfen"</button>
             </form>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {preview}
+            {preview(incoming, ("Dieser Text", "Der Text", "ihn"))}
         </section>
     }
     .into_any()

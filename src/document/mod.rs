@@ -10,7 +10,7 @@ pub mod job;
 pub mod markdown;
 pub mod odt;
 pub mod text;
-mod xml;
+pub(crate) mod xml;
 pub mod zip;
 
 use serde::{Deserialize, Serialize};

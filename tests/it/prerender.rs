@@ -12,7 +12,8 @@ use crate::common::{edit, files, load_ok, read_dir};
 /// The shape of trunk's output page that `site` works on.
 const INDEX: &str = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n\
     <title>Leitfaden</title>\n<link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"x\"/>\n\
-    <script type=\"module\">import init from './app.js'; await init();</script>\n</head>\n<body>\n\
+    <script type=\"module\">import init from './app.js'; await init();</script>\n\
+    <link rel=\"modulepreload\" href=\"./app.js\"><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\">\n</head>\n<body>\n\
     <noscript><p>Dieser Leitfaden braucht JavaScript.</p></noscript>\n</body>\n</html>\n";
 const CSS: &str = "body { margin: 0; }";
 
@@ -104,7 +105,33 @@ fn every_step_has_a_page_with_its_title_text_and_tasks() {
                 screen.contains(&format!("<input type=\"checkbox\" id=\"{id}\" disabled>")),
                 "{id}"
             );
+            // So are its „Zuständig“ and „Fällig bis“, as the app shows them, so that
+            // nothing moves when the app takes over.
+            let suffix = format!("{}-{}", step.id, task.id);
+            for field in [
+                format!(
+                    "<input type=\"text\" id=\"zustaendig-{suffix}\" maxlength=\"80\" autocomplete=\"off\" disabled>"
+                ),
+                format!(
+                    "<input type=\"date\" id=\"faellig-{suffix}\" min=\"1900-01-01\" max=\"2999-12-31\" disabled>"
+                ),
+                format!(
+                    "<label for=\"zustaendig-{suffix}\">Zuständig<span class=\"visually-hidden\"> für: {}</span></label>",
+                    escape(&task.text)
+                ),
+            ] {
+                assert!(screen.contains(&field), "{field}");
+            }
         }
+        assert!(
+            screen.contains(&format!(
+                "<fieldset class=\"step-plan\" disabled><legend>Wer kümmert sich um den ganzen Schritt, bis wann? (freiwillig)</legend>\
+                 <div class=\"plan-fields\"><div class=\"plan-field\"><label for=\"zustaendig-{id}\">",
+                id = step.id
+            )),
+            "{}: the whole step's fields",
+            step.id
+        );
     }
 }
 
@@ -126,14 +153,31 @@ fn pages_load_the_bundle_inline_the_stylesheet_and_keep_trunks_loader() {
             "{}",
             p.name
         );
-        assert!(t.contains("<link rel=\"preload\" href=\"leitfaden-abc.json\" as=\"fetch\" crossorigin=\"anonymous\">"));
+        // Nothing of the app is requested before the first paint: no preload link, and the
+        // loader waits for a frame before it asks for the glue, the wasm and the bundle.
+        assert!(!t.contains("<link rel=\"preload\""), "{}", p.name);
+        let wait = t
+            .find("requestAnimationFrame")
+            .expect("the loader waits for a frame");
+        let bundle = t
+            .find("l.href = 'leitfaden-abc.json'")
+            .expect("the bundle is preloaded by the loader");
+        let glue = t
+            .find("await import('./app.js')")
+            .expect("the glue is imported dynamically");
+        assert!(wait < bundle && bundle < glue, "{}", p.name);
         assert!(
             t.contains("<style>body { margin: 0; }</style>"),
             "{}",
             p.name
         );
         assert!(!t.contains("main-1.css"), "{}", p.name);
-        assert!(t.contains("import init from './app.js'"), "{}", p.name);
+        assert!(!t.contains("import init from"), "{}", p.name);
+        assert!(
+            t.contains("await init();"),
+            "trunk's start is kept: {}",
+            p.name
+        );
         assert!(
             !t.contains("braucht JavaScript."),
             "trunk's note gives way to the shell's: {}",

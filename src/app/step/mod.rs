@@ -4,6 +4,7 @@
 mod material;
 pub use material::SourceLine;
 mod own;
+mod plan;
 mod tasks;
 
 use std::sync::Arc;
@@ -116,11 +117,12 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             </details>
             <tasks::Tasks step=index tasks=visible.tasks.clone()/>
             <tasks::DecisionField step=index/>
-            <material::Resources step=index/>
+            <material::Resources step=index variants=visible.variants.clone()/>
             <material::Examples step=index/>
             <own::OwnState step=index/>
             <material::Sources step=index variants=visible.variants.clone()/>
             <StepNav step=index/>
+            <plan::OwnerSuggestions/>
         </article>
     }
 }
