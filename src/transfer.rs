@@ -150,7 +150,7 @@ pub fn base64(bytes: &[u8]) -> String {
 /// Decodes standard base64 (padding required, as `base64` writes it); `None` if it is not.
 pub fn unbase64(text: &str) -> Option<Vec<u8>> {
     let t = text.as_bytes();
-    if t.len() % 4 != 0 {
+    if !t.len().is_multiple_of(4) {
         return None;
     }
     let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32);

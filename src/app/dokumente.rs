@@ -19,7 +19,7 @@ fn busy(format: Format) -> String {
     let first = chars.next().map(char::to_uppercase);
     format!(
         "{}{} wird erstellt …",
-        first.map(|c| c.collect::<String>()).unwrap_or_default(),
+        first.map(Iterator::collect::<String>).unwrap_or_default(),
         chars.as_str()
     )
 }

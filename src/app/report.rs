@@ -10,7 +10,7 @@ use super::Ctx;
 use super::dokumente::{copy_box, fetch, fetch_text, status_line};
 use crate::document::html::Credits;
 use crate::document::job::Format;
-use crate::progress::Status;
+use crate::progress::{Progress, Status};
 use crate::report::{
     self, ARCHIVE_INTRO, ARCHIVE_TITLE, LEVELS_TITLE, OFF_PATH_INTRO, OFF_PATH_TITLE, PLAN_COLUMN,
     ReportStep, Selection, StatusReport,
@@ -114,7 +114,7 @@ pub fn ReportPage() -> impl IntoView {
             {move || {
                 let r = report.get();
                 let profile = r.profile.iter().map(|(k, v)| view! { <li>{format!("{k}: {v}")}</li> }).collect_view();
-                let public = ctx.progress(|p| p.public_notes());
+                let public = ctx.progress(Progress::public_notes);
                 let chapters = r.chapters.iter().map(|ch| {
                     let steps = ch.steps.iter().map(|s| report_step(s, format!("{}. {}", s.number, s.title), public.contains(&s.id))).collect_view();
                     view! { <section class="report-chapter"><h2>{ch.title.clone()}</h2>{steps}</section> }
@@ -237,7 +237,7 @@ fn publish(report: Memo<StatusReport>, date: String) -> AnyView {
     // Every step on the path whose note is marked „öffentlich“, with a box to show it
     // (ticked: a note marked public is meant to be seen). Notes cannot change while the
     // panel is open, so the list is made once.
-    let public = ctx.progress(|p| p.public_notes());
+    let public = ctx.progress(Progress::public_notes);
     let notes: Vec<(String, String, RwSignal<bool>)> = report.with_untracked(|r| {
         r.chapters
             .iter()

@@ -494,3 +494,27 @@ fn the_mail_summary_has_the_profile_progress_and_chapters_but_no_notes_or_reason
         "no reasons: {body}"
     );
 }
+
+const OWNER: &str = "Frau <b onclick=alert('owner')>M.</b> & Co";
+
+#[test]
+fn a_hostile_owner_is_text_in_the_plain_text_and_never_on_the_published_page() {
+    let (guide, mut p) = hostile();
+    p.set_owner("auftrag", None, OWNER);
+    p.set_owner("willkommen", Some("lesen"), OWNER);
+    p.set_public("auftrag", true);
+    let r = StatusReport::build(&guide, &p);
+    let text = document::text::write(&r.to_document(DATE));
+    assert!(text.contains(OWNER), "the owner as typed:\n{text}");
+
+    // Names of people are not for a public page: whatever is chosen, the owner stays out.
+    let chosen = p.public_notes();
+    let html = page(&guide, &p, &Selection::publish(true, true, &chosen, &p));
+    assert_inert("published page with owners", &html, PAGE_TAGS);
+    assert!(
+        !html_text(&html).contains("Frau <b"),
+        "no owner on the page"
+    );
+    // Nor in the mail summary.
+    assert!(!r.mail_summary(DATE).contains("Frau"));
+}

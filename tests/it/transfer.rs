@@ -160,7 +160,7 @@ fn a_cut_damaged_foreign_or_newer_text_is_refused_with_its_own_message() {
     lost.remove(2);
     assert_eq!(err(&lost.join("\n")), TextError::Damaged);
     let changed = {
-        let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let mut l: Vec<String> = lines.iter().map(ToString::to_string).collect();
         let c = if l[1].starts_with('A') { "B" } else { "A" };
         l[1].replace_range(0..1, c);
         l.join("\n")
