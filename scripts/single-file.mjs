@@ -7,7 +7,8 @@
 // stylesheet if the build has not, embeds the guide bundle as
 // <script type="application/json" id="leitfaden-guide"> (read by src/web/dom.rs), points
 // the start page's step links at fragments and replaces trunk's loader with the wasm-bindgen glue in a module script
-// that instantiates the wasm from base64 with initSync(). Manifest, icons, the service
+// that instantiates the wasm from base64 with initSync(), and carries the documents worker
+// as text (started from a Blob URL by src/web/dokumente.rs). Manifest, icons, the service
 // worker and its registration are left out (file:// has no service workers). Anything else
 // that would still load a file makes the script fail, so the result never half-works.
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -115,7 +116,22 @@ const app =
   'for (let i = 0; i < wasmText.length; i++) wasmBytes[i] = wasmText.charCodeAt(i);\n' +
   'initSync({ module: wasmBytes });\n' +
   '</script>';
-html = html.replace('<!--APP-->', () => app);
+// The documents worker (src/bin/dokumente.rs): a file:// page cannot start a worker from a
+// file, so its glue and wasm go into the page as text, which src/web/dokumente.rs starts
+// from a Blob URL when the user first asks for a document.
+const workerGlue = read('dokumente.js').toString('utf8');
+if (/<\/script|<!--/i.test(workerGlue)) fail('dokumente.js contains "</script" or "<!--"');
+if (!/\binitSync\b/.test(workerGlue)) fail('dokumente.js has no initSync (wasm-bindgen changed its glue?)');
+const worker =
+  '<script type="text/plain" id="leitfaden-dokumente">\n' +
+  workerGlue +
+  '\n// Single-file build (scripts/single-file.mjs): the worker\'s wasm module, base64-encoded.\n' +
+  `const dokumenteText = atob("${read('dokumente_bg.wasm').toString('base64')}");\n` +
+  'const dokumenteBytes = new Uint8Array(dokumenteText.length);\n' +
+  'for (let i = 0; i < dokumenteText.length; i++) dokumenteBytes[i] = dokumenteText.charCodeAt(i);\n' +
+  'wasm_bindgen.initSync({ module: dokumenteBytes });\n' +
+  '</script>';
+html = html.replace('<!--APP-->', () => `${worker}\n${app}`);
 
 // Nothing may still point at a file of the build.
 const leftover = [...html.matchAll(/\s(?:src|href)="(?!data:|https?:|mailto:|#|\?)([^"]*)"/g)].map((m) => m[1]);

@@ -129,3 +129,29 @@ impl Export {
         }
     }
 }
+
+/// The export of work state `id` of `ws`, as `export` writes it (for its text form).
+pub fn of_state(ws: &Workspace, id: &str, guide: &Guide, now_iso: &str) -> Option<Export> {
+    let state = ws.state(id)?;
+    Some(Export {
+        guide: GuideStamp {
+            id: guide.id.clone(),
+            version: guide.version.clone(),
+            fingerprint: guide.fingerprint.clone(),
+        },
+        exported: now_iso.into(),
+        progress: state.progress.clone(),
+    })
+}
+
+/// The export file without whitespace, for the text form of a work state (`transfer`).
+pub fn encode_compact(export: &Export) -> String {
+    let file = File {
+        kind: EXPORT_KIND.into(),
+        format: FORMAT,
+        guide: export.guide.clone(),
+        exported: export.exported.clone(),
+        progress: export.progress.clone(),
+    };
+    serde_json::to_string(&file).expect("an export always serialises")
+}

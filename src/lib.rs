@@ -33,6 +33,7 @@ pub mod search;
 pub mod session;
 pub mod stats;
 pub mod text;
+pub mod transfer;
 pub mod workspace;
 
 #[cfg(target_arch = "wasm32")]

@@ -432,10 +432,14 @@ fn resources(out: &mut String, guide: &Guide, i: usize) {
             }
             out.push_str("</ul></div>");
         }
+        let title = escape(&format!(" „{}“", r.title));
         let _ = write!(
             out,
-            "</details><button type=\"button\" class=\"button secondary small\" disabled>{}</button></li>",
-            escape(&format!("„{}“ herunterladen (Markdown)", r.title))
+            "</details><div class=\"resource-downloads\"><span class=\"downloads-label\">{DOWNLOADS_LABEL}</span>\
+             <button type=\"button\" class=\"button secondary small\" disabled>Word (.docx)<span class=\"visually-hidden\">{title}</span></button>\
+             <button type=\"button\" class=\"button secondary small\" disabled>OpenDocument (.odt)<span class=\"visually-hidden\">{title}</span></button>\
+             <button type=\"button\" class=\"button secondary small\" disabled>Markdown (.md)<span class=\"visually-hidden\">{title}</span></button>\
+             </div><p class=\"document-status\" role=\"status\" aria-live=\"polite\"></p></li>"
         );
     }
     out.push_str("</ul></section>");
@@ -482,12 +486,27 @@ fn own_state(out: &mut String, guide: &Guide, i: usize) {
     out.push_str("</fieldset><fieldset class=\"step-plan\" disabled><legend>Wer kümmert sich um den ganzen Schritt, bis wann? (freiwillig)</legend>");
     plan_fields(out, sid, None, "den ganzen Schritt");
     let note = escape(&format!("notiz-{sid}"));
+    let (public, help) = (
+        escape(&format!("oeffentlich-{sid}")),
+        escape(&format!("oeffentlich-hilfe-{sid}")),
+    );
     let _ = write!(
         out,
         "</fieldset><div class=\"field\"><label for=\"{note}\">Ihre Notizen zu diesem Schritt</label>\
-         <textarea id=\"{note}\" rows=\"5\" disabled></textarea></div></section>"
+         <textarea id=\"{note}\" rows=\"5\" disabled></textarea></div>\
+         <div class=\"choice public-note\"><input type=\"checkbox\" id=\"{public}\" aria-describedby=\"{help}\" disabled>\
+         <label for=\"{public}\">{PUBLIC_LABEL}</label><span class=\"choice-help\" id=\"{help}\">{}</span></div></section>",
+        escape(PUBLIC_HELP)
     );
 }
+
+/// What the download buttons of an Arbeitshilfe say first (`app::step::material`).
+pub const DOWNLOADS_LABEL: &str = "Herunterladen, ausgefüllt mit Ihren Angaben:";
+
+/// The check box under a step's notes (`app::step::own`), and what it means.
+pub const PUBLIC_LABEL: &str =
+    "Öffentlich: Diese Notiz darf auf einer veröffentlichten Webseite stehen";
+pub const PUBLIC_HELP: &str = "Notizen sind privat. Eine öffentliche Notiz können Sie unter „Bericht“ → „Als Webseite veröffentlichen“ auf eine Seite für den Internetauftritt Ihrer Kommune übernehmen.";
 
 /// „Zuständig“ and „Fällig bis“ of a step (`task` = `None`) or task, empty and disabled, as
 /// `app::step::plan::PlanFields` has them (so nothing moves when the app takes over).

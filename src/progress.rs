@@ -56,6 +56,10 @@ pub struct StepProgress {
     pub reason: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The note may go on a published page („öffentlich“); notes are private by default.
+    /// A plain default field: older saves read as private, and no format change is needed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub public: bool,
     /// Ids of ticked tasks.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub tasks: BTreeSet<String>,
@@ -115,6 +119,7 @@ impl StepProgress {
         self.status == other.status
             && self.reason == other.reason
             && self.note == other.note
+            && self.public == other.public
             && self.tasks == other.tasks
             && self.done_fingerprint == other.done_fingerprint
     }
@@ -506,6 +511,24 @@ impl Progress {
 
     pub fn set_note(&mut self, step: &str, note: &str) {
         self.entry(step).note = note.to_string();
+    }
+
+    /// Whether the step's note is marked „öffentlich“ (it may go on a published page).
+    pub fn is_public(&self, step: &str) -> bool {
+        self.steps.get(step).is_some_and(|s| s.public)
+    }
+
+    pub fn set_public(&mut self, step: &str, public: bool) {
+        self.entry(step).public = public;
+    }
+
+    /// The steps whose note is marked „öffentlich“ and says something.
+    pub fn public_notes(&self) -> BTreeSet<String> {
+        self.steps
+            .iter()
+            .filter(|(_, s)| s.public && !s.note.trim().is_empty())
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     /// Sets a step's status; `Done` records the content fingerprint of the step.

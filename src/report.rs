@@ -5,6 +5,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::document::html::Credits;
 use crate::document::{self, Block, Document, Inline, Item, Meta, Table};
 use crate::guide::{Guide, Priority};
 use crate::path;
@@ -338,8 +339,117 @@ impl Selection {
         }
     }
 
+    /// What a published page shows: the parts the Kommune chose, and of the `chosen`
+    /// notes only those `progress` marks „öffentlich“, so a private note never reaches it.
+    pub fn publish(
+        profile: bool,
+        tasks: bool,
+        chosen: &BTreeSet<String>,
+        progress: &Progress,
+    ) -> Selection {
+        Selection {
+            profile,
+            tasks,
+            notes: Some(
+                progress
+                    .public_notes()
+                    .intersection(chosen)
+                    .cloned()
+                    .collect(),
+            ),
+            ..Selection::public()
+        }
+    }
+
     fn note(&self, step: &str) -> bool {
         self.notes.as_ref().is_none_or(|ids| ids.contains(step))
+    }
+}
+
+impl StatusReport {
+    /// The subject of the report's mail: „Umsetzungsstand Open Government: Name (Datum)“.
+    pub fn mail_subject(&self, date: &str) -> String {
+        format!("{} ({date})", self.title)
+    }
+
+    /// The report in short, for a mail body: the profile in one line, the progress, and
+    /// per chapter how many steps are done and which are in progress (no notes, reasons
+    /// or tasks: those are in the full report).
+    pub fn mail_summary(&self, date: &str) -> String {
+        let mut out = format!(
+            "{}\nStand: {date} · {} (Version {})\n",
+            self.title, self.guide_title, self.guide_version
+        );
+        if !self.profile.is_empty() {
+            let profile: Vec<String> = self
+                .profile
+                .iter()
+                .map(|(k, v)| format!("{k}: {v}"))
+                .collect();
+            out.push_str(&format!("Profil: {}\n", profile.join(" · ")));
+        }
+        out.push_str(&format!(
+            "\nFortschritt: {} von {} Schritten erledigt oder als nicht relevant markiert.\n",
+            self.done, self.total
+        ));
+        for ch in &self.chapters {
+            let done = ch
+                .steps
+                .iter()
+                .filter(|s| matches!(s.status, Status::Done | Status::NotRelevant))
+                .count();
+            out.push_str(&format!(
+                "\n{}: {done} von {} erledigt\n",
+                ch.title,
+                ch.steps.len()
+            ));
+            let working: Vec<&str> = ch
+                .steps
+                .iter()
+                .filter(|s| s.status == Status::InProgress)
+                .map(|s| s.title.as_str())
+                .collect();
+            if !working.is_empty() {
+                out.push_str(&format!("In Arbeit: {}\n", working.join("; ")));
+            }
+        }
+        document::clean(&out).into_owned()
+    }
+}
+
+/// Who made the guide and its licence, for the footer of a published page: the page
+/// shows the guide's texts (step titles, tasks), and their licence asks for attribution.
+pub fn credits(guide: &Guide) -> Credits {
+    let a = &guide.about;
+    let mut attribution = vec![Inline::text(format!(
+        "Erstellt mit dem „{}“, Version {}",
+        guide.title, guide.version
+    ))];
+    if !a.publisher.trim().is_empty() {
+        attribution.push(Inline::text(format!(
+            " (Herausgeber: {})",
+            a.publisher.trim()
+        )));
+    }
+    attribution.push(Inline::text(
+        ". Die Angaben zum Stand der Umsetzung stammen von der Kommune.",
+    ));
+    let licence = if a.licence.trim().is_empty() {
+        Vec::new()
+    } else {
+        let name = vec![Inline::text(a.licence.trim())];
+        vec![
+            Inline::text("Texte des Leitfadens: "),
+            match a.licence_url.clone() {
+                Some(url) if crate::markdown::safe_href(&url) => Inline::Link(url, name),
+                _ => Inline::Strong(name),
+            },
+            Inline::text("."),
+        ]
+    };
+    Credits {
+        attribution,
+        licence,
     }
 }
 

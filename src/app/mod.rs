@@ -6,6 +6,7 @@ mod about;
 mod agenda;
 mod compare;
 mod demo;
+mod dokumente;
 mod frame;
 mod intake;
 mod markdown;

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use super::{Ctx, Route, ctx};
+use crate::app::dokumente::copy_box;
 use crate::export::{self, Export};
 use crate::saved::{self, DecodeError};
 use crate::text;
+use crate::transfer;
 use crate::web::dom;
 use crate::workspace::{self, Deleted, UNDO_DAYS};
 
@@ -28,6 +30,14 @@ pub fn export_state(ctx: Ctx, id: &str) {
             &file,
         );
     }
+}
+
+/// Work state `id` as the text „Aus Text wiederherstellen“ reads (`transfer`).
+fn state_text(ctx: Ctx, id: &str) -> Option<String> {
+    let guide = ctx.guide();
+    ctx.ws
+        .with_untracked(|ws| export::of_state(ws, id, &guide, &dom::now_iso()))
+        .map(|e| transfer::encode_state(&e))
 }
 
 fn undo_days() -> String {
@@ -110,6 +120,7 @@ pub fn WorkStates() -> impl IntoView {
                 <button type="submit" class="button primary">"Anlegen und Fragen beantworten"</button>
             </form>
             <Import/>
+            {restore_from_text()}
             {move || {
                 let list = deleted();
                 (!list.is_empty()).then(|| view! {
@@ -168,6 +179,10 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
         move || state().map(|s| s.progress.name).unwrap_or_default()
     };
     let (i1, i2, i3, i4, i5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let (i6, i7) = (id.clone(), id.clone());
+    let as_text = RwSignal::new(None::<String>);
+    let (panel_id, panel_id2) = (format!("als-text-{id}"), format!("als-text-{id}"));
+    let title3 = title.clone();
     let rename_id = format!("name-{id}");
     let (active1, active2) = (is_active.clone(), is_active.clone());
     let title2 = title.clone();
@@ -192,9 +207,20 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
                 })}
                 <button type="button" class="button secondary" on:click=move |_| ctx.update_ws(|ws| { ws.duplicate(&i3); })>"Duplizieren"</button>
                 <button type="button" class="button secondary" on:click=move |_| export_state(ctx, &i4)>"Exportieren"</button>
+                <button type="button" class="button secondary" aria-expanded=move || as_text.with(Option::is_some).to_string()
+                    aria-controls=panel_id.clone()
+                    on:click=move |_| {
+                        let open = as_text.with_untracked(Option::is_some);
+                        as_text.set((!open).then(|| state_text(ctx, &i6)).flatten());
+                    }>"Als Text kopieren"</button>
                 <super::agenda::CalendarButton id=id.clone()/>
                 <button type="button" class="button secondary danger" on:click=move |_| confirm_delete.set(Some(i5.clone()))>"Löschen"</button>
             </div>
+            <div id=panel_id2>{move || as_text.get().map(|t| copy_box(
+                format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title3()),
+                t,
+                format!("text-{i7}"),
+            ))}</div>
         </li>
     }
 }
@@ -216,10 +242,7 @@ fn Import() -> impl IntoView {
     let ctx = ctx();
     let guide = ctx.guide();
     let import_error = RwSignal::new(None::<String>);
-    let pending = RwSignal::new(None::<Export>);
-    // The work state a pending file is a version of (same origin), while merging.
-    let merging = RwSignal::new(None::<(String, Export)>);
-    let merged = RwSignal::new(None::<String>);
+    let incoming = Incoming::new();
     let guide_id = guide.id.clone();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = dom::Picked::from_input(&ev) else {
@@ -233,9 +256,7 @@ fn Import() -> impl IntoView {
             )));
         };
         leptos::task::spawn_local(async move {
-            pending.set(None);
-            merging.set(None);
-            merged.set(None);
+            incoming.clear();
             if file.size() > saved::MAX_BYTES as u64 {
                 refuse(DecodeError::TooLarge(file.size() as usize).message());
                 return;
@@ -245,15 +266,65 @@ fn Import() -> impl IntoView {
                 Ok(bytes) => match export::decode_file(&bytes, &guide_id) {
                     Ok(export) => {
                         import_error.set(None);
-                        pending.set(Some(export));
+                        incoming.pending.set(Some(export));
                     }
                     Err(e) => refuse(e.message()),
                 },
             }
         });
     };
-    let g = guide.clone();
-    let preview = move || {
+    view! {
+        <section class="import">
+            <h2>"Arbeitsstand importieren"</h2>
+            <p>"Wählen Sie eine Datei, die mit „Exportieren“ erstellt wurde. Sie sehen zuerst, was sie enthält."</p>
+            <div class="field">
+                <label for="import-datei">"Datei auswählen"</label>
+                <input type="file" id="import-datei" accept=".json,application/json" on:change=on_file/>
+            </div>
+            {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {preview(incoming, ("Diese Datei", "Die Datei", "sie"))}
+        </section>
+    }
+}
+
+/// A work state on its way in (from a file or a pasted text): what it holds, the work
+/// state of this browser it is a version of while the user merges, and the merge done.
+#[derive(Clone, Copy)]
+struct Incoming {
+    pending: RwSignal<Option<Export>>,
+    merging: RwSignal<Option<(String, Export)>>,
+    merged: RwSignal<Option<String>>,
+}
+
+impl Incoming {
+    fn new() -> Incoming {
+        Incoming {
+            pending: RwSignal::new(None),
+            merging: RwSignal::new(None),
+            merged: RwSignal::new(None),
+        }
+    }
+
+    fn clear(&self) {
+        self.pending.set(None);
+        self.merging.set(None);
+        self.merged.set(None);
+    }
+}
+
+/// What an import holds, before anything changes, the buttons that add or merge it, and
+/// the merge: the same for a picked file and a pasted text (`what`: („Diese Datei“, „Die
+/// Datei“, „sie“) or („Dieser Text“, „Der Text“, „ihn“)).
+fn preview(incoming: Incoming, what: (&'static str, &'static str, &'static str)) -> impl IntoView {
+    let (this, the, it) = what;
+    let ctx = ctx();
+    let g = ctx.guide();
+    let Incoming {
+        pending,
+        merging,
+        merged,
+    } = incoming;
+    let shown = move || {
         pending.get().map(|export| {
             let p = export.preview(&g);
             let e2 = export.clone();
@@ -263,7 +334,7 @@ fn Import() -> impl IntoView {
             });
             let e3 = export.clone();
             let offer = same.map(|(id, name)| view! {
-                <p class="same-origin">{format!("Diese Datei ist eine Fassung Ihres Arbeitsstands „{name}“, zum Beispiel aus dem Browser einer Kollegin oder eines Kollegen. Sie können sie mit ihm zusammenführen oder als eigenen, neuen Arbeitsstand anlegen.")}</p>
+                <p class="same-origin">{format!("{this} ist eine Fassung Ihres Arbeitsstands „{name}“, zum Beispiel aus dem Browser einer Kollegin oder eines Kollegen. Sie können {it} mit ihm zusammenführen oder als eigenen, neuen Arbeitsstand anlegen.")}</p>
                 <button type="button" class="button primary" on:click=move |_| {
                     merging.set(Some((id.clone(), e3.clone())));
                     pending.set(None);
@@ -272,7 +343,7 @@ fn Import() -> impl IntoView {
             let has_offer = offer.is_some();
             view! {
                 <div class="banner info import-preview" role="region" aria-label="Vorschau des Imports">
-                    <h3>"Diese Datei enthält"</h3>
+                    <h3>{format!("{this} enthält")}</h3>
                     <dl>
                         <dt>"Name"</dt><dd>{workspace::display_name(&p.name).to_string()}</dd>
                         <dt>"Profil"</dt><dd>{if p.profile.is_empty() { "Noch kein Profil".to_string() } else { p.profile.clone() }}</dd>
@@ -284,7 +355,7 @@ fn Import() -> impl IntoView {
                         <dt>"Exportiert am"</dt><dd>{p.exported.chars().take(10).collect::<String>()}</dd>
                     </dl>
                     {(!p.same_guide_content).then(|| view! {
-                        <p>"Die Datei stammt aus einer anderen Fassung des Leitfadens. Neue Schritte werden markiert, Eingaben zu entfallenen Schritten kommen ins Archiv."</p>
+                        <p>{format!("{the} stammt aus einer anderen Fassung des Leitfadens. Neue Schritte werden markiert, Eingaben zu entfallenen Schritten kommen ins Archiv.")}</p>
                     })}
                     {(!has_offer).then(|| view! {
                         <p>"Der Import legt einen neuen Arbeitsstand an. Bestehende Arbeitsstände bleiben unverändert."</p>
@@ -303,28 +374,60 @@ fn Import() -> impl IntoView {
         })
     };
     view! {
-        <section class="import">
-            <h2>"Arbeitsstand importieren"</h2>
-            <p>"Wählen Sie eine Datei, die mit „Exportieren“ erstellt wurde. Sie sehen zuerst, was sie enthält."</p>
-            <div class="field">
-                <label for="import-datei">"Datei auswählen"</label>
-                <input type="file" id="import-datei" accept=".json,application/json" on:change=on_file/>
+        {shown}
+        {move || merging.get().map(|(id, export)| {
+            let done = Callback::new(move |name: Option<String>| {
+                merging.set(None);
+                merged.set(name);
+            });
+            view! { <super::merge::MergeView id=id theirs=export.progress done=done/> }
+        })}
+        {move || merged.get().map(|name| view! {
+            <div class="banner info" role="status">
+                <p>{format!("{the} wurde mit „{name}“ zusammengeführt. Aufbewahrte Fassungen von Notizen finden Sie beim jeweiligen Schritt und im Archiv der Übersicht.")}</p>
+                <a class="button secondary" href="#/uebersicht">"Zur Übersicht"</a>
             </div>
-            {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            {preview}
-            {move || merging.get().map(|(id, export)| {
-                let done = Callback::new(move |name: Option<String>| {
-                    merging.set(None);
-                    merged.set(name);
-                });
-                view! { <super::merge::MergeView id=id theirs=export.progress done=done/> }
-            })}
-            {move || merged.get().map(|name| view! {
-                <div class="banner info" role="status">
-                    <p>{format!("Die Datei wurde mit „{name}“ zusammengeführt. Aufbewahrte Fassungen von Notizen finden Sie beim jeweiligen Schritt und im Archiv der Übersicht.")}</p>
-                    <a class="button secondary" href="#/uebersicht">"Zur Übersicht"</a>
+        })}
+    }
+}
+
+/// „Aus Text wiederherstellen“: a work state copied as text (`transfer`), for PCs that
+/// block file downloads and uploads. The same preview, merge offer and refusals as a file.
+fn restore_from_text() -> AnyView {
+    let ctx = ctx();
+    let guide_id = ctx.guide().id.clone();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let incoming = Incoming::new();
+    let check = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        incoming.clear();
+        match transfer::decode_state(&text.get_untracked(), &guide_id) {
+            Ok(export) => {
+                error.set(None);
+                incoming.pending.set(Some(export));
+            }
+            Err(e) => error.set(Some(format!(
+                "Dieser Text kann nicht wiederhergestellt werden: {} Es wurde nichts verändert.",
+                e.message()
+            ))),
+        }
+    };
+    view! {
+        <section class="import import-text">
+            <h2>"Aus Text wiederherstellen"</h2>
+            <p>{format!("Wenn Dateien nicht heruntergeladen oder hochgeladen werden dürfen: Fügen Sie hier den Text ein, den „Als Text kopieren“ erstellt hat. Er beginnt mit „{}{}“. Sie sehen zuerst, was er enthält.", transfer::PREFIX, transfer::VERSION)}</p>
+            <form on:submit=check>
+                <div class="field">
+                    <label for="import-text">"Kopierter Arbeitsstand"</label>
+                    <textarea id="import-text" rows="6" spellcheck="false" prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                 </div>
-            })}
+                <button type="submit" class="button secondary">"Text prüfen"</button>
+            </form>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            {preview(incoming, ("Dieser Text", "Der Text", "ihn"))}
         </section>
     }
+    .into_any()
 }

@@ -6,8 +6,10 @@
 
 pub mod docx;
 pub mod html;
+pub mod job;
 pub mod markdown;
 pub mod odt;
+pub mod text;
 pub(crate) mod xml;
 pub mod zip;
 

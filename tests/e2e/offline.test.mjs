@@ -145,6 +145,45 @@ async function searchOpensBuergerrat(page) {
   await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Einen Bürgerrat per Los einberufen', null, 'the Bürgerrat step');
 }
 
+/**
+ * On the report (`url` is the app without fragment): „Als Word-Datei (.docx)“, and the file
+ * the app hands to the browser, caught at the download link (the same in playwright-core
+ * and puppeteer-core): { name, bytes }.
+ */
+async function reportDocx(page, url) {
+  await page.goto(`${url}#/bericht`);
+  await pageUntil(page, () => /^Umsetzungsstand/.test(document.querySelector('main h1')?.textContent ?? ''), null, 'the report');
+  await page.evaluate(() => {
+    window.__downloads = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      if (this.download) {
+        const name = this.download;
+        window.__downloads.push(
+          fetch(this.href)
+            .then((r) => r.arrayBuffer())
+            .then((b) => ({ name, base64: btoa(String.fromCharCode(...new Uint8Array(b))) })),
+        );
+      }
+      return click.call(this);
+    };
+    [...document.querySelectorAll('main button')].find((b) => b.textContent === 'Als Word-Datei (.docx)').click();
+  });
+  await pageUntil(page, () => window.__downloads.length > 0, null, 'the .docx download');
+  const { name, base64 } = await page.evaluate(() => window.__downloads[0]);
+  return { name, bytes: Buffer.from(base64, 'base64') };
+}
+
+/** A .docx as the documents worker writes it: a zip whose entries are stored, so the
+ *  document's XML (with the Kommune's step headings) can be read in the bytes. */
+function assertDocx({ name, bytes }, heading) {
+  assert.match(name, /^umsetzungsstand-\d{4}-\d{2}-\d{2}\.docx$/);
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a zip archive');
+  const text = bytes.toString('utf8');
+  assert.ok(text.includes('word/document.xml'), 'with the Word document part');
+  assert.ok(text.includes(heading), `the step's heading ${heading} is in the document`);
+}
+
 // ---------------------------------------------------------------------------------------
 // The service worker (Chromium, served over http://127.0.0.1).
 
@@ -198,6 +237,8 @@ test('the precache list of sw.js holds every file of the build, with its hash', 
     assert.ok(f in files, `${f} is precached`);
   }
   assert.ok(Object.keys(files).some((f) => /_bg\.wasm$/.test(f)), 'the wasm is precached');
+  // Documents work offline too: the documents worker is on the list.
+  for (const f of ['dokumente_loader.js', 'dokumente.js', 'dokumente_bg.wasm']) assert.ok(f in files, `${f} is precached`);
   const index = readFileSync(join(DIST, 'index.html'), 'utf8');
   assert.match(index, /<meta name="leitfaden-service-worker" content="sw\.js">/);
   assert.match(index, /<link rel="manifest" href="manifest\.webmanifest">/);
@@ -230,6 +271,8 @@ test('after one online visit the app works offline, with the saved tick', { skip
     await page.goto(`${server.url}/#/uebersicht`);
     await pageUntil(page, () => document.querySelector('main h1')?.textContent.trim() === 'Übersicht', null, 'the overview');
     await searchOpensBuergerrat(page);
+    // A document, although the documents worker was never loaded online: it is precached.
+    assertDocx(await reportDocx(page, `${server.url}/`), step.title);
     assert.deepEqual(errors, [], 'the page logged errors');
   } catch (e) {
     const shot = await screenshotOnFailure(page, 'offline-service-worker');
@@ -327,7 +370,7 @@ test('a new deployment waits until the user chooses „Jetzt neu laden“', { sk
 // ---------------------------------------------------------------------------------------
 // The single file, opened from file:// as after a double-click.
 
-test('the single file runs from file:// in Chromium and keeps a tick over a reload', async () => {
+test('the single file runs from file:// in Chromium, keeps a tick over a reload and makes a .docx', async () => {
   const { context, page, errors } = await openPage(browser);
   try {
     const url = pathToFileURL(SINGLE).href;
@@ -335,6 +378,8 @@ test('the single file runs from file:// in Chromium and keeps a tick over a relo
     await page.reload();
     await expectStepWithTick(page, step);
     await searchOpensBuergerrat(page);
+    // The documents worker is in the file and starts from it.
+    assertDocx(await reportDocx(page, url), step.title);
     assert.deepEqual(errors, [], 'the page logged errors');
   } catch (e) {
     const shot = await screenshotOnFailure(page, 'single-file-chromium');
@@ -345,7 +390,7 @@ test('the single file runs from file:// in Chromium and keeps a tick over a relo
   }
 });
 
-test('the single file runs from file:// in Firefox ESR and keeps a tick over a reload', { skip: firefoxMissing() }, async () => {
+test('the single file runs from file:// in Firefox ESR, keeps a tick over a reload and makes a .docx', { skip: firefoxMissing() }, async () => {
   const firefox = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
   try {
     const page = await firefox.newPage();
@@ -360,6 +405,7 @@ test('the single file runs from file:// in Firefox ESR and keeps a tick over a r
     await page.reload();
     await expectStepWithTick(page, step);
     await searchOpensBuergerrat(page);
+    assertDocx(await reportDocx(page, url), step.title);
     assert.deepEqual(errors, [], 'the page logged errors');
   } finally {
     await firefox.close();

@@ -17,7 +17,7 @@ use leitfaden::handout::Handout;
 use leitfaden::progress::{Progress, Status};
 use leitfaden::report::StatusReport;
 
-const DATE: &str = "01.12.2026";
+pub(crate) const DATE: &str = "01.12.2026";
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
@@ -29,7 +29,7 @@ const BODY: &str = r###"body: "## Vorbereitung\n\n| Aufgabe | Wer |\n|---|---|\n
 const FIXTURE_BODY: &str = r#"body: "- [ ] Team benannt\n- [x] Leitfaden gelesen""#;
 
 /// guide-v1 whose Arbeitshilfe is also listed by `auftrag`, with `edits` applied.
-fn guide_with(edits: &[(&str, &str, &str)]) -> Guide {
+pub(crate) fn guide_with(edits: &[(&str, &str, &str)]) -> Guide {
     let mut f = files("guide-v1");
     edit(&mut f, "arbeitshilfen.ron", FIXTURE_BODY, BODY);
     edit(
@@ -46,7 +46,7 @@ fn guide_with(edits: &[(&str, &str, &str)]) -> Guide {
 
 /// A small Kommune, new to it: willkommen done (its task ticked), auftrag in progress with
 /// a two-line note, beschluss not relevant with a reason.
-fn filled(guide: &Guide, name: &str) -> Progress {
+pub(crate) fn filled(guide: &Guide, name: &str) -> Progress {
     let mut p = Progress {
         name: name.into(),
         ..Progress::default()
@@ -1021,7 +1021,7 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 }
 
 /// The text of an HTML fragment: tags dropped, entities decoded.
-fn html_text(html: &str) -> String {
+pub(crate) fn html_text(html: &str) -> String {
     let mut text = String::new();
     let mut rest = html;
     while let Some(i) = rest.find('<') {
@@ -1037,7 +1037,7 @@ fn html_text(html: &str) -> String {
 }
 
 /// No tag outside `allowed`, no event handler, every link to http(s) or mailto only.
-fn assert_inert(what: &str, html: &str, allowed: &[&str]) {
+pub(crate) fn assert_inert(what: &str, html: &str, allowed: &[&str]) {
     for (name, attrs) in tags(html) {
         assert!(
             allowed.contains(&name.as_str()),
@@ -1058,7 +1058,7 @@ fn assert_inert(what: &str, html: &str, allowed: &[&str]) {
     }
 }
 
-const PAGE_TAGS: &[&str] = &[
+pub(crate) const PAGE_TAGS: &[&str] = &[
     "html",
     "head",
     "meta",
@@ -1293,15 +1293,17 @@ fn markdown_file_renders_the_same_structure() {
 // ---------------------------------------------------------------------------------------
 // Hostile text in every field, every format
 
-const KOMMUNE: &str = "Gemeinde <script>alert('kommune')</script> & \"Co\" ]]> \u{1}\u{b}\u{fffe}";
-const NOTE: &str = "Notiz <img src=x onerror=alert('note')> **fett** [klick](javascript:alert(1))\n# Titel\n- Punkt \u{7}";
-const REASON: &str = "Grund <iframe src=javascript:alert('reason')></iframe> `code` | Pipe";
-const TASK: &str = "Aufgabe <svg onload=alert('task')> &amp; [x](https://a.de)";
+pub(crate) const KOMMUNE: &str =
+    "Gemeinde <script>alert('kommune')</script> & \"Co\" ]]> \u{1}\u{b}\u{fffe}";
+pub(crate) const NOTE: &str = "Notiz <img src=x onerror=alert('note')> **fett** [klick](javascript:alert(1))\n# Titel\n- Punkt \u{7}";
+pub(crate) const REASON: &str =
+    "Grund <iframe src=javascript:alert('reason')></iframe> `code` | Pipe";
+pub(crate) const TASK: &str = "Aufgabe <svg onload=alert('task')> &amp; [x](https://a.de)";
 const GUIDE_HTML: &str = "<img src=x onerror=alert('guide')>";
 
 /// guide-v1 with raw HTML in a task, a step title and the Arbeitshilfe, and a work state
 /// with hostile text in the name, a note and a reason.
-fn hostile() -> (Guide, Progress) {
+pub(crate) fn hostile() -> (Guide, Progress) {
     let guide = guide_with(&[
         ("kapitel/01-anfangen.ron", "Lesen Sie die Einleitung.", TASK),
         (

@@ -114,18 +114,27 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
     (
         status(),
         text(),
-        text(),
+        (text(), any::<bool>()),
         prop::collection::btree_set(id(), 0..4),
         prop::option::of("[0-9a-f]{16}"),
         (any::<u64>(), id(), any::<u64>()),
         prop::collection::vec((text(), text(), any::<u64>(), id(), any::<bool>()), 0..2),
     )
         .prop_map(
-            |(status, reason, note, tasks, done_fingerprint, (edited, by, base), kept)| {
+            |(
+                status,
+                reason,
+                (note, public),
+                tasks,
+                done_fingerprint,
+                (edited, by, base),
+                kept,
+            )| {
                 StepProgress {
                     status,
                     reason,
                     note,
+                    public,
                     tasks,
                     done_fingerprint,
                     edited,

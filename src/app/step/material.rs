@@ -4,7 +4,10 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
+use crate::app::dokumente::{fetch, status_line};
 use crate::app::markdown::{Marked, render};
+use crate::document::html::Credits;
+use crate::document::job::Format;
 use crate::guide::Source;
 use crate::handout::Handout;
 use crate::web::dom;
@@ -22,18 +25,28 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
         .into_iter()
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
-            let filename = format!("{}.md", r.id);
+            let status = RwSignal::new(String::new());
             let (g, id) = (guide.clone(), r.id.clone());
-            // Filled in from the work state at the moment of the download.
-            let download = move |_| {
+            // Filled in from the work state at the moment of the download, written by the
+            // documents worker.
+            let file = move |format: Format| {
                 if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
-                    dom::download(
-                        &filename,
-                        "text/markdown;charset=utf-8",
-                        &h.to_markdown(&dom::today()),
+                    let name = match format {
+                        Format::Markdown => format!("{}.md", h.resource.id),
+                        _ => dom::file_name(&h.resource.id, &h.kommune, format.extension()),
+                    };
+                    fetch(
+                        format,
+                        h.to_document(&dom::today()),
+                        Credits::default(),
+                        name,
+                        status,
                     );
                 }
             };
+            let (file2, file3) = (file.clone(), file.clone());
+            let title = format!(" „{}“", r.title);
+            let (t1, t2, t3) = (title.clone(), title.clone(), title);
             let marked = Marked::default();
             let cited: Vec<Source> = guide.resource_sources(&r).into_iter().cloned().collect();
             let cited = (!cited.is_empty()).then(|| {
@@ -56,10 +69,19 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
                         <div class="resource-body" inner_html=render(&r.body, &guide, &marked)></div>
                         {cited}
                     </details>
-                    <button type="button" class="button secondary small"
-                        on:click=download>
-                        {format!("„{}“ herunterladen (Markdown)", r.title)}
-                    </button>
+                    <div class="resource-downloads">
+                        <span class="downloads-label">{crate::prerender::DOWNLOADS_LABEL}</span>
+                        <button type="button" class="button secondary small" on:click=move |_| file(Format::Docx)>
+                            "Word (.docx)"<span class="visually-hidden">{t1}</span>
+                        </button>
+                        <button type="button" class="button secondary small" on:click=move |_| file2(Format::Odt)>
+                            "OpenDocument (.odt)"<span class="visually-hidden">{t2}</span>
+                        </button>
+                        <button type="button" class="button secondary small" on:click=move |_| file3(Format::Markdown)>
+                            "Markdown (.md)"<span class="visually-hidden">{t3}</span>
+                        </button>
+                    </div>
+                    {status_line(status)}
                 </li>
             }
         })

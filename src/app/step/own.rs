@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
+use crate::prerender::{PUBLIC_HELP, PUBLIC_LABEL};
 use crate::progress::Status;
 
 #[component]
@@ -31,6 +32,11 @@ pub fn OwnState(step: usize) -> impl IntoView {
     let not_relevant = move || ctx.progress(|p| p.status(&s) == Status::NotRelevant);
     let (reason_id, note_id) = (format!("grund-{sid}"), crate::route::note_anchor(&sid));
     let (s1, s2, s3, s4) = (sid.clone(), sid.clone(), sid.clone(), sid.clone());
+    let (s5, s6) = (sid.clone(), sid.clone());
+    let (public_id, public_help) = (
+        format!("oeffentlich-{sid}"),
+        format!("oeffentlich-hilfe-{sid}"),
+    );
     view! {
         <section class="own" aria-labelledby="stand-titel">
             <h2 id="stand-titel">"Ihr Stand"</h2>
@@ -56,6 +62,13 @@ pub fn OwnState(step: usize) -> impl IntoView {
                     prop:value=move || ctx.progress(|p| p.note(&s3))
                     on:input=move |ev| { let v = event_target_value(&ev); ctx.update(|p| p.set_note(&s4, &v)); }>
                 </textarea>
+            </div>
+            <div class="choice public-note">
+                <input type="checkbox" id=public_id.clone() aria-describedby=public_help.clone()
+                    prop:checked=move || ctx.progress(|p| p.is_public(&s5))
+                    on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|p| p.set_public(&s6, on)); }/>
+                <label for=public_id>{PUBLIC_LABEL}</label>
+                <span class="choice-help" id=public_help>{PUBLIC_HELP}</span>
             </div>
             <KeptNotes step=sid.clone()/>
         </section>
