@@ -19,6 +19,8 @@ pub enum Route {
     Compare,
     /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
     About,
+    /// „Leitfaden anpassen“: check, preview and ship an adapted guide (`autor`).
+    Author,
     NotFound(String),
 }
 
@@ -36,6 +38,7 @@ impl Route {
             ["bericht"] => Route::Report,
             ["vergleich"] => Route::Compare,
             ["ueber"] => Route::About,
+            ["anpassen"] => Route::Author,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
@@ -85,6 +88,7 @@ impl Route {
             Route::Report => "#/bericht".into(),
             Route::Compare => "#/vergleich".into(),
             Route::About => "#/ueber".into(),
+            Route::Author => "#/anpassen".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
@@ -108,6 +112,7 @@ mod tests {
             Route::Report,
             Route::Compare,
             Route::About,
+            Route::Author,
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.href()), r);

@@ -3,6 +3,7 @@
 //! `workspace` and `session`. Browser calls go through `web`.
 
 mod about;
+mod autor;
 mod compare;
 mod demo;
 mod frame;
@@ -37,6 +38,9 @@ pub struct Ctx {
     pub notice: RwSignal<Option<Notice>>,
     /// Demo mode: its own storage space, marked on every screen.
     pub demo: bool,
+    /// The preview of an author's guide („Leitfaden anpassen“): demo mode on that guide,
+    /// in a storage space of its own.
+    pub preview: bool,
     /// In demo mode, the path before the last profile switch, to show what changed.
     pub previous_path: RwSignal<Option<Arc<Path>>>,
 }
@@ -159,6 +163,7 @@ fn screen(route: Route) -> AnyView {
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Compare => view! { <compare::Compare/> }.into_any(),
         Route::About => view! { <about::About/> }.into_any(),
+        Route::Author => view! { <autor::Author/> }.into_any(),
         Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
     }
 }
@@ -200,8 +205,13 @@ fn sync_and_save(key: &str, ctx: Ctx, saver: StoredValue<Saver>) {
 
 #[component]
 fn App(guide: Arc<Guide>) -> impl IntoView {
-    let demo = dom::demo_requested();
-    let key = storage::key(&guide.id, demo);
+    let preview = dom::preview_requested();
+    let demo = preview || dom::demo_requested();
+    let key = if preview {
+        storage::preview_key(&guide.id)
+    } else {
+        storage::key(&guide.id, demo)
+    };
     dom::set_language(&guide.language);
     let opened = session::open(
         storage::load(&key),
@@ -227,6 +237,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         route,
         notice,
         demo,
+        preview,
         previous_path: RwSignal::new(None),
     };
     provide_context(ctx);

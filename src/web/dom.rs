@@ -165,7 +165,8 @@ pub fn show_address(route: &Route) {
         .is_some();
     let loc = window().location();
     let web = matches!(loc.protocol().as_deref(), Ok("http:" | "https:"));
-    if !has_pages || !web || matches!(route, Route::NotFound(_)) {
+    // A preview's steps are not the pre-rendered ones: it keeps hash addresses.
+    if !has_pages || !web || matches!(route, Route::NotFound(_)) || preview_requested() {
         return;
     }
     let search = loc.search().unwrap_or_default();
@@ -219,6 +220,17 @@ pub fn demo_requested() -> bool {
         .unwrap_or_default()
         .split(['?', '&'])
         .any(|p| p == "demo" || p == "demo=1")
+}
+
+/// Whether the preview of an author's guide was asked for (`?vorschau`, opened by
+/// „Leitfaden anpassen“).
+pub fn preview_requested() -> bool {
+    window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .split(['?', '&'])
+        .any(|p| p == "vorschau")
 }
 
 /// Moves focus to the page's main heading after the next render and announces it.
@@ -275,6 +287,14 @@ pub enum GuideData {
 /// names in `<meta name="leitfaden-bundle">`, or (debug builds only) the RON files in
 /// `guide/`, so that a release wasm never needs the RON parser.
 pub async fn guide_data() -> Result<GuideData, String> {
+    if preview_requested() {
+        return super::autor::preview_bundle()
+            .map(GuideData::Bundle)
+            .ok_or_else(|| {
+                "es gibt keine Vorschau in diesem Browser; öffnen Sie sie über „Leitfaden anpassen“"
+                    .into()
+            });
+    }
     if let Some(el) = document().get_element_by_id("leitfaden-guide") {
         return Ok(GuideData::Bundle(el.text_content().unwrap_or_default()));
     }

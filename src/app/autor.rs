@@ -1,0 +1,335 @@
+//! „Leitfaden anpassen“: the author page. Choose a folder or a .zip, see every message of the
+//! full author check, open a preview, and save the single file for the Kommunen.
+//!
+//! The check runs in the author worker (`web::autor`), so the app's own wasm carries no
+//! RON parser and no checks; this screen only shows `autor::Outcome` and builds the single
+//! file with `autor::ship`.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use super::ctx;
+use crate::autor::{self, Message, Outcome, Reply};
+use crate::text;
+use crate::web::autor::{self as edge, Chosen};
+use crate::web::dom;
+
+/// The state of the last check.
+#[derive(Clone, PartialEq)]
+enum State {
+    Idle,
+    Checking,
+    Done(Box<Outcome>),
+    Failed(String),
+}
+
+#[component]
+pub fn Author() -> impl IntoView {
+    if !edge::available() {
+        return view! { <Unavailable/> }.into_any();
+    }
+    let state = RwSignal::new(State::Idle);
+    let chosen = StoredValue::new_local(None::<Chosen>);
+    // Which input chose the files, to open it again for „Erneut prüfen“ where the browser
+    // gives no lasting access.
+    let last_input = StoredValue::new(None::<bool>);
+    let folder_input = NodeRef::<Input>::new();
+    let zip_input = NodeRef::<Input>::new();
+    let action = RwSignal::new(None::<Result<String, String>>);
+
+    if let Err(e) = edge::start(move |reply| match reply {
+        Reply::Ready => {}
+        Reply::Checked(outcome) => {
+            let _ = state.try_set(State::Done(outcome));
+        }
+        Reply::Failed(e) => {
+            let _ = state.try_set(State::Failed(e));
+        }
+    }) {
+        state.set(State::Failed(e));
+    }
+
+    let run = move |c: Chosen| {
+        chosen.set_value(Some(c.clone()));
+        state.set(State::Checking);
+        action.set(None);
+        leptos::task::spawn_local(async move {
+            if let Err(e) = edge::check(&c).await {
+                let _ = state.try_set(State::Failed(e));
+            }
+        });
+    };
+    let choose_folder = move |_| {
+        if edge::has_directory_picker() {
+            leptos::task::spawn_local(async move {
+                match edge::pick_directory().await {
+                    Ok(Some(c)) => run(c),
+                    Ok(None) => {}
+                    Err(e) => state.set(State::Failed(e)),
+                }
+            });
+        } else if let Some(input) = folder_input.get_untracked() {
+            input.click();
+        }
+    };
+    let choose_zip = move |_| {
+        if let Some(input) = zip_input.get_untracked() {
+            input.click();
+        }
+    };
+    let on_input = move |zip: bool| {
+        move |ev: leptos::ev::Event| {
+            if let Some(c) = edge::from_input(&ev) {
+                last_input.set_value(Some(zip));
+                run(c);
+            }
+        }
+    };
+    let again = move |_| {
+        let Some(c) = chosen.get_value() else { return };
+        if c.rereadable() {
+            run(c);
+        } else {
+            let input = if last_input.get_value() == Some(true) {
+                zip_input
+            } else {
+                folder_input
+            };
+            if let Some(input) = input.get_untracked() {
+                input.click();
+            }
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        if let Some(c) = edge::from_drop(&ev) {
+            run(c);
+        }
+    };
+    let can_again = move || chosen.with_value(Option::is_some) && state.get() != State::Checking;
+    let again_hint = move || {
+        chosen.with_value(|c| {
+            c.as_ref().filter(|c| !c.rereadable()).map(|_| {
+                view! {
+                    <p class="hint">"Ihr Browser gibt dieser Seite keinen dauerhaften Zugriff auf den Ordner: „Erneut prüfen“ öffnet die Auswahl noch einmal, wählen Sie dort denselben Ordner."</p>
+                }
+            })
+        })
+    };
+
+    let bundled_id = ctx().guide().id.clone();
+    let ready = move || match state.get() {
+        State::Done(o) if o.bundle.is_some() => Some(o),
+        _ => None,
+    };
+    let preview = move |_| {
+        let Some(bundle) = ready().and_then(|o| o.bundle) else {
+            return;
+        };
+        match edge::store_preview(&bundle) {
+            Ok(()) => {
+                edge::open_preview();
+                action.set(Some(Ok(
+                    "Die Vorschau ist in einem eigenen Tab geöffnet. Nach einer Änderung: „Erneut prüfen“, dann wieder „Vorschau öffnen“."
+                        .into(),
+                )));
+            }
+            Err(e) => action.set(Some(Err(e))),
+        }
+    };
+    let ship = move |_| {
+        let Some(o) = ready() else { return };
+        let (Some(bundle), Some(info)) = (o.bundle.clone(), o.guide.clone()) else {
+            return;
+        };
+        action.set(Some(Ok("Die Datei wird erstellt …".into())));
+        leptos::task::spawn_local(async move {
+            let made = edge::fetch_text(autor::SINGLE_FILE_TEMPLATE)
+                .await
+                .and_then(|template| autor::ship(&template, &bundle, &info.title));
+            match made {
+                Ok(html) => {
+                    let name = dom::file_name("leitfaden", &info.title, "html");
+                    dom::download(&name, "text/html", &html);
+                    let _ = action.try_set(Some(Ok(format!(
+                        "„{name}“ ist gespeichert ({}). Sie öffnet sich per Doppelklick, ohne Server und ohne Internet.",
+                        text::size(html.len())
+                    ))));
+                }
+                Err(e) => {
+                    let _ = action.try_set(Some(Err(format!(
+                        "Die Datei konnte nicht erstellt werden: {e}"
+                    ))));
+                }
+            }
+        });
+    };
+    let same_id = move || {
+        let id = bundled_id.clone();
+        ready()
+            .and_then(|o| o.guide)
+            .filter(|g| g.id == id)
+            .map(|g| {
+                view! {
+                    <p class="banner warning autor-kennung">
+                        {format!("Ihr Leitfaden hat noch die Kennung des mitgelieferten („{}“). Geben Sie ihm in leitfaden.ron eine eigene ", g.id)}
+                        <code>"id"</code>
+                        " (z. B. „open-government-kreis-musterland“): Sonst gelten Arbeitsstände und Exportdateien des mitgelieferten Leitfadens auch für Ihren, und beide teilen sich den Speicher im Browser."
+                    </p>
+                }
+            })
+    };
+
+    view! {
+        <section class="autor">
+            <h1>"Leitfaden anpassen"</h1>
+            <p class="lead">"Passen Sie diesen Leitfaden für Ihren Kreis, Ihr Land oder Ihren Verband an: eigene Beispiele, das Recht Ihres Landes, Ihre Ansprechpersonen. Sie brauchen nur einen Texteditor. Diese Seite prüft Ihre Dateien, zeigt Ihren Leitfaden in einer Vorschau und speichert ihn als eine Datei für Ihre Kommunen. Ihre Dateien bleiben auf Ihrem Rechner; nichts wird hochgeladen."</p>
+
+            <h2>"1. Vorlage herunterladen"</h2>
+            <p>"Die Vorlage enthält alle Textdateien des mitgelieferten Leitfadens und eine kurze Anleitung („" {autor::README} "“). Entpacken Sie sie und ändern Sie die Dateien mit einem Texteditor."</p>
+            <p><a class="button secondary" href=autor::TEMPLATE_ZIP download=autor::TEMPLATE_ZIP>"Mitgelieferten Leitfaden als Vorlage herunterladen"</a></p>
+
+            <h2>"2. Ordner prüfen"</h2>
+            <p>"Wählen Sie den Ordner Ihres Leitfadens (den Ordner, in dem „leitfaden.ron“ liegt) oder eine ZIP-Datei mit ihm. Die Prüfung liest jede Datei und geht jeden möglichen Weg durch den Leitfaden. Jede Meldung nennt Datei, Zeile und Spalte, zeigt die Zeile und gibt einen Hinweis."</p>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=choose_folder>"Ordner wählen"</button>
+                <button type="button" class="button secondary" on:click=choose_zip>"ZIP-Datei wählen"</button>
+                <button type="button" class="button secondary" disabled=move || !can_again() on:click=again>"Erneut prüfen"</button>
+            </div>
+            <input type="file" id="autor-ordner" node_ref=folder_input hidden=true multiple=true
+                prop:webkitdirectory=true on:change=on_input(false)/>
+            <input type="file" id="autor-zip" node_ref=zip_input hidden=true accept=".zip,application/zip"
+                on:change=on_input(true)/>
+            <div class="autor-ablage" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                "Oder ziehen Sie den Ordner, seine Dateien oder eine ZIP-Datei hierher."
+            </div>
+            {again_hint}
+            <div class="autor-ergebnis" role="status">
+                {move || match state.get() {
+                    State::Idle => ().into_any(),
+                    State::Checking => view! { <p class="autor-laeuft">"Wird geprüft …"</p> }.into_any(),
+                    State::Failed(e) => view! { <p class="banner warning">{e}</p> }.into_any(),
+                    State::Done(o) => view! { <Summary outcome=(*o).clone()/> }.into_any(),
+                }}
+            </div>
+            {move || match state.get() {
+                State::Done(o) => view! { <Messages outcome=*o/> }.into_any(),
+                _ => ().into_any(),
+            }}
+
+            <h2>"3. Vorschau"</h2>
+            <p>"Die Vorschau zeigt Ihren Leitfaden so, wie Ihre Kommunen ihn sehen werden, in einem eigenen Tab mit eigenem Speicher: mit den Beispielkommunen, dem Wechsel des Profils und dem Vergleich zweier Profile. Ihre echten Eingaben in diesem Browser bleiben unberührt. Die Vorschau ist möglich, sobald die Prüfung keine Fehler mehr findet."</p>
+            <p><button type="button" class="button primary" disabled=move || ready().is_none() on:click=preview>"Vorschau öffnen"</button></p>
+
+            <h2>"4. Für Ihre Kommunen speichern"</h2>
+            <p>"Speichert die ganze App mit Ihrem Leitfaden als eine HTML-Datei. Sie öffnet sich per Doppelklick in Chrome, Edge und Firefox, ohne Server und ohne Internet; Sie können sie per E-Mail oder auf einem USB-Stick an Ihre Kommunen geben. Die Fortschritte bleiben im Browser der jeweiligen Kommune."</p>
+            {same_id}
+            <p><button type="button" class="button primary" disabled=move || ready().is_none() on:click=ship>"Als Datei für Ihre Kommunen speichern"</button></p>
+            {move || action.get().map(|a| match a {
+                Ok(text) => view! { <p class="banner info" role="status">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="banner warning" role="alert">{text}</p> }.into_any(),
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// The count, what was not checked, and whether the preview is possible.
+#[component]
+fn Summary(outcome: Outcome) -> impl IntoView {
+    if !outcome.problems.is_empty() {
+        let items = outcome
+            .problems
+            .into_iter()
+            .map(|p| view! { <li>{p}</li> })
+            .collect_view();
+        return view! {
+            <div class="banner warning autor-probleme">
+                <p><strong>"Diese Auswahl kann nicht geprüft werden:"</strong></p>
+                <ul>{items}</ul>
+            </div>
+        }
+        .into_any();
+    }
+    let folder = if outcome.prefix.is_empty() {
+        String::new()
+    } else {
+        format!(" in „{}“", outcome.prefix.trim_end_matches('/'))
+    };
+    let counts = format!(
+        "Geprüft: {}{folder}. {}, {}.",
+        text::counted(outcome.files, "Datei", "Dateien"),
+        text::counted_digits(outcome.errors as u64, "Fehler", "Fehler"),
+        text::counted_digits(outcome.warnings as u64, "Warnung", "Warnungen"),
+    );
+    let verdict = if outcome.errors > 0 {
+        "Beheben Sie die Fehler und prüfen Sie erneut; dann sind Vorschau und Speichern möglich."
+    } else {
+        "Keine Fehler: Vorschau und Speichern sind möglich."
+    };
+    let skipped = (!outcome.skipped.is_empty()).then(|| {
+        let n = outcome.skipped.len();
+        let items = outcome
+            .skipped
+            .into_iter()
+            .map(|s| view! { <li>{s}</li> })
+            .collect_view();
+        view! {
+            <details class="autor-uebersprungen">
+                <summary>{format!("Nicht geprüft: {}", text::counted(n, "Datei", "Dateien"))}</summary>
+                <ul>{items}</ul>
+            </details>
+        }
+    });
+    view! {
+        <p class="autor-zahlen"><strong>{counts}</strong>" "{verdict}</p>
+        {skipped}
+    }
+    .into_any()
+}
+
+/// Every message, with a German heading, as `leitfaden check` prints it.
+#[component]
+fn Messages(outcome: Outcome) -> impl IntoView {
+    if !outcome.problems.is_empty() {
+        return ().into_any();
+    }
+    let prefix = outcome.prefix.clone();
+    let items = outcome
+        .messages
+        .into_iter()
+        .map(|m: Message| {
+            let kind = if m.error { "Fehler" } else { "Warnung" };
+            let class = if m.error {
+                "autor-meldung fehler"
+            } else {
+                "autor-meldung warnung"
+            };
+            view! {
+                <li class=class>
+                    <p class="autor-wo"><strong>{kind}</strong>
+                        {format!(" in {}{}, Zeile {}, Spalte {}", prefix, m.file, m.line, m.col)}</p>
+                    <pre class="autor-text">{m.text.trim_end().to_string()}</pre>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3 class="visually-hidden">"Meldungen der Prüfung"</h3>
+        <ol class="autor-meldungen">{items}</ol>
+        <pre class="autor-schluss">{outcome.tail.trim_end().to_string()}</pre>
+    }
+    .into_any()
+}
+
+/// The single file (or a page from file://) has no author worker next to it.
+#[component]
+fn Unavailable() -> impl IntoView {
+    view! {
+        <section class="autor">
+            <h1>"Leitfaden anpassen"</h1>
+            <p class="lead">"In dieser Datei ist „Leitfaden anpassen“ nicht enthalten: Die Prüfung eines angepassten Leitfadens ist ein eigenes Programm, das die Web-Version des Leitfadens erst lädt, wenn jemand diese Seite öffnet. Eine einzelne Datei, die ohne Server geöffnet wird, kann es nicht nachladen."</p>
+            <p>"Öffnen Sie zum Anpassen die Web-Version des Leitfadens (die Adresse, unter der Ihr Kreis oder Land ihn veröffentlicht) und dort „Leitfaden anpassen“. Alles andere funktioniert in dieser Datei wie in der Web-Version."</p>
+        </section>
+    }
+}
