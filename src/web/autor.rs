@@ -46,9 +46,12 @@ struct Worker {
     waiting: Option<JsValue>,
 }
 
+/// Where the worker's replies go: the author page that is open now.
+type OnReply = Rc<dyn Fn(Reply)>;
+
 thread_local! {
     static WORKER_STATE: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    static ON_REPLY: RefCell<Option<Rc<dyn Fn(Reply)>>> = const { RefCell::new(None) };
+    static ON_REPLY: RefCell<Option<OnReply>> = const { RefCell::new(None) };
 }
 
 /// Whether this page can run the author worker: not from the single file (no files next
@@ -246,7 +249,8 @@ pub fn from_input(ev: &leptos::ev::Event) -> Option<Chosen> {
 
 /// What was dropped on the page: folders and files as entries (walked on every check).
 pub fn from_drop(ev: &web_sys::DragEvent) -> Option<Chosen> {
-    let items = ev.data_transfer()?.items();
+    let transfer = ev.data_transfer()?;
+    let items = transfer.items();
     let mut entries = Vec::new();
     let mut name = String::new();
     for i in 0..items.length() {
@@ -270,7 +274,18 @@ pub fn from_drop(ev: &web_sys::DragEvent) -> Option<Chosen> {
         }
     }
     if entries.is_empty() {
-        return None;
+        // No entries (a page that made the drop itself): the plain files, if any.
+        let list = transfer.files()?;
+        let files = Array::new();
+        for i in 0..list.length() {
+            if let Some(file) = list.get(i) {
+                files.push(&Array::of2(&file.name().into(), &file));
+            }
+        }
+        return (files.length() > 0).then_some(Chosen::Files {
+            name: String::new(),
+            files,
+        });
     }
     // One dropped folder is the guide folder; loose files have none.
     let one_folder = entries.len() == 1
