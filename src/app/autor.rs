@@ -2,14 +2,15 @@
 //! full author check, open a preview, and save the single file for the Kommunen.
 //!
 //! The check runs in the author worker (`web::autor`), so the app's own wasm carries no
-//! RON parser and no checks; this screen only shows `autor::Outcome` and builds the single
-//! file with `autor::ship`.
+//! RON parser and no checks; the worker also renders the result (`autor::shown`), which
+//! this screen sets as HTML. It builds the single file with `autor::ship`.
 
 use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::ctx;
-use crate::autor::{self, Message, Outcome, Reply};
+use crate::autor::shown::Shown;
+use crate::autor::{self, Reply};
 use crate::text;
 use crate::web::autor::{self as edge, Chosen};
 use crate::web::dom;
@@ -19,7 +20,7 @@ use crate::web::dom;
 enum State {
     Idle,
     Checking,
-    Done(Box<Outcome>),
+    Done(Box<Shown>),
     Failed(String),
 }
 
@@ -39,8 +40,8 @@ pub fn Author() -> impl IntoView {
 
     if let Err(e) = edge::start(move |reply| match reply {
         Reply::Ready => {}
-        Reply::Checked(outcome) => {
-            let _ = state.try_set(State::Done(outcome));
+        Reply::Checked(shown) => {
+            let _ = state.try_set(State::Done(shown));
         }
         Reply::Failed(e) => {
             let _ = state.try_set(State::Failed(e));
@@ -209,13 +210,13 @@ pub fn Author() -> impl IntoView {
                     State::Idle => ().into_any(),
                     State::Checking => view! { <p class="autor-laeuft">"Wird geprüft …"</p> }.into_any(),
                     State::Failed(e) => view! { <p class="banner warning">{e}</p> }.into_any(),
-                    State::Done(o) => view! { <Summary outcome=(*o).clone()/> }.into_any(),
+                    State::Done(o) => view! { <div inner_html=o.summary></div> }.into_any(),
                 }}
             </div>
-            {move || match state.get() {
-                State::Done(o) => view! { <Messages outcome=*o/> }.into_any(),
-                _ => ().into_any(),
-            }}
+            <div class="autor-liste" inner_html=move || match state.get() {
+                State::Done(o) => o.messages,
+                _ => String::new(),
+            }></div>
 
             <h2>"3. Vorschau"</h2>
             <p>"Die Vorschau zeigt Ihren Leitfaden so, wie Ihre Kommunen ihn sehen werden, in einem eigenen Tab mit eigenem Speicher: mit den Beispielkommunen, dem Wechsel des Profils und dem Vergleich zweier Profile. Ihre echten Eingaben in diesem Browser bleiben unberührt. Die Vorschau ist möglich, sobald die Prüfung keine Fehler mehr findet."</p>
@@ -230,94 +231,6 @@ pub fn Author() -> impl IntoView {
                 Err(text) => view! { <p class="banner warning" role="alert">{text}</p> }.into_any(),
             })}
         </section>
-    }
-    .into_any()
-}
-
-/// The count, what was not checked, and whether the preview is possible.
-#[component]
-fn Summary(outcome: Outcome) -> impl IntoView {
-    if !outcome.problems.is_empty() {
-        let items = outcome
-            .problems
-            .into_iter()
-            .map(|p| view! { <li>{p}</li> })
-            .collect_view();
-        return view! {
-            <div class="banner warning autor-probleme">
-                <p><strong>"Diese Auswahl kann nicht geprüft werden:"</strong></p>
-                <ul>{items}</ul>
-            </div>
-        }
-        .into_any();
-    }
-    let folder = if outcome.prefix.is_empty() {
-        String::new()
-    } else {
-        format!(" in „{}“", outcome.prefix.trim_end_matches('/'))
-    };
-    let counts = format!(
-        "Geprüft: {}{folder}. {}, {}.",
-        text::counted(outcome.files, "Datei", "Dateien"),
-        text::counted_digits(outcome.errors as u64, "Fehler", "Fehler"),
-        text::counted_digits(outcome.warnings as u64, "Warnung", "Warnungen"),
-    );
-    let verdict = if outcome.errors > 0 {
-        "Beheben Sie die Fehler und prüfen Sie erneut; dann sind Vorschau und Speichern möglich."
-    } else {
-        "Keine Fehler: Vorschau und Speichern sind möglich."
-    };
-    let skipped = (!outcome.skipped.is_empty()).then(|| {
-        let n = outcome.skipped.len();
-        let items = outcome
-            .skipped
-            .into_iter()
-            .map(|s| view! { <li>{s}</li> })
-            .collect_view();
-        view! {
-            <details class="autor-uebersprungen">
-                <summary>{format!("Nicht geprüft: {}", text::counted(n, "Datei", "Dateien"))}</summary>
-                <ul>{items}</ul>
-            </details>
-        }
-    });
-    view! {
-        <p class="autor-zahlen"><strong>{counts}</strong>" "{verdict}</p>
-        {skipped}
-    }
-    .into_any()
-}
-
-/// Every message, with a German heading, as `leitfaden check` prints it.
-#[component]
-fn Messages(outcome: Outcome) -> impl IntoView {
-    if !outcome.problems.is_empty() {
-        return ().into_any();
-    }
-    let prefix = outcome.prefix.clone();
-    let items = outcome
-        .messages
-        .into_iter()
-        .map(|m: Message| {
-            let kind = if m.error { "Fehler" } else { "Warnung" };
-            let class = if m.error {
-                "autor-meldung fehler"
-            } else {
-                "autor-meldung warnung"
-            };
-            view! {
-                <li class=class>
-                    <p class="autor-wo"><strong>{kind}</strong>
-                        {format!(" in {}{}, Zeile {}, Spalte {}", prefix, m.file, m.line, m.col)}</p>
-                    <pre class="autor-text">{m.text.trim_end().to_string()}</pre>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <h3 class="visually-hidden">"Meldungen der Prüfung"</h3>
-        <ol class="autor-meldungen">{items}</ol>
-        <pre class="autor-schluss">{outcome.tail.trim_end().to_string()}</pre>
     }
     .into_any()
 }

@@ -2,10 +2,11 @@
 //! the full author check with the messages exactly as `leitfaden check` prints them, and
 //! the guide bundle for the preview and the single file.
 //!
-//! The author page's web worker (`src/bin/autor.rs`) runs `check`; the app itself only
-//! shows the `Outcome` and builds the single file with `ship`. `leitfaden site` writes the
+//! The author page's web worker (`src/bin/autor.rs`) runs `check` and renders what the
+//! page shows (`shown`); the app itself sets that HTML and builds the single file (`ship`). `leitfaden site` writes the
 //! template a Kreis starts from (`template_zip`). Nothing here touches the browser.
 
+pub mod shown;
 pub mod unzip;
 
 use std::collections::BTreeMap;
@@ -502,7 +503,7 @@ pub enum Reply {
     /// The worker has started and takes requests.
     Ready,
     /// The chosen files were read and checked.
-    Checked(Box<Outcome>),
+    Checked(Box<shown::Shown>),
     /// The chosen files could not be read (German, for the page).
     Failed(String),
 }

@@ -24,11 +24,9 @@ pub fn start() {
             let data = ev.data();
             wasm_bindgen_futures::spawn_local(async move {
                 let reply = match read(&data).await {
-                    Ok((name, picked)) => {
-                        Reply::Checked(Box::new(autor::check(&name, picked, &|| {
-                            js_sys::Date::now()
-                        })))
-                    }
+                    Ok((name, picked)) => Reply::Checked(Box::new(
+                        autor::check(&name, picked, &js_sys::Date::now).shown(),
+                    )),
                     Err(e) => Reply::Failed(e),
                 };
                 post(&reply);

@@ -552,9 +552,56 @@ fn replies_travel_as_json() {
     for reply in [
         autor::Reply::Ready,
         autor::Reply::Failed("„x“ konnte nicht gelesen werden.".into()),
-        autor::Reply::Checked(Box::new(outcome)),
+        autor::Reply::Checked(Box::new(outcome.shown())),
     ] {
         let json = serde_json::to_string(&reply).unwrap();
         assert_eq!(serde_json::from_str::<autor::Reply>(&json).unwrap(), reply);
     }
+}
+
+#[test]
+fn the_page_shows_each_message_escaped_under_a_german_heading() {
+    let (mut files, chapter) = edited_bundled();
+    // A hostile text on the line of a message: it must reach the page as text.
+    let text = files[&chapter].replacen(
+        "resources: [\"gibt-es-nicht-",
+        "resources: [\"<img src=x onerror=alert(1)>gibt-es-nicht-",
+        1,
+    );
+    files.insert(chapter.clone(), text);
+    let outcome = check_folder("vorlage & co", &files);
+    let m = outcome
+        .messages
+        .iter()
+        .find(|m| m.error && m.text.contains("<img"))
+        .cloned()
+        .expect("the message on the broken reference");
+    let errors = outcome.errors;
+    let warnings = outcome.warnings;
+    let shown = outcome.shown();
+    assert_eq!(shown.errors, errors);
+    assert_eq!((shown.bundle, shown.guide), (None, None));
+    assert_eq!(
+        shown.summary,
+        format!(
+            "<p class=\"autor-zahlen\"><strong>Geprüft: {} Dateien in „vorlage &amp; co“. {errors} Fehler, {warnings} Warnung{}.</strong> \
+             Beheben Sie die Fehler und prüfen Sie erneut; dann sind Vorschau und Speichern möglich.</p>",
+            files.len(),
+            if warnings == 1 { "" } else { "en" }
+        )
+    );
+    assert!(shown.messages.contains(&format!(
+        "<li class=\"autor-meldung fehler\"><p class=\"autor-wo\"><strong>Fehler</strong> in vorlage &amp; co/{chapter}, Zeile {}, Spalte {}</p><pre class=\"autor-text\">vorlage &amp; co/{chapter}:{}:{}: error: unknown resource `&lt;img",
+        m.line, m.col, m.line, m.col
+    )), "{}", shown.messages);
+    assert!(!shown.messages.contains("<img"));
+    assert!(shown.messages.ends_with("</pre>"));
+
+    let refused = autor::check("x", vec![], &clock).shown();
+    assert!(
+        refused
+            .summary
+            .starts_with("<div class=\"banner warning autor-probleme\">")
+    );
+    assert_eq!(refused.messages, "");
 }
