@@ -107,8 +107,10 @@ pub fn Author() -> impl IntoView {
             run(c);
         }
     };
-    let can_again = move || chosen.with_value(Option::is_some) && state.get() != State::Checking;
+    // `chosen` is no signal: read `state` first, which changes with every choice.
+    let can_again = move || state.get() != State::Checking && chosen.with_value(Option::is_some);
     let again_hint = move || {
+        state.track();
         chosen.with_value(|c| {
             c.as_ref().filter(|c| !c.rereadable()).map(|_| {
                 view! {

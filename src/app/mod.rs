@@ -143,8 +143,14 @@ fn GuideErrors(text: String) -> impl IntoView {
     view! {
         <main id="inhalt" class="guide-errors">
             <h1>"Der Leitfaden kann nicht angezeigt werden"</h1>
-            <p>"Bitte prüfen Sie die Dateien im Ordner " <code>"guide/"</code>
-               " mit " <code>"leitfaden check"</code> ". Nach dem Speichern lädt die Seite neu."</p>
+            {if dom::preview_requested() {
+                view! { <p>"Öffnen Sie die Vorschau bitte über " <a href="./#/anpassen">"Leitfaden anpassen"</a> "."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"Bitte prüfen Sie die Dateien im Ordner " <code>"guide/"</code>
+                       " mit " <code>"leitfaden check"</code> ". Nach dem Speichern lädt die Seite neu."</p>
+                }.into_any()
+            }}
             <pre class="diagnostics">{text}</pre>
         </main>
     }

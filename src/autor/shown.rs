@@ -89,7 +89,7 @@ fn messages(o: &Outcome) -> String {
             ("Warnung", "warnung")
         };
         out.push_str(&format!(
-            "<li class=\"autor-meldung {class}\"><p class=\"autor-wo\"><strong>{kind}</strong> in {}, Zeile {}, Spalte {}</p><pre class=\"autor-text\">{}</pre></li>",
+            "<li class=\"autor-meldung {class}\"><p class=\"autor-wo\"><strong>{kind}</strong> in {}, Zeile {}, Spalte {}</p><pre class=\"autor-text\" tabindex=\"0\">{}</pre></li>",
             escape(&format!("{}{}", o.prefix, m.file)),
             m.line,
             m.col,
@@ -97,7 +97,7 @@ fn messages(o: &Outcome) -> String {
         ));
     }
     out.push_str(&format!(
-        "</ol><pre class=\"autor-schluss\">{}</pre>",
+        "</ol><pre class=\"autor-schluss\" tabindex=\"0\">{}</pre>",
         escape(o.tail.trim_end())
     ));
     out

@@ -591,7 +591,7 @@ fn the_page_shows_each_message_escaped_under_a_german_heading() {
         )
     );
     assert!(shown.messages.contains(&format!(
-        "<li class=\"autor-meldung fehler\"><p class=\"autor-wo\"><strong>Fehler</strong> in vorlage &amp; co/{chapter}, Zeile {}, Spalte {}</p><pre class=\"autor-text\">vorlage &amp; co/{chapter}:{}:{}: error: unknown resource `&lt;img",
+        "<li class=\"autor-meldung fehler\"><p class=\"autor-wo\"><strong>Fehler</strong> in vorlage &amp; co/{chapter}, Zeile {}, Spalte {}</p><pre class=\"autor-text\" tabindex=\"0\">vorlage &amp; co/{chapter}:{}:{}: error: unknown resource `&lt;img",
         m.line, m.col, m.line, m.col
     )), "{}", shown.messages);
     assert!(!shown.messages.contains("<img"));
