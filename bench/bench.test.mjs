@@ -54,8 +54,6 @@ before(() => {
 )`);
   writeFileSync(join(dir, 'dist', 'guide', 'kapitel', 'eins.ron'), RON);
   writeFileSync(join(dir, 'dist', 'guide', 'kapitel', 'zwei.ron'), 'Chapter(id: "zwei", title: "Zwei", steps: [Step(id: "dritter", title: "Drei", body: "")])');
-  mkdirSync(join(dir, 'other'));
-  writeFileSync(join(dir, 'other', 'leitfaden.ron'), 'anders');
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -119,12 +117,10 @@ test('the host answers a matching ETag with 304 and no body', async () => {
   }
 });
 
-test('the host can leave out the service worker, serve another guide and extra pages', async () => {
-  const host = await serve(join(dir, 'dist'), { serviceWorker: false, guideDir: join(dir, 'other'), pages: { '/extra.html': '<p>extra</p>' } });
+test('the host can leave out the service worker and serve extra pages', async () => {
+  const host = await serve(join(dir, 'dist'), { serviceWorker: false, pages: { '/extra.html': '<p>extra</p>' } });
   try {
     assert.equal((await get(`${host.url}/sw.js`)).status, 404);
-    assert.equal((await get(`${host.url}/guide/leitfaden.ron`)).body.toString(), 'anders');
-    assert.equal((await get(`${host.url}/guide/kapitel/eins.ron`)).status, 404, 'the build’s own guide is gone');
     assert.equal((await get(`${host.url}/extra.html`)).body.toString(), '<p>extra</p>');
   } finally {
     await host.close();

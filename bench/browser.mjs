@@ -7,16 +7,23 @@
 //   memory (JS heap + wasm) after walking 200 steps;
 //   a first and a repeat visit with the service worker: bytes from the network, time to
 //     the first step.
-// Usage: node bench/browser.mjs DIST GENERATED_GUIDE_DIR  → prints one JSON object.
+// Usage: node bench/browser.mjs DIST GUIDE_DIR GENERATED_SITE GENERATED_GUIDE_DIR → one JSON object.
+// DIST is the release site of GUIDE_DIR (the bundled guide); GENERATED_SITE the same app
+// with the generated guide (`leitfaden site GENERATED_GUIDE_DIR target/trunk-dist OUT`).
 
-import { readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { firstStepOf, guideOf, stepsOf } from './guide.mjs';
 import { ARGS, CHROMIUM } from './lighthouse.mjs';
 
-const [dist, generated] = process.argv.slice(2).map((p) => resolve(p));
+const [dist, guideDir, generatedSite, generated] = process.argv.slice(2).map((p) => resolve(p));
+const root = new URL('..', import.meta.url).pathname;
+/** The pre-rendered page of a step (src/prerender.rs), where a deep link lands. */
+const stepPage = (id) => `/schritt-${encodeURIComponent(id)}.html`;
+/** The app has taken over: the pre-rendered shell is gone and a heading is rendered. */
+const APP = 'body:not(:has(#vorab)) main h1';
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 /** How long after the first step the layout is watched for shifts (the app taking over). */
@@ -46,12 +53,31 @@ const WATCH = (wanted) => {
     if (!check()) new MutationObserver((_, o) => { if (check()) o.disconnect(); })
       .observe(document, { subtree: true, childList: true, characterData: true });
   });
+  // The running app replaces the pre-rendered page (`#vorab`); a static page has none and
+  // counts as ready at its first step.
+  window.__ready = window.__firstStep.then((first) => new Promise((done) => {
+    const check = () => {
+      if (document.readyState === 'loading') return false;
+      const h = document.querySelector('main h1');
+      if (!document.querySelector('#vorab') && h && h.textContent.trim() === wanted) {
+        done(document.documentElement.dataset.statisch ? first.frame : performance.now());
+        return true;
+      }
+      return false;
+    };
+    if (!check()) {
+      const o = new MutationObserver(() => { if (check()) o.disconnect(); });
+      o.observe(document, { subtree: true, childList: true, characterData: true });
+      document.addEventListener('DOMContentLoaded', () => { if (check()) o.disconnect(); });
+    }
+  }));
 };
 
 /** Waits for the watched heading in `page` (after WATCH and a navigation). */
 async function watched(page) {
-  return page.evaluate(() => Promise.race([window.__firstStep,
-    new Promise((_, no) => setTimeout(() => no(new Error(`no heading after 30 s on ${location.href}`)), 30000))]));
+  return page.evaluate(() => Promise.race([Promise.all([window.__firstStep, window.__ready])
+    .then(([first, ready]) => ({ ...first, ready })),
+  new Promise((_, no) => setTimeout(() => no(new Error(`no heading or app after 30 s on ${location.href}`)), 30000))]));
 }
 
 /** One cold visit in a fresh profile: first step time, and layout shift until settled. */
@@ -64,7 +90,7 @@ async function coldVisit(browser, url, wanted) {
   await page.waitForTimeout(SETTLE_MS);
   const shifts = await page.evaluate(() => window.__shifts);
   await context.close();
-  return { frame: t.frame, cls: shifts.reduce((a, s) => a + s.value, 0), lastShift: shifts.at(-1)?.at ?? null };
+  return { frame: t.frame, ready: t.ready, cls: shifts.reduce((a, s) => a + s.value, 0), lastShift: shifts.at(-1)?.at ?? null };
 }
 
 /** Clicks „Weiter“ (a[rel=next]) `n` times; the time to the next heading laid out, and to the frame after. */
@@ -138,10 +164,12 @@ async function main() {
   const out = {};
 
   // 1. First step on screen, and the static floor with the same text, interleaved.
-  const step = firstStepOf(join(dist, 'guide'));
-  const css = readdirSync(dist).find((f) => f.endsWith('.css'));
-  const staticPage = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">${css ? `<link rel="stylesheet" href="/${css}">` : ''}
+  const step = firstStepOf(guideDir);
+  // The floor: the step's heading and text as plain HTML with the app's stylesheet inline,
+  // as the pre-rendered pages carry it.
+  const css = readFileSync(join(root, 'style', 'main.css'), 'utf8');
+  const staticPage = `<!DOCTYPE html><html lang="de" data-statisch="1"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${css}</style>
 <title>${step.title}</title></head><body><main><article class="step"><h1>${step.title}</h1>
 ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></main></body></html>`;
   // A first visit as it happens: the service worker registers and precaches meanwhile.
@@ -150,7 +178,7 @@ ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></ma
   const app = [];
   const floor = [];
   for (let i = 0; i < runs; i++) {
-    app.push(await coldVisit(browser, `${s1.url}/#/schritt/${encodeURIComponent(step.id)}`, step.title));
+    app.push(await coldVisit(browser, `${s1.url}${stepPage(step.id)}`, step.title));
     floor.push(await coldVisit(browser, `${s1.url}/statisch.html`, step.title));
   }
   await s1.close();
@@ -158,12 +186,12 @@ ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></ma
 
   // 2. Step changes and memory on the generated guide, empty storage.
   const first = stepsOf(generated)[0].id;
-  const s2 = await serve(dist, { guideDir: generated, serviceWorker: false, pages: { '/leer.html': '<!DOCTYPE html><title>leer</title>' } });
+  const s2 = await serve(generatedSite, { serviceWorker: false, pages: { '/leer.html': '<!DOCTYPE html><title>leer</title>' } });
   {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${s2.url}/#/schritt/${encodeURIComponent(first)}`);
-    await page.waitForSelector('main h1');
+    await page.goto(`${s2.url}${stepPage(first)}`);
+    await page.waitForSelector(APP);
     out.stepChange = stepFigures(await walk(page, 220));
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -191,8 +219,8 @@ ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></ma
     });
     await page.goto(`${s2.url}/leer.html`);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, raw]);
-    await page.goto(`${s2.url}/#/schritt/${encodeURIComponent(first)}`);
-    await page.waitForSelector('main h1');
+    await page.goto(`${s2.url}${stepPage(first)}`);
+    await page.waitForSelector(APP);
     // The app must have read the workspace: no storage warning, the active state's name shown.
     const opened = await page.evaluate(() => ({
       warning: document.querySelector('.banner.warning')?.textContent?.trim() ?? null,
@@ -223,7 +251,7 @@ ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></ma
   // 4. First and repeat visit with the service worker.
   const s3 = await serve(dist);
   {
-    const url = `${s3.url}/#/schritt/${encodeURIComponent(step.id)}`;
+    const url = `${s3.url}${stepPage(step.id)}`;
     const context = await browser.newContext();
     let page = await context.newPage();
     await page.addInitScript(WATCH, step.title);
@@ -280,6 +308,7 @@ ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></ma
     staticMedian: median(staticFrames),
     // The ratio of each interleaved pair, so a slow moment of the machine hits both.
     ratioMedian: median(appFrames.map((t, i) => t / staticFrames[i])),
+    readyMedian: median(out.firstStep.app.map((r) => r.ready)),
     takeoverClsMax: Math.max(...out.firstStep.app.map((r) => r.cls)),
     takeoverClsMedian: median(out.firstStep.app.map((r) => r.cls)),
     repeatMedian: out.visits.repeats.length ? median(out.visits.repeats.map((r) => r.frame)) : null,

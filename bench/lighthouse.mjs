@@ -1,7 +1,7 @@
 // Lighthouse figures for BENCHMARKS.md: the performance category (mobile, simulated
 // throttling: Lighthouse's defaults) of the start page and of a deep-linked step, as a new
 // visitor sees them, against bench/serve.mjs (gzip, like a real host), in Debian's Chromium.
-// Usage: node bench/lighthouse.mjs DIST [RUNS]  → prints one JSON object.
+// Usage: node bench/lighthouse.mjs DIST GUIDE_DIR [RUNS]  → prints one JSON object.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,8 @@ function chromium() {
       child.kill('SIGTERM');
       await new Promise((ok) => { child.once('exit', ok); setTimeout(ok, 5000); });
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium may still be writing its profile as it exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   };
   return new Promise((ok, fail) => {
     let err = '';
@@ -74,10 +75,11 @@ async function run(url) {
 const FIGURES = ['score', 'fcp', 'lcp', 'tbt', 'cls', 'si'];
 
 /** Lighthouse on the start page and on a deep-linked step, `runs` times each, interleaved. */
-export async function measure(dist, runs = 3) {
+export async function measure(dist, guideDir, runs = 3) {
   const host = await serve(dist);
-  const step = firstStepOf(join(dist, 'guide'));
-  const pages = { start: `${host.url}/`, step: `${host.url}/#/schritt/${encodeURIComponent(step.id)}` };
+  const step = firstStepOf(guideDir);
+  // A deep link lands on the step's pre-rendered page (src/prerender.rs).
+  const pages = { start: `${host.url}/`, step: `${host.url}/schritt-${encodeURIComponent(step.id)}.html` };
   const out = { step: step.id, pages, runs: { start: [], step: [] } };
   try {
     for (let i = 0; i < runs; i++) {
@@ -96,8 +98,8 @@ export async function measure(dist, runs = 3) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dist, runs] = process.argv.slice(2);
-  measure(resolve(dist ?? 'dist'), Number(runs ?? 3))
+  const [dist, guideDir, runs] = process.argv.slice(2);
+  measure(resolve(dist ?? 'dist'), resolve(guideDir ?? 'guide'), Number(runs ?? 3))
     .then((r) => console.log(JSON.stringify(r)))
     .catch((e) => { console.error(e); process.exit(1); });
 }

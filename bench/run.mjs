@@ -64,20 +64,38 @@ const goal = (key, what, measured, goal, ok) => issue.push({ key, what, measured
 const rows = [];
 const row = (what, measured, goal, ok) => rows.push(`| ${what} | ${measured} | ${goal ?? '–'} | ${met(ok)} |`);
 
-// Sizes: the service worker precaches every file of dist/, so a first visit downloads all.
+// Sizes. A new visitor gets the page it lands on (index.html or one pre-rendered step page)
+// and then what the service worker precaches (its list in dist/sw.js, index.html included);
+// the step pages are for landing only and are not precached.
 const sizeRows = [];
 const total = { raw: 0, gzip: 0, brotli: 0 };
+const stepPages = { count: 0, raw: 0, gzip: 0, brotli: 0, largestGzip: 0 };
 for (const f of files(dist)) {
   const s = sizes(f);
   for (const k of Object.keys(total)) total[k] += s[k];
+  if (/^schritt-.*\.html$/.test(relative(dist, f))) {
+    stepPages.count++;
+    for (const k of ['raw', 'gzip', 'brotli']) stepPages[k] += s[k];
+    stepPages.largestGzip = Math.max(stepPages.largestGzip, s.gzip);
+    continue;
+  }
   sizeRows.push(`| ${relative(dist, f)} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
 }
+if (stepPages.count) sizeRows.push(`| ${stepPages.count} pre-rendered step pages \`schritt-*.html\` (together; largest ${kb(stepPages.largestGzip)} gzip) | ${kb(stepPages.raw)} | ${kb(stepPages.gzip)} | ${kb(stepPages.brotli)} |`);
 sizeRows.push(`| **total of dist/** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`);
 const singleSize = existsSync(single) ? sizes(single) : null;
 if (singleSize) sizeRows.push(`| single file leitfaden.html | ${kb(singleSize.raw)} | ${kb(singleSize.gzip)} | ${kb(singleSize.brotli)} |`);
 const wasmFiles = files(dist).filter((f) => f.endsWith('.wasm'));
-const wasm = wasmFiles.map(sizes).reduce((a, s) => ({ gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { gzip: 0, brotli: 0 });
-const guideGzip = files(join(dist, 'guide')).reduce((a, f) => a + sizes(f).gzip, 0);
+const mainWasm = wasmFiles.filter((f) => /\/leitfaden-[0-9a-f]+_bg\.wasm$/.test(f));
+const wasm = mainWasm.map(sizes).reduce((a, s) => ({ gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { gzip: 0, brotli: 0 });
+const bundleFile = files(dist).find((f) => /\/leitfaden-[0-9a-f]+\.json$/.test(f));
+const guideGzip = bundleFile ? sizes(bundleFile).gzip : 0;
+// What the service worker precaches, from its list.
+const swText = readFileSync(join(dist, 'sw.js'), 'utf8');
+const precached = Object.keys(JSON.parse(swText.match(/const PRECACHE = (\{.*?\});/)[1]).files);
+const precache = precached.map((f) => sizes(join(dist, f))).reduce((a, s) => a + s.gzip, sizes(join(dist, 'sw.js')).gzip);
+const landingStep = Math.max(0, stepPages.largestGzip);
+const firstVisit = { start: precache, step: precache + landingStep };
 
 // Author checks on generated guides and the bundled one.
 rmSync(work, { recursive: true, force: true });
@@ -87,6 +105,11 @@ for (const n of [2000, 10000]) {
   const t = median(time(cli, ['check', join(work, `guide-${n}`)]));
   row(`\`leitfaden check\`, generated guide of ${n} steps (median of 7)`, ms(t), n === 10000 ? '≤ 500 ms' : '–', n === 10000 ? t <= 500 : undefined);
 }
+// The 2,000-step guide as a site of its own (the app of this build, that guide's bundle and
+// pages), for the step-change figures.
+const built = join(root, 'target', 'trunk-dist');
+const generatedSite = join(work, 'site-2000');
+execFileSync(cli, ['site', join(work, 'guide-2000'), built, generatedSite], { stdio: ['ignore', 'ignore', 'inherit'] });
 const checkOut = execFileSync(cli, ['check', join(root, 'guide')]).toString();
 const walks = checkOut.match(/(\d+) path walks/)?.[1];
 const bundledCheck = median(time(cli, ['check', join(root, 'guide')]));
@@ -101,18 +124,18 @@ for (const m of (bench.stdout ?? '').matchAll(/^(.+?)\s+time:\s+\[\S+ \S+ (\S+) 
 if (bench.status !== 0) row('criterion benchmark', `failed: ${(bench.stderr ?? '').slice(-200)}`, '–', false);
 
 // Lighthouse, then the browser figures (one after the other: they share the CPU).
-const lh = await lighthouse(dist, 3);
-const b = JSON.parse(execFileSync('node', [join(root, 'bench', 'browser.mjs'), dist, join(work, 'guide-2000')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const lh = await lighthouse(dist, join(root, 'guide'), 3);
+const b = JSON.parse(execFileSync('node', [join(root, 'bench', 'browser.mjs'), dist, join(root, 'guide'), generatedSite, join(work, 'guide-2000')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 const s = b.summary;
 
 // The issue's table.
 const ratio = s.firstStepMedian / s.staticMedian;
 goal('First step on screen', 'first step on screen, cold, Chromium, ratio to the static page (median)', `${ratio.toFixed(2)} ×`, '≤ 1.5 ×', ratio <= 1.5);
-goal('Wasm size', `wasm, gzip${wasmFiles.length > 1 ? ` (${wasmFiles.length} files)` : ''}`, kb(wasm.gzip), '≤ 250 KB', wasm.gzip <= 250 * 1024);
-goal('First visit', 'whole first visit (everything `dist/` serves to a new visitor), gzip', kb(total.gzip), '≤ 320 KB', total.gzip <= 320 * 1024);
+goal('Wasm size', `wasm of the app, gzip${wasmFiles.length > mainWasm.length ? ` (workers loaded on demand not counted: ${wasmFiles.length - mainWasm.length})` : ''}`, kb(wasm.gzip), '≤ 250 KB', wasm.gzip <= 250 * 1024);
+goal('First visit', 'whole first visit (the landing page, sw.js and everything it precaches), gzip: landing on the start page / on the largest step page', `${kb(firstVisit.start)} / ${kb(firstVisit.step)}`, '≤ 320 KB', firstVisit.step <= 320 * 1024);
 const score = (x) => x.toFixed(2);
 goal('Lighthouse', 'Lighthouse mobile performance, start page (median of 3)', score(lh.median.start.score), '≥ 0.95', lh.median.start.score >= 0.95);
-goal('Lighthouse', `Lighthouse mobile performance, deep-linked step \`#/schritt/${lh.step}\` (median of 3)`, score(lh.median.step.score), '≥ 0.95', lh.median.step.score >= 0.95);
+goal('Lighthouse', `Lighthouse mobile performance, deep-linked step \`schritt-${lh.step}.html\` (median of 3)`, score(lh.median.step.score), '≥ 0.95', lh.median.step.score >= 0.95);
 const cls = Math.max(lh.median.start.cls, lh.median.step.cls);
 goal('Layout shift', 'layout shift when the app takes over (CLS, Lighthouse, the larger of both pages)', cls.toFixed(3), '≤ 0.02', cls <= 0.02);
 goal('Step change', `step change p95 on the 2,000-step guide (click „Weiter“ → next heading laid out, ${b.stepChange.count} steps)`, ms(b.stepChange.p95), '≤ 15 ms (unchanged or better)', b.stepChange.p95 <= 15);
@@ -123,7 +146,8 @@ const more = (what, measured, goal, ok) => other.push(`| ${what} | ${measured} |
 more(`first step on screen, cold, Chromium: the app, median of ${b.firstStep.runs}`, ms(s.firstStepMedian));
 more(`… the same step as a static HTML page (the floor), median of ${b.firstStep.runs}, interleaved with the app`, ms(s.staticMedian));
 more('… median of the ratios of each interleaved pair', `${s.ratioMedian.toFixed(2)} ×`);
-more(`… layout shift from navigation to ${b.firstStep.settleMs / 1000} s after the first step, Chromium 1280 × 720 (largest of ${b.firstStep.runs})`, s.takeoverClsMax.toFixed(3), '≤ 0.02', s.takeoverClsMax <= 0.02);
+more(`… the app ready on that step (pre-rendered page replaced by the running app), median of ${b.firstStep.runs}`, ms(s.readyMedian));
+more(`… layout shift from navigation to ${b.firstStep.settleMs / 1000} s after the app took over, Chromium 1280 × 720 (largest of ${b.firstStep.runs})`, s.takeoverClsMax.toFixed(3), '≤ 0.02', s.takeoverClsMax <= 0.02);
 for (const [which, name] of [['start', 'start page'], ['step', 'deep-linked step']]) {
   const m = lh.median[which];
   more(`Lighthouse ${name}: FCP / LCP / TBT / CLS (medians of 3)`, `${ms(m.fcp)} / ${ms(m.lcp)} / ${ms(m.tbt)} / ${m.cls.toFixed(3)}`);
@@ -134,7 +158,7 @@ if (b.visits.fetchedTwice.length) {
   more('… files downloaded twice (by the page, then by the precache)',
     `${b.visits.fetchedTwice.length} files, ${kb(b.visits.twiceBytes)} the second time: ${b.visits.fetchedTwice.map((p) => `\`${p.slice(1)}\``).join(', ')}`);
 }
-more('first visit with brotli, where the host offers it (sum over dist/)', kb(total.brotli));
+more('sum over all of dist/, gzip / brotli (step pages included, which a visitor fetches only when landing on one)', `${kb(total.gzip)} / ${kb(total.brotli)}`);
 more(`… the wasm with brotli`, kb(wasm.brotli));
 if (b.visits.controlled) {
   more(`repeat visit, service worker in control: bytes from the network (median of ${b.visits.repeats.length})`,
@@ -151,7 +175,7 @@ more(`step change p50 / p95 with ${w.states} work states of ${w.notesPerState} n
 more('… the app opened that workspace without a storage warning and kept every note',
   w.ok ? 'yes' : `no: ${JSON.stringify({ opened: w.opened, errors: w.errors, savedStates: w.savedStates })}`, 'yes', w.ok);
 more(`memory after walking ${b.memory.steps} steps: JS heap + wasm memory`, `${kb(b.memory.jsHeapUsed)} + ${kb(b.memory.wasm)}`);
-more('… of which the guide (RON files), gzip', kb(guideGzip));
+more('the guide bundle (JSON, precached), gzip', kb(guideGzip));
 if (singleSize) more('single-file build, raw / gzip', `${kb(singleSize.raw)} / ${kb(singleSize.gzip)}`);
 
 const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();

@@ -3,7 +3,7 @@
 // ETag and 304 answers, like a real static host; and it counts what it sends, per request.
 //
 //   import { serve } from './serve.mjs';
-//   const host = await serve('dist', { guideDir, pages, serviceWorker });
+//   const host = await serve('dist', { pages, serviceWorker });
 //   host.url; host.sent(); host.reset(); await host.close();
 //
 // Also runnable by hand: node bench/serve.mjs [DIST]
@@ -58,18 +58,13 @@ function entry(body, type, stored = false) {
 
 /**
  * Serves `root` on 127.0.0.1 (a free port). Options:
- * - guideDir: serve `/guide/…` from this directory instead (a generated guide);
  * - pages: { '/path': html } extra pages;
  * - serviceWorker: false answers /sw.js with 404 (no offline worker gets installed).
  * Files are read once at start; the build must not change while it runs.
  */
-export async function serve(root, { guideDir = null, pages = {}, serviceWorker = true } = {}) {
+export async function serve(root, { pages = {}, serviceWorker = true } = {}) {
   const files = {};
   const paths = tree(resolve(root));
-  if (guideDir) {
-    for (const p of Object.keys(paths)) if (p.startsWith('/guide/')) delete paths[p];
-    Object.assign(paths, tree(resolve(guideDir), '/guide/'));
-  }
   for (const [url, file] of Object.entries(paths)) {
     const ext = extname(file).toLowerCase();
     files[url] = entry(readFileSync(file), MIME[ext] ?? 'application/octet-stream', STORED.has(ext));

@@ -5,7 +5,9 @@
 // list by hand). `trunk serve` has no sw.js, and the page registers none there.
 //
 // - install: downloads every listed file into a cache named after the hash of the list,
-//   bypassing the HTTP cache; one failed download fails the install (tried again later).
+//   revalidated with the host (so never a stale copy), which answers 304 for what the page
+//   has just downloaded itself: a first visit fetches each file once; one failed download
+//   fails the install (tried again later).
 // - fetch: listed files come from that cache (cache-first), everything else from the
 //   network. Navigations to the app's root are answered with the cached index.html.
 // - A new version waits until the page asks it to take over (pwa/offline.js shows
@@ -30,7 +32,9 @@ async function precache() {
   const cache = await caches.open(CACHE);
   await Promise.all(
     [...LISTED].map(async (url) => {
-      const response = await fetch(url, { cache: 'reload' });
+      // `no-cache`: ask the host every time, but let it answer 304 for the copy the page
+      // loaded a moment ago, instead of downloading the wasm a second time.
+      const response = await fetch(url, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       // Store a plain copy: no `redirected` flag (navigations reject redirected responses)
       // and no transfer headers such as content-encoding that no longer fit the body.

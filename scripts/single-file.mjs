@@ -56,11 +56,11 @@ const remove = (pattern, what) => once(pattern, '', what);
 html = html.replace(/[ \t]*<!--[\s\S]*?-->\n?/g, '');
 
 // trunk's loader names the glue and the wasm file.
-const loader = once(/<script type="module">\s*import init[\s\S]*?<\/script>/, '<!--APP-->', "trunk's loader script");
-const gluePath = /from\s+'([^']+\.js)'/.exec(loader)?.[1] ?? fail('no glue file in the loader');
+// (`leitfaden site` made it start after the first paint, importing the glue dynamically.)
+const loader = once(/<script type="module">[\s\S]*?TrunkApplicationStarted[\s\S]*?<\/script>/, '<!--APP-->', "trunk's loader script");
+const gluePath = /import\('([^']+\.js)'\)/.exec(loader)?.[1] ?? fail('no glue file in the loader');
 const wasmPath = /module_or_path:\s*'([^']+\.wasm)'/.exec(loader)?.[1] ?? fail('no wasm file in the loader');
-remove(/<link rel="modulepreload"[^>]*>/, 'modulepreload link');
-remove(/<link rel="preload"[^>]*\.wasm"[^>]*>/, 'wasm preload link');
+if (/<link rel="(module)?preload"/.test(html)) fail('a preload link is left in the page (leitfaden site removes them)');
 
 // Offline machinery of the served app: not for file://.
 remove(/<link rel="manifest"[^>]*>/, 'manifest link');
@@ -91,10 +91,10 @@ if (/url\(\s*['"]?(?!data:)/i.test(html.match(/<style>[\s\S]*?<\/style>/)?.[0] ?
 }
 
 // The guide: the bundle the build names (src/guide/bundle.rs), embedded as JSON text;
-// "<" escaped so no text can end the script. Its meta and preload go.
+// "<" escaped so no text can end the script. Its meta goes (the loader that preloaded it
+// went above).
 const bundleMeta = once(/<meta name="leitfaden-bundle" content="[^"]+">/, '', 'guide bundle meta');
 const bundleName = /content="([^"]+)"/.exec(bundleMeta)[1];
-remove(new RegExp(`<link rel="preload" href="${bundleName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`), 'guide bundle preload link');
 const guideJson = read(bundleName).toString('utf8').replace(/</g, '\\u003c');
 // One file has no step pages: the app keeps its addresses in the fragment, and the
 // pre-rendered start page links to steps by fragment.

@@ -21,5 +21,8 @@ bash scripts/build.sh
 step "single file for offline use (dist-single/leitfaden.html)"
 bash scripts/single-file.sh
 
+step "the benchmark's own tools (gzip host, guide reader)"
+node --test bench/
+
 step "browser tests (Chromium; the single file also in Firefox ESR)"
 node --test --test-concurrency=1 tests/e2e/

@@ -81,8 +81,16 @@ impl Checked {
         let mut out = format!("{}\n", summary(prefix, &self.report));
         match (&self.guide, &self.coverage) {
             (Some(guide), Some(ex)) => {
+                let unknown = if ex.unknown_walks > 0 {
+                    format!(
+                        " ({} of them with „Weiß ich nicht“ answers)",
+                        ex.unknown_walks
+                    )
+                } else {
+                    String::new()
+                };
                 out.push_str(&format!(
-                    "{} steps in {} chapters; {} {} path walks over all profiles and decision answers; {ms:.0} ms\n",
+                    "{} steps in {} chapters; {} {} path walks over all profiles and decision answers{unknown}; {ms:.0} ms\n",
                     guide.steps.len(),
                     guide.chapters.len(),
                     if ex.sampled { "sampled" } else { "checked all" },

@@ -562,8 +562,9 @@ fn diff_profiles(guide: &Guide, a: &str, b: &str) -> ExitCode {
     let c = path::compare(guide, &a, &b);
     println!("A: {}", a.summary(guide));
     println!("B: {}", b.summary(guide));
+    // `text::hours` says „Stunden“ itself.
     println!(
-        "A: {} Schritte, {} Stunden · B: {} Schritte, {} Stunden\n",
+        "A: {} Schritte, {} · B: {} Schritte, {}\n",
         pa.steps.len(),
         leitfaden::text::hours(pa.effort()),
         pb.steps.len(),

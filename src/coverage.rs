@@ -33,6 +33,11 @@ pub struct Coverage {
     pub space: u64,
     /// Path walks actually checked.
     pub walks: u64,
+    /// Of `walks`, those of the second pass, with „Weiß ich nicht“ answers: every answer
+    /// that some other answer counts as (`counts_as`) is replaced by that answer. Such an
+    /// answer gives the same path as the one it counts as, but the variants and tasks
+    /// written for it only show here.
+    pub unknown_walks: u64,
     /// True when the space was too large and a deterministic sample was checked instead.
     pub sampled: bool,
     /// Per answer of the first question: (shortest, longest) path length.
@@ -247,6 +252,7 @@ pub fn walk_observed(
     // Implied answers make some combinations the same profile: walk each once.
     let class_of = class_lookup(guide, &q_reps);
     let mut seen = std::collections::HashSet::new();
+    let unknown = unknown_reps(guide, &q_reps);
     if space <= limits.max_walks {
         for n in 0..profiles {
             let mut rest = n;
@@ -268,19 +274,74 @@ pub fn walk_observed(
             walker.trail.clear();
             walker.walk(&mut facts, 0);
         }
+        // The second pass: the same profiles with „Weiß ich nicht“ in place of each
+        // answer it counts as. A profile walked above (without such an answer, or with
+        // one a `when` already tells apart) has the same key and is skipped.
+        if let Some(reps) = &unknown {
+            let before = walker.out.walks;
+            let count: u64 = reps.iter().map(|r| r.len() as u64).product();
+            for n in 0..count {
+                let mut rest = n;
+                for (q, r) in reps.iter().enumerate() {
+                    facts.profile[q] = r[(rest % r.len() as u64) as usize];
+                    rest /= r.len() as u64;
+                }
+                guide.apply_implied(&mut facts);
+                let key: Vec<Option<u8>> = facts
+                    .profile
+                    .iter()
+                    .enumerate()
+                    .map(|(q, a)| {
+                        a.map(|a| {
+                            if guide.questions[q].choices[usize::from(a)]
+                                .counts_as
+                                .is_some()
+                            {
+                                a
+                            } else {
+                                class_of[q][usize::from(a)]
+                            }
+                        })
+                    })
+                    .collect();
+                if !seen.insert(key) {
+                    continue;
+                }
+                walker.stepper.prepare(&facts);
+                walker.trail.clear();
+                walker.walk(&mut facts, 0);
+            }
+            walker.out.unknown_walks = walker.out.walks - before;
+        }
     } else {
         walker.out.sampled = true;
         walker.rng = Some(0x9e37_79b9_7f4a_7c15);
+        // The sample draws „Weiß ich nicht“ answers too.
+        let drawn: Vec<Vec<Option<u8>>> = match &unknown {
+            Some(u) => q_reps
+                .iter()
+                .zip(u)
+                .map(|(r, u)| {
+                    let mut all = r.clone();
+                    all.extend(u.iter().filter(|a| !r.contains(a)));
+                    all
+                })
+                .collect(),
+            None => q_reps.clone(),
+        };
         for _ in 0..limits.sample_walks {
-            for (q, reps) in q_reps.iter().enumerate() {
+            for (q, reps) in drawn.iter().enumerate() {
                 let k = walker.next_random() as usize % reps.len();
                 facts.profile[q] = reps[k];
             }
             guide.apply_implied(&mut facts);
+            let before = walker.out.walks;
             walker.stepper.prepare(&facts);
             walker.trail.clear();
-            walker.trail.clear();
             walker.walk(&mut facts, 0);
+            if has_unknown(guide, &facts) {
+                walker.out.unknown_walks += walker.out.walks - before;
+            }
         }
     }
     let mut out = walker.out;
@@ -291,6 +352,46 @@ pub fn walk_observed(
         }
     }
     out
+}
+
+/// The representatives with each answer that another answer counts as replaced by that
+/// other answer („Weiß ich nicht“ for „Am Anfang“); `None` when no question has one.
+fn unknown_reps(guide: &Guide, q_reps: &[Vec<Option<u8>>]) -> Option<Vec<Vec<Option<u8>>>> {
+    let mut any = false;
+    let reps = guide
+        .questions
+        .iter()
+        .zip(q_reps)
+        .map(|(q, reps)| {
+            reps.iter()
+                .map(|&r| {
+                    let Some(k) = r else { return r };
+                    let target = &q.choices[usize::from(k)].id;
+                    match q
+                        .choices
+                        .iter()
+                        .position(|c| c.counts_as.as_ref() == Some(target))
+                    {
+                        Some(u) => {
+                            any = true;
+                            Some(u as u8)
+                        }
+                        None => r,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    any.then_some(reps)
+}
+
+/// Whether some answer in effect is one that counts as another („Weiß ich nicht“).
+fn has_unknown(guide: &Guide, facts: &Facts) -> bool {
+    guide
+        .questions
+        .iter()
+        .zip(&facts.profile)
+        .any(|(q, a)| a.is_some_and(|a| q.choices[usize::from(a)].counts_as.is_some()))
 }
 
 struct Walker<'a, F> {

@@ -16,8 +16,9 @@ pub struct Handout {
     pub kommune: String,
     /// The profile in one line ("Größe: … · Stand: …"), empty before the intake.
     pub profile: String,
-    /// (step title, note) for every step that lists this Arbeitshilfe and has a note, in
-    /// guide order; steps off the current path too, since the notes are the user's.
+    /// (step title, note) for every step that lists this Arbeitshilfe (itself or in a
+    /// variant) and has a note, in guide order; steps off the current path too, since the
+    /// notes are the user's.
     pub notes: Vec<(String, String)>,
     pub guide_title: String,
     pub guide_version: String,
@@ -32,7 +33,7 @@ impl Handout {
         let notes = guide
             .steps
             .iter()
-            .filter(|s| s.resources.iter().any(|id| id == resource))
+            .filter(|s| s.uses_resource(resource))
             .filter_map(|s| {
                 let note = progress.step(&s.id)?.note.trim_end();
                 (!note.trim().is_empty()).then(|| (s.title.clone(), note.to_string()))

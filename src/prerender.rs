@@ -85,9 +85,10 @@ impl Template {
         // Old hash links (`#/schritt/…`, `#/fragen`) show another screen than the start
         // page, and a preview (`?vorschau`) another guide: hide the pre-rendered one until
         // the app has rendered the right one.
+        let page_loader = start_after_paint(&page, bundle_name)?;
+        page = page_loader;
         let head_extra = format!(
             "<meta name=\"{BUNDLE_META}\" content=\"{b}\"><meta name=\"{PAGES_META}\" content=\"1\">\
-             <link rel=\"preload\" href=\"{b}\" as=\"fetch\" crossorigin=\"anonymous\">\
              <script>if(/^#\\/./.test(location.hash)||/[?&]vorschau/.test(location.search))document.documentElement.classList.add('andere-seite')</script>\n</head>",
             b = escape(bundle_name)
         );
@@ -125,6 +126,54 @@ impl Template {
 }
 
 /// Skip link, header, `main` with `content`, live region and footer, as `app::App` has.
+/// trunk's loader, changed to start the app once the pre-rendered page is painted: the
+/// wasm, its glue and the guide bundle are requested only then (no preload links), so the
+/// first paint never waits for them, and a browser reporting the largest paint (or a
+/// Lighthouse simulation of a slow line) does not count them as needed for it. A hidden tab
+/// paints no frame; it starts after half a second.
+fn start_after_paint(page: &str, bundle_name: &str) -> Result<String, String> {
+    let mut page = page.to_string();
+    let open = "<script type=\"module\">";
+    let at = page
+        .find(open)
+        .ok_or("index.html has no module script (trunk's loader)")?
+        + open.len();
+    let import = page[at..]
+        .find("import init")
+        .map(|i| at + i)
+        .ok_or("trunk's loader does not import init")?;
+    let end = import
+        + page[import..]
+            .find(';')
+            .ok_or("trunk's loader import is not closed")?
+        + 1;
+    let statement = &page[import..end];
+    let glue = statement
+        .split('\'')
+        .nth(1)
+        .filter(|g| g.ends_with(".js"))
+        .ok_or("trunk's loader imports no .js file")?
+        .to_string();
+    if glue.contains(['\\', '<']) || bundle_name.contains(['\'', '\\', '<']) {
+        return Err("unexpected characters in the glue or bundle name".into());
+    }
+    let start = format!(
+        "\nawait new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 500); }});\n\
+         {{ const l = document.createElement('link'); l.rel = 'preload'; l.as = 'fetch'; \
+         l.crossOrigin = 'anonymous'; l.href = '{bundle_name}'; document.head.append(l); }}\n\
+         const bindings = await import('{glue}');\nconst init = bindings.default;"
+    );
+    page.replace_range(import..end, &start);
+    // trunk's preloads of the glue and the wasm would start both before the first paint.
+    for tag in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(s) = page.find(tag) {
+            let e = s + page[s..].find('>').ok_or("a preload link is not closed")? + 1;
+            page.replace_range(s..e, "");
+        }
+    }
+    Ok(page)
+}
+
 fn frame(guide: &Guide, start: bool, content: &str) -> String {
     let current = if start { " aria-current=\"page\"" } else { "" };
     format!(

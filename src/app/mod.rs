@@ -92,16 +92,23 @@ fn Root() -> impl IntoView {
     // A release page shows its pre-rendered screen until the guide is loaded; then the
     // app takes its place in one go (same task, so no frame shows both or neither).
     let prerendered = dom::has_prerendered();
+    dom::mark("start");
     leptos::task::spawn_local(async move {
-        let loaded = match dom::guide_data().await {
+        let data = dom::guide_data().await;
+        dom::mark("guide-fetched");
+        let loaded = match data {
             Ok(data) => load_guide(data),
             Err(e) => Err(format!("Der Leitfaden konnte nicht geladen werden: {e}")),
         };
+        dom::mark("guide-read");
+        // Reading the guide and rendering the first screen are separate tasks.
+        dom::yield_now().await;
         dom::remove_prerendered();
         state.set(match loaded {
             Ok(g) => Loading::Ready(Arc::new(g)),
             Err(e) => Loading::Failed(e),
         });
+        dom::after_paint(|| dom::mark("painted"));
     });
     move || {
         match &*state.read() {
@@ -277,8 +284,10 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         {
             let stale = ws.with_untracked(|w| w.active().is_stale_position(id));
             if stale {
+                // Remembering the step re-renders what reads the work state and saves it
+                // all: after the step is painted, not before.
                 let id = id.clone();
-                ctx.update(|p| p.visit(&id));
+                dom::after_paint(move || ctx.update(|p| p.visit(&id)));
             }
         }
         dom::focus_heading();

@@ -29,6 +29,37 @@ pub fn run(guide: &Guide, sources: &Sources, report: &mut Report, lints: Lints) 
         inert(guide, sources, report);
         efforts(guide, sources, report);
         citations(guide, sources, report);
+        blank(guide, sources, report);
+    }
+}
+
+/// Variants and tasks without text. Whether a step has text for everyone who sees it is
+/// the walk's check (`coverage`); a blank paragraph or task shows for whoever its
+/// condition names, „Weiß ich nicht“ answers included, so it is caught here for all.
+fn blank(guide: &Guide, sources: &Sources, report: &mut Report) {
+    for (i, s) in guide.steps.iter().enumerate() {
+        let o = &guide.origins[i];
+        let src = sources.file(&o.file);
+        for (v, variant) in s.variants.iter().enumerate() {
+            if variant.text.trim().is_empty() {
+                let at = src.field("id", &s.id, o.offset);
+                report.push(
+                    Diagnostic::warning(&o.file, at, format!("variant {} has no text", v + 1))
+                        .hint("write the paragraph or remove the variant")
+                        .in_step(&s.id),
+                );
+            }
+        }
+        for t in &s.tasks {
+            if t.text.trim().is_empty() {
+                let at = src.field("id", &t.id, o.offset);
+                report.push(
+                    Diagnostic::warning(&o.file, at, format!("task `{}` has no text", t.id))
+                        .hint("say what the reader should do, or remove the task")
+                        .in_step(&s.id),
+                );
+            }
+        }
     }
 }
 
@@ -313,7 +344,8 @@ pub(crate) struct Text<'g> {
     pub text: &'g str,
 }
 
-/// Every Markdown text a reader sees in steps, chapters and on the start page.
+/// Every Markdown text a reader sees in steps (with their „Rechtlich prüfen“ box),
+/// chapters and on the start page.
 pub(crate) fn step_texts(guide: &Guide) -> Vec<Text<'_>> {
     let mut out = Vec::new();
     for (i, s) in guide.steps.iter().enumerate() {
@@ -327,6 +359,7 @@ pub(crate) fn step_texts(guide: &Guide) -> Vec<Text<'_>> {
         out.push(at(&s.body));
         out.extend(s.variants.iter().map(|v| at(&v.text)));
         out.extend(s.tasks.iter().map(|t| at(&t.text)));
+        out.push(at(&s.legal));
     }
     out.push(Text {
         file: INDEX_FILE,
@@ -446,9 +479,12 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
     // Collections nobody references.
     let mut refs: HashMap<&str, HashSet<&str>> = HashMap::new();
     for s in &guide.steps {
-        refs.entry("resource")
-            .or_default()
-            .extend(s.resources.iter().map(String::as_str));
+        refs.entry("resource").or_default().extend(
+            s.resources
+                .iter()
+                .chain(s.variants.iter().flat_map(|v| v.resources.iter()))
+                .map(String::as_str),
+        );
         refs.entry("example")
             .or_default()
             .extend(s.examples.iter().map(String::as_str));

@@ -230,6 +230,52 @@ fn default_priority() -> Priority {
     Priority::Recommended
 }
 
+impl Step {
+    /// The Arbeitshilfen shown with the step when these variants (indices) are shown: the
+    /// step's own, then those of the variants, each once, in that order.
+    pub fn resources_with(&self, variants: &[usize]) -> Vec<&str> {
+        once_each(
+            self.resources.iter().chain(
+                variants
+                    .iter()
+                    .filter_map(|&v| self.variants.get(v))
+                    .flat_map(|v| v.resources.iter()),
+            ),
+        )
+    }
+
+    /// The sources shown with the step when these variants are shown: the step's own,
+    /// then those of the variants, each once, in that order.
+    pub fn sources_with(&self, variants: &[usize]) -> Vec<&str> {
+        once_each(
+            self.sources.iter().chain(
+                variants
+                    .iter()
+                    .filter_map(|&v| self.variants.get(v))
+                    .flat_map(|v| v.sources.iter()),
+            ),
+        )
+    }
+
+    /// Whether the step or any of its variants lists this Arbeitshilfe.
+    pub fn uses_resource(&self, id: &str) -> bool {
+        self.resources
+            .iter()
+            .chain(self.variants.iter().flat_map(|v| v.resources.iter()))
+            .any(|r| r == id)
+    }
+}
+
+fn once_each<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for id in ids {
+        if !out.contains(&id.as_str()) {
+            out.push(id);
+        }
+    }
+    out
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Variant {
@@ -238,6 +284,11 @@ pub struct Variant {
     /// Sources for what this paragraph says (shown with it).
     #[serde(default)]
     pub sources: Vec<String>,
+    /// Arbeitshilfen (ids in the resources file) that belong to this paragraph: shown
+    /// with the step's own only when the paragraph is shown (e.g. the Kreistag template
+    /// for Landkreise).
+    #[serde(default)]
+    pub resources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -421,6 +472,60 @@ mod tests {
             s.citation(),
             "Titel. Herausgeber, 2017–2019. https://example.org/seite"
         );
+    }
+
+    fn step_with_variants() -> Step {
+        let variant = |resources: &[&str], sources: &[&str]| Variant {
+            when: Condition::Profile("q".into(), vec!["a".into()]),
+            text: "Absatz".into(),
+            sources: sources.iter().map(ToString::to_string).collect(),
+            resources: resources.iter().map(ToString::to_string).collect(),
+        };
+        Step {
+            id: "s".into(),
+            title: "Schritt".into(),
+            when: None,
+            priority: Priority::Recommended,
+            priority_if: vec![],
+            body: "Text".into(),
+            variants: vec![
+                variant(&["kreistag", "vorlage"], &["q1"]),
+                variant(&["checkliste"], &["q2", "q0"]),
+            ],
+            tasks: vec![],
+            decision: None,
+            resources: vec!["vorlage".into()],
+            examples: vec![],
+            sources: vec!["q0".into()],
+            is_final: false,
+            effort: None,
+            effort_if: vec![],
+            legal: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_variants_resources_show_only_with_it_and_once() {
+        let s = step_with_variants();
+        assert_eq!(s.resources_with(&[]), ["vorlage"]);
+        assert_eq!(s.resources_with(&[0]), ["vorlage", "kreistag"]);
+        assert_eq!(s.resources_with(&[1]), ["vorlage", "checkliste"]);
+        assert_eq!(
+            s.resources_with(&[0, 1]),
+            ["vorlage", "kreistag", "checkliste"]
+        );
+        // An index beyond the variants (a stale list) is ignored, not a panic.
+        assert_eq!(s.resources_with(&[7]), ["vorlage"]);
+        assert!(s.uses_resource("kreistag") && s.uses_resource("vorlage"));
+        assert!(!s.uses_resource("fehlt"));
+    }
+
+    #[test]
+    fn a_variants_sources_show_only_with_it_and_once() {
+        let s = step_with_variants();
+        assert_eq!(s.sources_with(&[]), ["q0"]);
+        assert_eq!(s.sources_with(&[1]), ["q0", "q2"]);
+        assert_eq!(s.sources_with(&[1, 0]), ["q0", "q2", "q1"]);
     }
 
     #[test]

@@ -123,8 +123,14 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
             .iter()
             .flat_map(|v| v.sources.iter().cloned())
             .collect();
+        let variant_resources: Vec<String> = step
+            .variants
+            .iter()
+            .flat_map(|v| v.resources.iter().cloned())
+            .collect();
         for (kind, ids, known) in [
             ("resource", &step.resources, &resources),
+            ("resource", &variant_resources, &resources),
             ("example", &step.examples, &examples),
             ("source", &step.sources, &source_ids),
             ("source", &variant_sources, &source_ids),

@@ -35,6 +35,14 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// A User Timing mark (`performance.mark`), so the benchmark and a browser's profiler see
+/// where the start-up time goes: `leitfaden:<name>`.
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(&format!("leitfaden:{name}"));
+    }
+}
+
 /// Today's date for people, e.g. "26.11.2026".
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
@@ -231,6 +239,21 @@ pub fn preview_requested() -> bool {
         .unwrap_or_default()
         .split(['?', '&'])
         .any(|p| p == "vorschau")
+}
+
+/// Lets the browser run what waits (input, painting) before the caller goes on: one long
+/// start-up task becomes two, which a slow PC feels as a page that still answers.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Runs `f` once the next frame has been painted: work the user need not wait for (saving
+/// where they are) goes after the new screen is on the glass.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// Moves focus to the page's main heading after the next render and announces it.

@@ -191,6 +191,9 @@ export const APP = 'body:not(:has(#vorab))';
 /** A step's own address in the release build: its pre-rendered page. */
 export const stepAddress = (id) => new RegExp(`/schritt-${id}\\.html$`);
 
+/** The start screen's address: the site's root (`#/` in the single file and in old links). */
+export const START_ADDRESS = /\/(#\/)?$/;
+
 /** The text of the page's main heading, once it is `expected` (string or RegExp). */
 export async function expectHeading(page, expected) {
   await page.waitForSelector(`${APP} main h1`);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import {
   GUIDE_ID,
   PROFILES,
+  START_ADDRESS,
   STORAGE_KEY,
   completeIntake,
   downloadBytes,
@@ -121,7 +122,7 @@ e2e('work states keep their own profile and ticks; rename, duplicate, delete wit
   assert.match(await row(page, 'Stadt Zwei').textContent(), /Größe: Großstadt/);
   assert.equal(await row(page, 'Stadt Zwei').getByRole('button', { name: 'Öffnen' }).count(), 0, 'the active one has no „Öffnen“');
   await row(page, 'Dorf Eins').getByRole('button', { name: 'Öffnen' }).click();
-  await page.waitForURL(/#\/$/);
+  await page.waitForURL(START_ADDRESS);
   await until('the header name', () => kommune(page), (t) => t === 'Dorf Eins');
   let o = await overview(page, base);
   assert.ok(o.onPath.some((s) => s.id === 'amt-als-partner'), 'the Landgemeinde path');
@@ -135,7 +136,7 @@ e2e('work states keep their own profile and ticks; rename, duplicate, delete wit
   // … and forth again: Stadt Zwei is as it was.
   await workStatesScreen(page, base);
   await row(page, 'Stadt Zwei').getByRole('button', { name: 'Öffnen' }).click();
-  await page.waitForURL(/#\/$/);
+  await page.waitForURL(START_ADDRESS);
   await until('the header name', () => kommune(page), (t) => t === 'Stadt Zwei');
   o = await overview(page, base);
   assert.ok(o.onPath.some((s) => s.id === 'open-data-eigenes-portal'), 'the Großstadt path');
@@ -344,7 +345,7 @@ e2e('export → import round trip: the file, the preview before any change, a ne
 
     await p.locator('#import-datei').setInputFiles({ name: exported.name, mimeType: 'application/json', buffer: exported.bytes });
     await preview.getByRole('button', { name: 'Als neuen Arbeitsstand importieren' }).click();
-    await p.waitForURL(/#\/$/);
+    await p.waitForURL(START_ADDRESS);
     await until('the header name', () => kommune(p), (t) => t === 'Kreis Export');
     const doc = await savedDocument(p);
     assert.equal(doc.states.length, 2);
@@ -369,7 +370,7 @@ e2e('export → import round trip: the file, the preview before any change, a ne
     await workStatesScreen(p, base);
     await p.locator('#import-datei').setInputFiles({ name: exported.name, mimeType: 'application/json', buffer: exported.bytes });
     await preview.getByRole('button', { name: 'Als neuen Arbeitsstand importieren' }).click();
-    await p.waitForURL(/#\/$/);
+    await p.waitForURL(START_ADDRESS);
     await workStatesScreen(p, base);
     assert.deepEqual(await rowNames(p), ['Bestehend', 'Kreis Export', 'Kreis Export (importiert)']);
 

@@ -236,6 +236,26 @@ fn a_village_with_few_hours_gets_a_short_path_it_can_carry() {
     );
 }
 
+/// The same village answering „Weiß ich nicht“ about its time (and, in the walk's second
+/// pass, about its administration and starting points): it plans with few hours, so it
+/// gets the short path too, with the tasks that say how to find the answers out.
+#[test]
+fn a_village_that_does_not_know_its_time_gets_the_short_path_too() {
+    let w = group("landgemeinde", "weiss_nicht");
+    let v = group("landgemeinde", "wenige_stunden");
+    assert!(w.steps.max <= 20, "up to {} steps", w.steps.max);
+    assert!(w.essential.max <= 8, "up to {} „Wichtig“", w.essential.max);
+    assert!(w.tasks.max <= 60, "up to {} tasks", w.tasks.max);
+    assert_eq!(w.steps, v.steps, "„Weiß ich nicht“ plans like few hours");
+    // The tasks that say how to find out are walked and counted.
+    assert!(
+        w.tasks.max >= v.tasks.max,
+        "„Weiß ich nicht“ {:?} vs few hours {:?}",
+        w.tasks,
+        v.tasks
+    );
+}
+
 /// A Großstadt with a team: the long path, 30 to 45 steps, with the deepening steps that
 /// are not elementary.
 #[test]

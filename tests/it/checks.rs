@@ -1387,3 +1387,80 @@ fn caret_is_cut_at_the_end_of_the_line_and_missing_source_omits_the_excerpt() {
     assert_eq!(d.render("p/", None), "p/x.ron:2:3: error: kaputt\n");
     assert_eq!(d.severity, Severity::Error);
 }
+
+/// The minimal fixture with the step's Arbeitshilfe moved into its variant.
+fn resource_in_variant(id: &str) -> std::collections::BTreeMap<String, String> {
+    minimal_with(&[
+        (CH1, "            resources: [\"checkliste\"],\n", ""),
+        (
+            CH1,
+            "text: \"Als kleine Gemeinde starten Sie mit wenig Aufwand.\",",
+            &format!(
+                "text: \"Als kleine Gemeinde starten Sie mit wenig Aufwand.\",\n                    resources: [\"{id}\"],"
+            ),
+        ),
+    ])
+}
+
+#[test]
+fn a_resource_listed_only_by_a_variant_is_used_and_shows_with_it() {
+    let (guide, report) = load_ok(&resource_in_variant("checkliste"));
+    assert!(report.diagnostics.is_empty(), "\n{report}");
+    let i = guide.step_index("willkommen").expect("the fixture's step");
+    let step = &guide.steps[i];
+    assert!(step.resources_with(&[]).is_empty());
+    assert_eq!(step.resources_with(&[0]), ["checkliste"]);
+    // A small Gemeinde sees the variant, so the Arbeitshilfe; a big city does neither.
+    let shown = |size: &str| {
+        let answers =
+            leitfaden::profile::Answers::parse_pairs(&guide, [&*format!("groesse={size}")])
+                .expect("a valid answer");
+        let p = leitfaden::path::compute(&guide, &answers);
+        let v = p.appearance(&guide, i);
+        step.resources_with(&v.variants)
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown("klein"), ["checkliste"]);
+    assert!(shown("gross").is_empty());
+}
+
+#[test]
+fn an_unknown_resource_in_a_variant_is_an_error() {
+    let files = resource_in_variant("checklist");
+    let report = load_err(&files);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message == "unknown resource `checklist`")
+        .unwrap_or_else(|| panic!("no error for the variant's resource:\n{report}"));
+    assert_eq!(d.step.as_deref(), Some("willkommen"));
+    assert!(at(&files, CH1, d.line, d.col).starts_with("\"checklist\""));
+}
+
+#[test]
+fn a_blank_variant_or_task_is_a_warning() {
+    let files = minimal_with(&[
+        (
+            CH1,
+            "text: \"Als kleine Gemeinde starten Sie mit wenig Aufwand.\",",
+            "text: \"  \",",
+        ),
+        (CH1, "text: \"Benennen Sie drei Personen.\"", "text: \"\""),
+    ]);
+    let (_, report) = load_ok(&files);
+    let messages: Vec<(&str, Option<&str>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.message.as_str(), d.step.as_deref()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            ("variant 1 has no text", Some("willkommen")),
+            ("task `kernteam` has no text", Some("team")),
+        ],
+        "\n{report}"
+    );
+}

@@ -414,3 +414,29 @@ fn search_needs_a_query_and_a_readable_guide() {
         stderr(&o)
     );
 }
+
+#[test]
+fn diff_profiles_says_steps_and_hours_once_each() {
+    let (a, b) = ("groesse=klein,stand=neu", "groesse=gross,stand=erfahren");
+    let o = run(&["diff-profiles", MINIMAL, a, b]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = stdout(&o);
+    let guide = crate::common::minimal();
+    let summary = |arg: &str| {
+        let answers =
+            leitfaden::profile::Answers::parse_pairs(&guide, arg.split(',')).expect("valid");
+        let p = leitfaden::path::compute(&guide, &answers);
+        format!(
+            "{} Schritte, {}",
+            p.steps.len(),
+            leitfaden::text::hours(p.effort())
+        )
+    };
+    let expected = format!("A: {} · B: {}", summary(a), summary(b));
+    assert!(
+        out.lines().any(|l| l == expected),
+        "no line `{expected}` in\n{out}"
+    );
+    assert!(!out.contains("Stunden Stunden"), "{out}");
+    assert!(expected.ends_with(" Stunden"), "{expected}");
+}

@@ -53,3 +53,59 @@ fn the_walk_and_path_compute_agree_on_the_bundled_guide() {
     let guide = load_ok(&files).0;
     assert!(walk_agrees_with_compute(&guide, 1) > 1000);
 }
+
+/// The minimal fixture with „Weiß ich nicht“ for the starting point, counted as „neu“,
+/// and one task only for those who do not know.
+fn with_unknown() -> std::collections::BTreeMap<String, String> {
+    minimal_with(&[
+        (
+            "leitfaden.ron",
+            "Choice(id: \"erfahren\", label: \"Erfahren\"),",
+            "Choice(id: \"erfahren\", label: \"Erfahren\"),\n                Choice(id: \"weiss_nicht\", label: \"Weiß ich nicht\", counts_as: \"neu\"),",
+        ),
+        (
+            "kapitel/01-anfangen.ron",
+            "(id: \"nachfragen\", text: \"Fragen Sie in der Verwaltungsspitze nach.\"),",
+            "(id: \"nachfragen\", text: \"Fragen Sie in der Verwaltungsspitze nach.\"),\n                (id: \"herausfinden\", text: \"Finden Sie heraus, wie weit Sie sind.\", when: Profile(\"stand\", [\"weiss_nicht\"])),",
+        ),
+    ])
+}
+
+#[test]
+fn unknown_answers_are_walked_in_a_second_pass() {
+    let guide = load_ok(&with_unknown()).0;
+    let ex = coverage::walk(&guide, &Limits::default());
+    assert!(!ex.sampled);
+    assert!(ex.unknown_walks > 0, "no walk with „Weiß ich nicht“");
+    assert!(ex.unknown_walks < ex.walks);
+    // The walks with „Weiß ich nicht“ are real paths too.
+    assert!(walk_agrees_with_compute(&guide, 1) > ex.unknown_walks);
+    // Without such an answer there is no second pass.
+    let plain = minimal();
+    assert_eq!(coverage::walk(&plain, &Limits::default()).unknown_walks, 0);
+}
+
+#[test]
+fn stats_show_unknown_answers_with_the_path_of_the_cautious_one() {
+    let guide = load_ok(&with_unknown()).0;
+    let groups = leitfaden::stats::by(&guide, &["stand"]);
+    let find = |c: &str| {
+        groups
+            .iter()
+            .find(|g| g.key[0].1 == c)
+            .unwrap_or_else(|| panic!("no group stand={c}: {groups:?}"))
+            .clone()
+    };
+    let (neu, unknown) = (find("neu"), find("weiss_nicht"));
+    assert_eq!(
+        unknown.steps, neu.steps,
+        "„Weiß ich nicht“ walks the path of „neu“"
+    );
+    assert_eq!(
+        unknown.tasks.max,
+        neu.tasks.max + 1,
+        "plus the task written for it"
+    );
+    assert_eq!(unknown.tasks.min, neu.tasks.min + 1);
+    assert!(find("erfahren").paths > 0);
+}

@@ -8,6 +8,7 @@ mod bundled_guide;
 mod checks;
 mod cli;
 mod condition;
+mod content;
 mod coverage;
 mod date;
 mod documents;

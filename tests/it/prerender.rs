@@ -12,7 +12,8 @@ use crate::common::{edit, files, load_ok, read_dir};
 /// The shape of trunk's output page that `site` works on.
 const INDEX: &str = "<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n\
     <title>Leitfaden</title>\n<link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"x\"/>\n\
-    <script type=\"module\">import init from './app.js'; await init();</script>\n</head>\n<body>\n\
+    <script type=\"module\">import init from './app.js'; await init();</script>\n\
+    <link rel=\"modulepreload\" href=\"./app.js\"><link rel=\"preload\" href=\"./app_bg.wasm\" as=\"fetch\">\n</head>\n<body>\n\
     <noscript><p>Dieser Leitfaden braucht JavaScript.</p></noscript>\n</body>\n</html>\n";
 const CSS: &str = "body { margin: 0; }";
 
@@ -126,14 +127,31 @@ fn pages_load_the_bundle_inline_the_stylesheet_and_keep_trunks_loader() {
             "{}",
             p.name
         );
-        assert!(t.contains("<link rel=\"preload\" href=\"leitfaden-abc.json\" as=\"fetch\" crossorigin=\"anonymous\">"));
+        // Nothing of the app is requested before the first paint: no preload link, and the
+        // loader waits for a frame before it asks for the glue, the wasm and the bundle.
+        assert!(!t.contains("<link rel=\"preload\""), "{}", p.name);
+        let wait = t
+            .find("requestAnimationFrame")
+            .expect("the loader waits for a frame");
+        let bundle = t
+            .find("l.href = 'leitfaden-abc.json'")
+            .expect("the bundle is preloaded by the loader");
+        let glue = t
+            .find("await import('./app.js')")
+            .expect("the glue is imported dynamically");
+        assert!(wait < bundle && bundle < glue, "{}", p.name);
         assert!(
             t.contains("<style>body { margin: 0; }</style>"),
             "{}",
             p.name
         );
         assert!(!t.contains("main-1.css"), "{}", p.name);
-        assert!(t.contains("import init from './app.js'"), "{}", p.name);
+        assert!(!t.contains("import init from"), "{}", p.name);
+        assert!(
+            t.contains("await init();"),
+            "trunk's start is kept: {}",
+            p.name
+        );
         assert!(
             !t.contains("braucht JavaScript."),
             "trunk's note gives way to the shell's: {}",

@@ -9,17 +9,17 @@ use crate::guide::Source;
 use crate::handout::Handout;
 use crate::web::dom;
 
+/// The step's Arbeitshilfen and those of the variants shown (each once).
 #[component]
-pub fn Resources(step: usize) -> impl IntoView {
+pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
     let c = ctx();
     let guide = c.guide();
-    let s = &guide.steps[step];
-    if s.resources.is_empty() {
+    let ids = guide.steps[step].resources_with(&variants);
+    if ids.is_empty() {
         return None;
     }
-    let items = s
-        .resources
-        .iter()
+    let items = ids
+        .into_iter()
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
             let filename = format!("{}.md", r.id);
@@ -108,17 +108,7 @@ pub fn Examples(step: usize) -> impl IntoView {
 #[component]
 pub fn Sources(step: usize, variants: Vec<usize>) -> impl IntoView {
     let guide = ctx().guide();
-    let s = &guide.steps[step];
-    let mut ids: Vec<&String> = Vec::new();
-    for id in s
-        .sources
-        .iter()
-        .chain(variants.iter().flat_map(|&v| s.variants[v].sources.iter()))
-    {
-        if !ids.contains(&id) {
-            ids.push(id);
-        }
-    }
+    let ids = guide.steps[step].sources_with(&variants);
     if ids.is_empty() {
         return None;
     }

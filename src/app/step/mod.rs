@@ -116,7 +116,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             </details>
             <tasks::Tasks step=index tasks=visible.tasks.clone()/>
             <tasks::DecisionField step=index/>
-            <material::Resources step=index/>
+            <material::Resources step=index variants=visible.variants.clone()/>
             <material::Examples step=index/>
             <own::OwnState step=index/>
             <material::Sources step=index variants=visible.variants.clone()/>
