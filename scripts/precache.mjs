@@ -62,7 +62,7 @@ const files = {};
 const STEP_PAGE = /^schritt-[^/]+\.html$/;
 // „Leitfaden anpassen“ is for the few who author: its worker, the template zip and the single
 // file it ships are fetched when that page is used, not downloaded by every visitor.
-const AUTHOR = /^(autor(_loader|_bg)?\.(js|wasm)|leitfaden-vorlage\.zip|leitfaden-einzeldatei\.html)$/;
+const AUTHOR = /^(autor(-worker|_bg)?\.(js|wasm)|leitfaden-vorlage\.zip|leitfaden-einzeldatei\.html)$/;
 for (const path of paths.filter((p) => p !== WORKER && !STEP_PAGE.test(p) && !AUTHOR.test(p)).sort()) {
   files[path] = createHash('sha256').update(readFileSync(join(dist, path))).digest('hex');
 }

@@ -9,7 +9,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::ctx;
-use crate::autor::shown::Shown;
+use crate::autor::shown::{self, Shown};
 use crate::autor::{self, Reply};
 use crate::text;
 use crate::web::autor::{self as edge, Chosen};
@@ -172,28 +172,12 @@ pub fn Author() -> impl IntoView {
         ready()
             .and_then(|o| o.guide)
             .filter(|g| g.id == id)
-            .map(|g| {
-                view! {
-                    <p class="banner warning autor-kennung">
-                        {format!("Ihr Leitfaden hat noch die Kennung des mitgelieferten („{}“). Geben Sie ihm in leitfaden.ron eine eigene ", g.id)}
-                        <code>"id"</code>
-                        " (z. B. „open-government-kreis-musterland“): Sonst gelten Arbeitsstände und Exportdateien des mitgelieferten Leitfadens auch für Ihren, und beide teilen sich den Speicher im Browser."
-                    </p>
-                }
-            })
+            .map(|g| view! { <div inner_html=shown::same_id(&g.id)></div> })
     };
 
     view! {
         <section class="autor">
-            <h1>"Leitfaden anpassen"</h1>
-            <p class="lead">"Passen Sie diesen Leitfaden für Ihren Kreis, Ihr Land oder Ihren Verband an: eigene Beispiele, das Recht Ihres Landes, Ihre Ansprechpersonen. Sie brauchen nur einen Texteditor. Diese Seite prüft Ihre Dateien, zeigt Ihren Leitfaden in einer Vorschau und speichert ihn als eine Datei für Ihre Kommunen. Ihre Dateien bleiben auf Ihrem Rechner; nichts wird hochgeladen."</p>
-
-            <h2>"1. Vorlage herunterladen"</h2>
-            <p>"Die Vorlage enthält alle Textdateien des mitgelieferten Leitfadens und eine kurze Anleitung („" {autor::README} "“). Entpacken Sie sie und ändern Sie die Dateien mit einem Texteditor."</p>
-            <p><a class="button secondary" href=autor::TEMPLATE_ZIP download=autor::TEMPLATE_ZIP>"Mitgelieferten Leitfaden als Vorlage herunterladen"</a></p>
-
-            <h2>"2. Ordner prüfen"</h2>
-            <p>"Wählen Sie den Ordner Ihres Leitfadens (den Ordner, in dem „leitfaden.ron“ liegt) oder eine ZIP-Datei mit ihm. Die Prüfung liest jede Datei und geht jeden möglichen Weg durch den Leitfaden. Jede Meldung nennt Datei, Zeile und Spalte, zeigt die Zeile und gibt einen Hinweis."</p>
+            <div inner_html=shown::INTRO></div>
             <div class="actions">
                 <button type="button" class="button primary" on:click=choose_folder>"Ordner wählen"</button>
                 <button type="button" class="button secondary" on:click=choose_zip>"ZIP-Datei wählen"</button>
@@ -220,12 +204,10 @@ pub fn Author() -> impl IntoView {
                 _ => String::new(),
             }></div>
 
-            <h2>"3. Vorschau"</h2>
-            <p>"Die Vorschau zeigt Ihren Leitfaden so, wie Ihre Kommunen ihn sehen werden, in einem eigenen Tab mit eigenem Speicher: mit den Beispielkommunen, dem Wechsel des Profils und dem Vergleich zweier Profile. Ihre echten Eingaben in diesem Browser bleiben unberührt. Die Vorschau ist möglich, sobald die Prüfung keine Fehler mehr findet."</p>
+            <div inner_html=shown::PREVIEW></div>
             <p><button type="button" class="button primary" disabled=move || ready().is_none() on:click=preview>"Vorschau öffnen"</button></p>
 
-            <h2>"4. Für Ihre Kommunen speichern"</h2>
-            <p>"Speichert die ganze App mit Ihrem Leitfaden als eine HTML-Datei. Sie öffnet sich per Doppelklick in Chrome, Edge und Firefox, ohne Server und ohne Internet; Sie können sie per E-Mail oder auf einem USB-Stick an Ihre Kommunen geben. Die Fortschritte bleiben im Browser der jeweiligen Kommune."</p>
+            <div inner_html=shown::SHIP></div>
             {same_id}
             <p><button type="button" class="button primary" disabled=move || ready().is_none() on:click=ship>"Als Datei für Ihre Kommunen speichern"</button></p>
             {move || action.get().map(|a| match a {
@@ -240,11 +222,5 @@ pub fn Author() -> impl IntoView {
 /// The single file (or a page from file://) has no author worker next to it.
 #[component]
 fn Unavailable() -> impl IntoView {
-    view! {
-        <section class="autor">
-            <h1>"Leitfaden anpassen"</h1>
-            <p class="lead">"In dieser Datei ist „Leitfaden anpassen“ nicht enthalten: Die Prüfung eines angepassten Leitfadens ist ein eigenes Programm, das die Web-Version des Leitfadens erst lädt, wenn jemand diese Seite öffnet. Eine einzelne Datei, die ohne Server geöffnet wird, kann es nicht nachladen."</p>
-            <p>"Öffnen Sie zum Anpassen die Web-Version des Leitfadens (die Adresse, unter der Ihr Kreis oder Land ihn veröffentlicht) und dort „Leitfaden anpassen“. Alles andere funktioniert in dieser Datei wie in der Web-Version."</p>
-        </section>
-    }
+    view! { <section class="autor" inner_html=shown::UNAVAILABLE></section> }
 }

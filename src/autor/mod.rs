@@ -11,8 +11,6 @@ pub mod unzip;
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 use crate::guide::{Severity, bundle, load};
 
 /// The largest guide file read (the bundled guide's largest is about 150 KB).
@@ -76,7 +74,7 @@ fn kind(path: &str) -> Kind {
 }
 
 /// What the author page shows after a check.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outcome {
     /// Why the chosen files could not be checked at all (German); then nothing else is set.
     pub problems: Vec<String>,
@@ -99,7 +97,7 @@ pub struct Outcome {
 }
 
 /// One message of the check.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     pub error: bool,
     /// The file (relative to the guide folder), line and column, for the German heading.
@@ -110,7 +108,7 @@ pub struct Message {
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuideInfo {
     pub id: String,
     pub title: String,
@@ -497,8 +495,8 @@ Worauf Sie achten sollten
     text.replace('\n', "\r\n")
 }
 
-/// What the author worker posts to the page, as JSON.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What the author worker posts to the page (as a plain object: `web::autor_worker`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
     /// The worker has started and takes requests.
     Ready,

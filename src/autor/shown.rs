@@ -4,14 +4,12 @@
 //! The worker renders it so that the app's own wasm carries neither the outcome's types nor
 //! their views; the page sets the two texts as inner HTML. Every text is escaped.
 
-use serde::{Deserialize, Serialize};
-
 use super::{GuideInfo, Outcome};
 use crate::html::escape;
 use crate::text;
 
 /// An outcome as the page takes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     /// The count and verdict, or why nothing could be checked (for the status region).
     pub summary: String,
@@ -101,4 +99,39 @@ fn messages(o: &Outcome) -> String {
         escape(o.tail.trim_end())
     ));
     out
+}
+
+/// The page's fixed texts, as HTML: set as inner HTML, they cost the app's wasm only their
+/// bytes (as views, every element would be code). Above the buttons: what the page does,
+/// the template, and how to choose.
+pub const INTRO: &str = "<h1>Leitfaden anpassen</h1>\
+<p class=\"lead\">Passen Sie diesen Leitfaden für Ihren Kreis, Ihr Land oder Ihren Verband an: eigene Beispiele, das Recht Ihres Landes, Ihre Ansprechpersonen. Sie brauchen nur einen Texteditor. Diese Seite prüft Ihre Dateien, zeigt Ihren Leitfaden in einer Vorschau und speichert ihn als eine Datei für Ihre Kommunen. Ihre Dateien bleiben auf Ihrem Rechner; nichts wird hochgeladen.</p>\
+<h2>1. Vorlage herunterladen</h2>\
+<p>Die Vorlage enthält alle Textdateien des mitgelieferten Leitfadens und eine kurze Anleitung („LIESMICH.txt“). Entpacken Sie sie und ändern Sie die Dateien mit einem Texteditor.</p>\
+<p><a class=\"button secondary\" href=\"leitfaden-vorlage.zip\" download=\"leitfaden-vorlage.zip\">Mitgelieferten Leitfaden als Vorlage herunterladen</a></p>\
+<h2>2. Ordner prüfen</h2>\
+<p>Wählen Sie den Ordner Ihres Leitfadens (den Ordner, in dem „leitfaden.ron“ liegt) oder eine ZIP-Datei mit ihm. Die Prüfung liest jede Datei und geht jeden möglichen Weg durch den Leitfaden. Jede Meldung nennt Datei, Zeile und Spalte, zeigt die Zeile und gibt einen Hinweis.</p>";
+
+/// Above „Vorschau öffnen“.
+pub const PREVIEW: &str = "<h2>3. Vorschau</h2>\
+<p>Die Vorschau zeigt Ihren Leitfaden so, wie Ihre Kommunen ihn sehen werden, in einem eigenen Tab mit eigenem Speicher: mit den Beispielkommunen, dem Wechsel des Profils und dem Vergleich zweier Profile. Ihre echten Eingaben in diesem Browser bleiben unberührt. Die Vorschau ist möglich, sobald die Prüfung keine Fehler mehr findet.</p>";
+
+/// Above „Als Datei für Ihre Kommunen speichern“.
+pub const SHIP: &str = "<h2>4. Für Ihre Kommunen speichern</h2>\
+<p>Speichert die ganze App mit Ihrem Leitfaden als eine HTML-Datei. Sie öffnet sich per Doppelklick in Chrome, Edge und Firefox, ohne Server und ohne Internet; Sie können sie per E-Mail oder auf einem USB-Stick an Ihre Kommunen geben. Die Fortschritte bleiben im Browser der jeweiligen Kommune.</p>";
+
+/// The page in the single file (or from file://), which cannot start the worker.
+pub const UNAVAILABLE: &str = "<h1>Leitfaden anpassen</h1>\
+<p class=\"lead\">In dieser Datei ist „Leitfaden anpassen“ nicht enthalten: Die Prüfung eines angepassten Leitfadens ist ein eigenes Programm, das die Web-Version des Leitfadens erst lädt, wenn jemand diese Seite öffnet. Eine einzelne Datei, die ohne Server geöffnet wird, kann es nicht nachladen.</p>\
+<p>Öffnen Sie zum Anpassen die Web-Version des Leitfadens (die Adresse, unter der Ihr Kreis oder Land ihn veröffentlicht) und dort „Leitfaden anpassen“. Alles andere funktioniert in dieser Datei wie in der Web-Version.</p>";
+
+/// The warning while an author's guide still has the bundled guide's id.
+pub fn same_id(id: &str) -> String {
+    format!(
+        "<p class=\"banner warning autor-kennung\">Ihr Leitfaden hat noch die Kennung des mitgelieferten („{}“). \
+         Geben Sie ihm in leitfaden.ron eine eigene <code>id</code> (z. B. „open-government-kreis-musterland“): \
+         Sonst gelten Arbeitsstände und Exportdateien des mitgelieferten Leitfadens auch für Ihren, und beide \
+         teilen sich den Speicher im Browser.</p>",
+        escape(id)
+    )
 }

@@ -2,7 +2,7 @@
 //! picker, folder input, drop), sending it to the worker, the preview's stored bundle, and
 //! fetching the single-file template.
 //!
-//! The worker (`autor_worker`, built by trunk as `autor_loader.js`) starts the first time
+//! The worker (`autor_worker`, started by `autor-worker.js`) starts the first time
 //! the page is opened, never with the app; a chosen folder's handle or files are kept here,
 //! so that „Erneut prüfen“ reads the same folder again.
 
@@ -14,10 +14,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::autor::Reply;
+use crate::autor::shown::Shown;
+use crate::autor::{GuideInfo, Reply};
 
-/// The worker's script, next to `index.html` (trunk's loader shim for `data-bin="autor"`).
-const WORKER: &str = "autor_loader.js";
+/// The worker's script, next to `index.html` (`src/bin/autor-worker.js`; it loads what
+/// trunk builds for `data-bin="autor"`).
+const WORKER: &str = "autor-worker.js";
 /// Where the preview's guide bundle is kept (one preview per browser at a time).
 pub const PREVIEW_BUNDLE: &str = "leitfaden-vorschau";
 
@@ -77,13 +79,7 @@ fn ensure_started() -> Result<(), String> {
     let worker = web_sys::Worker::new(WORKER).map_err(|_| not_loaded())?;
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
-            let reply = ev
-                .data()
-                .as_string()
-                .and_then(|json| serde_json::from_str::<Reply>(&json).ok())
-                .unwrap_or_else(|| {
-                    Reply::Failed("Die Prüfung hat eine unlesbare Antwort geschickt.".into())
-                });
+            let reply = reply(&ev.data());
             if reply == Reply::Ready {
                 let waiting = WORKER_STATE.with_borrow_mut(|state| {
                     state.as_mut().and_then(|w| {
@@ -128,6 +124,34 @@ fn ensure_started() -> Result<(), String> {
         });
     });
     Ok(())
+}
+
+/// The worker's reply, from the plain object `autor_worker::post` makes.
+fn reply(data: &JsValue) -> Reply {
+    let text = |k: &str| {
+        Reflect::get(data, &k.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    match text("kind").as_deref() {
+        Some("bereit") => Reply::Ready,
+        Some("geprueft") => Reply::Checked(Box::new(Shown {
+            summary: text("summary").unwrap_or_default(),
+            messages: text("messages").unwrap_or_default(),
+            errors: Reflect::get(data, &"errors".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0) as usize,
+            bundle: text("bundle"),
+            guide: text("id").map(|id| GuideInfo {
+                id,
+                title: text("title").unwrap_or_default(),
+                version: text("version").unwrap_or_default(),
+            }),
+        })),
+        Some("fehler") => Reply::Failed(text("text").unwrap_or_default()),
+        _ => Reply::Failed("Die Prüfung hat eine unlesbare Antwort geschickt.".into()),
+    }
 }
 
 fn deliver(reply: Reply) {

@@ -3,7 +3,7 @@
 //!
 //! It runs in its own thread, so the page stays responsive during the walk over every
 //! profile. Messages in: `{ name, handle }` or `{ name, files: [[path, File], …] }`; out:
-//! an `autor::Reply` as JSON (first `Ready`, then one reply per request).
+//! an `autor::Reply` as a plain object (first `Ready`, then one reply per request).
 
 use js_sys::{Array, Function, Promise, Reflect};
 use wasm_bindgen::JsCast;
@@ -42,9 +42,36 @@ fn scope() -> web_sys::DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+/// Posts `reply` as a plain object, which the page reads without a parser
+/// (`web::autor::reply`): `{ kind: "bereit" | "fehler" | "geprueft", … }`.
 fn post(reply: &Reply) {
-    let json = serde_json::to_string(reply).expect("a reply serialises");
-    let _ = scope().post_message(&json.into());
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&o, &k.into(), &v);
+    };
+    match reply {
+        Reply::Ready => set("kind", "bereit".into()),
+        Reply::Failed(text) => {
+            set("kind", "fehler".into());
+            set("text", text.into());
+        }
+        Reply::Checked(shown) => {
+            set("kind", "geprueft".into());
+            set("summary", (&shown.summary).into());
+            set("messages", (&shown.messages).into());
+            set("errors", (shown.errors as f64).into());
+            set(
+                "bundle",
+                shown.bundle.as_deref().map_or(JsValue::NULL, JsValue::from),
+            );
+            if let Some(g) = &shown.guide {
+                set("id", (&g.id).into());
+                set("title", (&g.title).into());
+                set("version", (&g.version).into());
+            }
+        }
+    }
+    let _ = scope().post_message(&o);
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {

@@ -36,10 +36,11 @@ const heading = (page, expected) =>
 
 /** Chooses `file` in the page's zip input and waits for a new result. */
 async function chooseZip(page, file) {
-  await page.evaluate(() => document.querySelector('.autor-ergebnis')?.setAttribute('data-vorher', ''));
+  // The old result is marked, so that the new one is what is waited for.
+  await page.evaluate(() => document.querySelector('.autor-ergebnis > div')?.setAttribute('data-vorher', ''));
   const input = await page.$('#autor-zip');
   await input.uploadFile(file);
-  await pageUntil(page, () => document.querySelector('.autor-zahlen, .autor-probleme') && document.querySelector('.autor-ergebnis p:not(.autor-laeuft)'), null, 'the check result');
+  await pageUntil(page, () => !!document.querySelector('.autor-ergebnis > div:not([data-vorher]) :is(.autor-zahlen, .autor-probleme)'), null, 'the check result');
 }
 
 test('Firefox: template as zip, edit, check, fix, preview, ship, open from file://', { skip }, async () => {

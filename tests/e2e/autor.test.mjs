@@ -26,6 +26,7 @@ import {
   pageUntil,
   screenshotOnFailure,
   storageSnapshot,
+  until,
 } from './support.mjs';
 import { BROKEN, NEW_ID, NEW_TITLE, cliCheck, editTemplate, pagePrintout, readTree, ticked, unzip, withoutMs, writeTree, zip } from './autor-support.mjs';
 
@@ -270,19 +271,19 @@ e2e('a dropped zip is checked; a broken zip and a foreign file get their German 
   }
 });
 
-e2e('the worker loads only on the author page, never with the app', async ({ page, base }) => {
+e2e('the worker loads only on the author page, never with the app', async ({ page, context, base }) => {
   const requested = [];
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  context.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await gotoApp(page, base, '#/');
   await page.goto(`${base}/#/ueber`);
   await expectHeading(page, 'Über diesen Leitfaden');
   assert.deepEqual(requested.filter((p) => /autor|vorlage|einzeldatei/.test(p)), [], 'nothing of the author page on the first load');
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /autor_loader|autor_bg|autor\.js/, 'the pre-rendered page names no worker file');
+  assert.doesNotMatch(html.replace(/<!--[\s\S]*?-->/g, ''), /autor-worker|autor_bg|autor\.js/, 'the pre-rendered page names no worker file');
   await page.getByRole('link', { name: 'Leitfaden anpassen' }).first().click();
   await expectHeading(page, 'Leitfaden anpassen');
-  await pageUntil(page, () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/autor_bg.wasm')), null, 'the worker wasm on the author page');
-  assert.ok(requested.includes('/autor_loader.js'));
+  await until('the worker files requested', () => requested.filter((p) => /autor/.test(p)), (r) => r.includes('/autor_bg.wasm'));
+  assert.ok(requested.includes('/autor-worker.js'), requested.join(' '));
 });
 
 e2e('the single file explains that it has no author page', async ({ page }) => {

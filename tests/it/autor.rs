@@ -547,19 +547,6 @@ fn ship_puts_the_authors_guide_into_the_single_file() {
 }
 
 #[test]
-fn replies_travel_as_json() {
-    let outcome = check_folder("minimal", &files("minimal"));
-    for reply in [
-        autor::Reply::Ready,
-        autor::Reply::Failed("„x“ konnte nicht gelesen werden.".into()),
-        autor::Reply::Checked(Box::new(outcome.shown())),
-    ] {
-        let json = serde_json::to_string(&reply).unwrap();
-        assert_eq!(serde_json::from_str::<autor::Reply>(&json).unwrap(), reply);
-    }
-}
-
-#[test]
 fn the_page_shows_each_message_escaped_under_a_german_heading() {
     let (mut files, chapter) = edited_bundled();
     // A hostile text on the line of a message: it must reach the page as text.
@@ -604,4 +591,18 @@ fn the_page_shows_each_message_escaped_under_a_german_heading() {
             .starts_with("<div class=\"banner warning autor-probleme\">")
     );
     assert_eq!(refused.messages, "");
+}
+
+#[test]
+fn the_pages_texts_name_the_files_the_build_writes() {
+    use leitfaden::autor::shown;
+    let link = format!(
+        "href=\"{0}\" download=\"{0}\">Mitgelieferten Leitfaden als Vorlage herunterladen</a>",
+        autor::TEMPLATE_ZIP
+    );
+    assert!(shown::INTRO.contains(&link), "{}", shown::INTRO);
+    assert!(shown::INTRO.contains(&format!("(„{}“)", autor::README)));
+    assert!(shown::INTRO.starts_with("<h1>Leitfaden anpassen</h1>"));
+    assert!(shown::UNAVAILABLE.starts_with("<h1>Leitfaden anpassen</h1>"));
+    assert!(shown::same_id("a<b").contains("(„a&lt;b“)"));
 }
