@@ -82,10 +82,13 @@ pub fn decode(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
     if file.guide.id != guide_id {
         return Err(DecodeError::OtherGuide(file.guide.id));
     }
+    let mut progress = file.progress;
+    // A file can hold anything: make it what the app itself would have written.
+    progress.sanitize();
     Ok(Export {
         guide: file.guide,
         exported: file.exported,
-        progress: file.progress,
+        progress,
     })
 }
 
@@ -96,6 +99,10 @@ pub struct Preview {
     pub profile: String,
     pub done: usize,
     pub notes: usize,
+    /// Steps and tasks with an owner or a due date.
+    pub planned: usize,
+    /// Snapshots („Zwischenstände“).
+    pub snapshots: usize,
     pub guide_version: String,
     pub exported: String,
     /// Whether the file was made with exactly this guide content.
@@ -114,6 +121,8 @@ impl Export {
                 .filter(|s| s.status == Status::Done)
                 .count(),
             notes: p.steps.values().filter(|s| !s.note.is_empty()).count(),
+            planned: p.plans.len(),
+            snapshots: p.snapshots.len(),
             guide_version: self.guide.version.clone(),
             exported: self.exported.clone(),
             same_guide_content: self.guide.fingerprint == guide.fingerprint,

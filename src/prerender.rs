@@ -373,6 +373,7 @@ fn tasks(out: &mut String, guide: &Guide, i: usize, shown: &[(usize, Priority)])
         if priority == Priority::Optional {
             out.push_str("<span class=\"badge priority-optional\">Optional</span>");
         }
+        plan_fields(out, &s.id, Some(&t.id), &t.text);
         out.push_str("</li>");
     }
     out.push_str("</ul></section>");
@@ -477,11 +478,35 @@ fn own_state(out: &mut String, guide: &Guide, i: usize) {
             st.label()
         );
     }
+    out.push_str("</fieldset><fieldset class=\"step-plan\" disabled><legend>Wer kümmert sich um den ganzen Schritt, bis wann? (freiwillig)</legend>");
+    plan_fields(out, sid, None, "den ganzen Schritt");
     let note = escape(&format!("notiz-{sid}"));
     let _ = write!(
         out,
         "</fieldset><div class=\"field\"><label for=\"{note}\">Ihre Notizen zu diesem Schritt</label>\
          <textarea id=\"{note}\" rows=\"5\" disabled></textarea></div></section>"
+    );
+}
+
+/// „Zuständig“ and „Fällig bis“ of a step (`task` = `None`) or task, empty and disabled, as
+/// `app::step::plan::PlanFields` has them (so nothing moves when the app takes over).
+fn plan_fields(out: &mut String, step: &str, task: Option<&str>, what: &str) {
+    let suffix = match task {
+        Some(t) => format!("{step}-{t}"),
+        None => step.to_string(),
+    };
+    let (owner, due) = (
+        escape(&format!("zustaendig-{suffix}")),
+        escape(&format!("faellig-{suffix}")),
+    );
+    let hidden = escape(&format!(" für: {what}"));
+    let _ = write!(
+        out,
+        "<div class=\"plan-fields\"><div class=\"plan-field\"><label for=\"{owner}\">Zuständig<span class=\"visually-hidden\">{hidden}</span></label>\
+         <input type=\"text\" id=\"{owner}\" maxlength=\"{}\" autocomplete=\"off\" disabled></div>\
+         <div class=\"plan-field\"><label for=\"{due}\">Fällig bis<span class=\"visually-hidden\">{hidden}</span></label>\
+         <input type=\"date\" id=\"{due}\" min=\"1900-01-01\" max=\"2999-12-31\" disabled></div></div>",
+        crate::progress::MAX_OWNER_CHARS
     );
 }
 

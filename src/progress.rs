@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::date::Date;
 use crate::guide::Guide;
 use crate::profile::Answers;
 
@@ -98,7 +99,7 @@ pub struct Kept {
 }
 
 impl Kept {
-    fn same(&self, other: &Kept) -> bool {
+    pub(crate) fn same(&self, other: &Kept) -> bool {
         self.edited == other.edited && self.by == other.by
     }
 }
@@ -110,7 +111,7 @@ impl StepProgress {
     }
 
     /// Whether the user's content (not the bookkeeping) is the same.
-    fn same_content(&self, other: &StepProgress) -> bool {
+    pub(crate) fn same_content(&self, other: &StepProgress) -> bool {
         self.status == other.status
             && self.reason == other.reason
             && self.note == other.note
@@ -194,6 +195,9 @@ pub struct Archive {
     /// Versions of notes that another edit replaced, not yet dealt with: (step id, step
     /// title or id, the kept version).
     pub kept: Vec<(String, String, Kept)>,
+    /// Owners and due dates of steps or tasks that no longer exist: (step id, task id,
+    /// the plan).
+    pub plans: Vec<(String, Option<String>, Plan)>,
 }
 
 impl Archive {
@@ -202,6 +206,7 @@ impl Archive {
             && self.tasks.is_empty()
             && self.answers.is_empty()
             && self.kept.is_empty()
+            && self.plans.is_empty()
     }
 
     /// Each archived entry in words: the one wording the overview, the report page and
@@ -237,7 +242,144 @@ impl Archive {
             }
             out.push(text);
         }
+        for (step, task, plan) in &self.plans {
+            let what = match task {
+                Some(t) => format!("Aufgabe „{t}“ in Schritt „{step}“"),
+                None => format!("Schritt „{step}“"),
+            };
+            out.push(format!("{what}: {}", plan.words()));
+        }
         out
+    }
+}
+
+/// At most this many characters of a name in „Zuständig“ are kept.
+pub const MAX_OWNER_CHARS: usize = 80;
+/// At most this many characters of a snapshot's name are kept.
+pub const MAX_SNAPSHOT_NAME_CHARS: usize = 120;
+/// A work state keeps this many snapshots; taking one more drops the oldest (the screen
+/// says so before).
+pub const MAX_SNAPSHOTS: usize = 12;
+/// An origin is an id the app makes (a random seed and a count, far shorter than this);
+/// a longer one, or one with other characters than `A-Z a-z 0-9 - _`, is not kept.
+pub const MAX_ORIGIN_CHARS: usize = 64;
+
+/// Who does a step or a task („Zuständig“) and by when („Fällig bis“). Both optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+impl Plan {
+    pub fn is_empty(&self) -> bool {
+        self.owner.is_empty() && self.due.is_none()
+    }
+
+    /// „Zuständig: Frau Yilmaz · fällig bis 01.12.2026“ (only the parts that are set), as
+    /// the report, the archive and the merge view say it.
+    pub fn words(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.owner.is_empty() {
+            parts.push(format!("Zuständig: {}", self.owner));
+        }
+        if let Some(d) = self.due {
+            parts.push(format!("fällig bis {}", d.to_german()));
+        }
+        parts.join(" · ")
+    }
+
+    /// „Frau Yilmaz · bis 01.12.2026“: the short form for a table cell.
+    pub fn cell(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.owner.is_empty() {
+            parts.push(self.owner.clone());
+        }
+        if let Some(d) = self.due {
+            parts.push(format!("bis {}", d.to_german()));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The key of a step's plan (`step`) or a task's (`step/task`) in `Progress::plans`. Guide
+/// ids never hold a `/`, so the two kinds cannot meet.
+pub fn plan_key(step: &str, task: Option<&str>) -> String {
+    match task {
+        Some(t) => format!("{step}/{t}"),
+        None => step.to_string(),
+    }
+}
+
+/// The step and task of a key made by `plan_key`.
+pub fn split_plan_key(key: &str) -> (&str, Option<&str>) {
+    match key.split_once('/') {
+        Some((s, t)) => (s, Some(t)),
+        None => (key, None),
+    }
+}
+
+/// A name as typed into „Zuständig“ (or a snapshot's name), made safe to keep and show:
+/// control characters dropped, runs of white space made one space, trimmed, and cut to
+/// `max` characters.
+pub fn clean_line(s: &str, max: usize) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect();
+    spaced
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+/// A named, dated, read-only copy of a work state's answers and progress
+/// („Zwischenstand“), to compare with later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub name: String,
+    /// The (local) day it was taken.
+    pub date: Date,
+    /// When it was taken (ms since 1970); with the name, it tells snapshots apart.
+    pub taken: u64,
+    #[serde(default)]
+    pub answers: Answers,
+    /// The steps the user had entered something for.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub steps: BTreeMap<String, SnapshotStep>,
+}
+
+/// What a snapshot keeps of one step.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SnapshotStep {
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub tasks: BTreeSet<String>,
+}
+
+impl Snapshot {
+    fn same(&self, other: &Snapshot) -> bool {
+        self.taken == other.taken && self.name == other.name
+    }
+
+    pub fn status(&self, step: &str) -> Status {
+        self.steps.get(step).map(|s| s.status).unwrap_or_default()
+    }
+
+    pub fn note(&self, step: &str) -> &str {
+        self.steps.get(step).map_or("", |s| s.note.as_str())
     }
 }
 
@@ -262,30 +404,58 @@ pub struct Progress {
     #[serde(default)]
     pub known_steps: BTreeSet<String>,
     /// When each field was last changed (ms since 1970), so that two tabs' changes to
-    /// different fields both survive a merge: `name`, `intake`, `current`, and `q:<id>` /
-    /// `d:<id>` for each answer.
+    /// different fields both survive a merge: `name`, `intake`, `current`, `review`,
+    /// `q:<id>` / `d:<id>` for each answer, `t:<id>` for each target, and
+    /// `owner:<key>` / `due:<key>` for each plan (see `plan_key`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub stamps: BTreeMap<String, u64>,
+    /// Which work state this is, wherever it travels: kept by export and import (so a
+    /// colleague's file of the same work state can be merged), new for a copy. Made by
+    /// the browser (random); empty only until a tab gives it one (`Workspace::tidy`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub origin: String,
+    /// Owners and due dates of steps and tasks, by `plan_key`; never an empty plan.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub plans: BTreeMap<String, Plan>,
+    /// The level the Kommune wants to reach per field („Ziel“): question id → choice id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub targets: BTreeMap<String, String>,
+    /// When the Kommune wants to look at its progress again („Nächste Überprüfung“).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Date>,
+    /// Snapshots („Zwischenstände“), oldest first, at most `MAX_SNAPSHOTS`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
 }
 
 /// The fields of a work state that are stamped and merged one by one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Field {
+pub(crate) enum Field {
     Name,
     Intake,
     Current,
     Answer(String),
     Decision(String),
+    Target(String),
+    Review,
+    /// A step's or task's owner, by `plan_key`.
+    Owner(String),
+    /// A step's or task's due date, by `plan_key`.
+    Due(String),
 }
 
 impl Field {
-    fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         match self {
             Field::Name => "name".into(),
             Field::Intake => "intake".into(),
             Field::Current => "current".into(),
             Field::Answer(q) => format!("q:{q}"),
             Field::Decision(d) => format!("d:{d}"),
+            Field::Target(q) => format!("t:{q}"),
+            Field::Review => "review".into(),
+            Field::Owner(k) => format!("owner:{k}"),
+            Field::Due(k) => format!("due:{k}"),
         }
     }
 }
@@ -366,6 +536,130 @@ impl Progress {
             .insert(decision.to_string(), choice.to_string());
     }
 
+    /// The owner and due date of a step (`task` = `None`) or of one of its tasks.
+    pub fn plan(&self, step: &str, task: Option<&str>) -> Plan {
+        self.plans
+            .get(&plan_key(step, task))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Sets who does a step or task; the name is cleaned (see `clean_line`), an empty one
+    /// clears it.
+    pub fn set_owner(&mut self, step: &str, task: Option<&str>, owner: &str) {
+        let owner = clean_line(owner, MAX_OWNER_CHARS);
+        self.edit_plan(&plan_key(step, task), |p| p.owner = owner);
+    }
+
+    /// Sets (or with `None` clears) by when a step or task is due.
+    pub fn set_due(&mut self, step: &str, task: Option<&str>, due: Option<Date>) {
+        self.edit_plan(&plan_key(step, task), |p| p.due = due);
+    }
+
+    /// Every name used in „Zuständig“ in this work state, once each, alphabetically
+    /// (ignoring case): the suggestions for the next one, and the person filter.
+    pub fn owners(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .plans
+            .values()
+            .filter(|p| !p.owner.is_empty())
+            .map(|p| p.owner.clone())
+            .collect();
+        names.sort_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b)));
+        names.dedup();
+        names
+    }
+
+    /// Sets the level a field should reach (a choice id of question `question`), or with
+    /// `None` clears it.
+    pub fn set_target(&mut self, question: &str, choice: Option<&str>) {
+        match choice {
+            Some(c) => self.targets.insert(question.to_string(), c.to_string()),
+            None => self.targets.remove(question),
+        };
+    }
+
+    pub fn set_review(&mut self, date: Option<Date>) {
+        self.review = date;
+    }
+
+    /// The snapshot that taking one more would drop (the oldest, once `MAX_SNAPSHOTS` are
+    /// kept), so the screen can say so first.
+    pub fn snapshot_to_drop(&self) -> Option<&Snapshot> {
+        (self.snapshots.len() >= MAX_SNAPSHOTS)
+            .then(|| self.snapshots.first())
+            .flatten()
+    }
+
+    /// Keeps a read-only copy of the answers and of every step's status, ticks and note,
+    /// named `name` (cleaned; „Zwischenstand vom …“ when empty), taken on `date` at `now`.
+    /// With `MAX_SNAPSHOTS` kept already, the oldest is dropped.
+    pub fn take_snapshot(&mut self, name: &str, date: Date, now: u64) {
+        let mut name = clean_line(name, MAX_SNAPSHOT_NAME_CHARS);
+        if name.is_empty() {
+            name = format!("Zwischenstand vom {}", date.to_german());
+        }
+        let steps = self
+            .steps
+            .iter()
+            .filter(|(_, e)| e.status != Status::Open || !e.note.is_empty() || !e.tasks.is_empty())
+            .map(|(id, e)| {
+                let s = SnapshotStep {
+                    status: e.status,
+                    note: e.note.clone(),
+                    tasks: e.tasks.clone(),
+                };
+                (id.clone(), s)
+            })
+            .collect();
+        let snapshot = Snapshot {
+            name,
+            date,
+            taken: now,
+            answers: self.answers.clone(),
+            steps,
+        };
+        self.add_snapshots(&[snapshot]);
+    }
+
+    /// The most recent snapshot.
+    pub fn last_snapshot(&self) -> Option<&Snapshot> {
+        self.snapshots.last()
+    }
+
+    /// Makes the parts of this work state that the app writes only through cleaning setters
+    /// (`set_owner`, `take_snapshot`) as those setters would have written them, for a work
+    /// state read from a file or from storage, which anyone can edit: owners cleaned and
+    /// cut to `MAX_OWNER_CHARS`, no empty plan, snapshot names cleaned, at most
+    /// `MAX_SNAPSHOTS` snapshots (the newest, oldest first), and an origin that is not a
+    /// plain id (see `MAX_ORIGIN_CHARS`) dropped, so that a fresh one is made for it.
+    pub fn sanitize(&mut self) {
+        for plan in self.plans.values_mut() {
+            plan.owner = clean_line(&plan.owner, MAX_OWNER_CHARS);
+        }
+        self.plans.retain(|_, p| !p.is_empty());
+        for s in &mut self.snapshots {
+            s.name = clean_line(&s.name, MAX_SNAPSHOT_NAME_CHARS);
+            if s.name.is_empty() {
+                s.name = format!("Zwischenstand vom {}", s.date.to_german());
+            }
+        }
+        // Sorted first, so that even a file with very many snapshots takes no long.
+        self.snapshots
+            .sort_by(|a, b| (a.taken, &a.name).cmp(&(b.taken, &b.name)));
+        self.snapshots.dedup_by(|a, b| a.same(b));
+        let extra = self.snapshots.len().saturating_sub(MAX_SNAPSHOTS);
+        self.snapshots.drain(..extra);
+        let plain = self.origin.len() <= MAX_ORIGIN_CHARS
+            && self
+                .origin
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !plain {
+            self.origin.clear();
+        }
+    }
+
     /// On first use, takes every step of the guide as known, so that only steps added by
     /// a later guide version count as new. Returns whether anything changed.
     pub fn adopt_guide(&mut self, guide: &Guide) -> bool {
@@ -434,6 +728,16 @@ impl Progress {
                 }
             }
         }
+        for (key, plan) in &self.plans {
+            let (step, task) = split_plan_key(key);
+            let known = guide.step_index(step).is_some_and(|i| {
+                task.is_none_or(|t| guide.steps[i].tasks.iter().any(|x| x.id == t))
+            });
+            if !known {
+                let task = task.map(str::to_string);
+                archive.plans.push((step.to_string(), task, plan.clone()));
+            }
+        }
         for (q, a) in &self.answers.profile {
             let known = guide
                 .questions
@@ -455,18 +759,23 @@ impl Progress {
     }
 
     /// Every stamped field either copy has.
-    fn fields(&self, other: &Progress) -> Vec<Field> {
-        let mut out = vec![Field::Name, Field::Intake, Field::Current];
+    pub(crate) fn fields(&self, other: &Progress) -> Vec<Field> {
+        let mut out = vec![Field::Name, Field::Intake, Field::Current, Field::Review];
+        let mut seen = BTreeSet::new();
         for p in [self, other] {
-            for q in p.answers.profile.keys() {
-                let f = Field::Answer(q.clone());
-                if !out.contains(&f) {
-                    out.push(f);
-                }
-            }
-            for d in p.answers.decisions.keys() {
-                let f = Field::Decision(d.clone());
-                if !out.contains(&f) {
+            let answers = p.answers.profile.keys().map(|q| Field::Answer(q.clone()));
+            let decisions = p
+                .answers
+                .decisions
+                .keys()
+                .map(|d| Field::Decision(d.clone()));
+            let targets = p.targets.keys().map(|q| Field::Target(q.clone()));
+            let plans = p
+                .plans
+                .keys()
+                .flat_map(|k| [Field::Owner(k.clone()), Field::Due(k.clone())]);
+            for f in answers.chain(decisions).chain(targets).chain(plans) {
+                if seen.insert(f.key()) {
                     out.push(f);
                 }
             }
@@ -474,17 +783,21 @@ impl Progress {
         out
     }
 
-    fn same_field(&self, other: &Progress, f: &Field) -> bool {
+    pub(crate) fn same_field(&self, other: &Progress, f: &Field) -> bool {
         match f {
             Field::Name => self.name == other.name,
             Field::Intake => self.intake_done == other.intake_done,
             Field::Current => self.current == other.current,
             Field::Answer(q) => self.answers.profile.get(q) == other.answers.profile.get(q),
             Field::Decision(d) => self.answers.decisions.get(d) == other.answers.decisions.get(d),
+            Field::Target(q) => self.targets.get(q) == other.targets.get(q),
+            Field::Review => self.review == other.review,
+            Field::Owner(k) => self.owner_at(k) == other.owner_at(k),
+            Field::Due(k) => self.due_at(k) == other.due_at(k),
         }
     }
 
-    fn take_field(&mut self, other: &Progress, f: &Field) {
+    pub(crate) fn take_field(&mut self, other: &Progress, f: &Field) {
         fn copy(to: &mut BTreeMap<String, String>, from: &BTreeMap<String, String>, k: &str) {
             match from.get(k) {
                 Some(v) => to.insert(k.to_string(), v.clone()),
@@ -497,10 +810,37 @@ impl Progress {
             Field::Current => self.current = other.current.clone(),
             Field::Answer(q) => copy(&mut self.answers.profile, &other.answers.profile, q),
             Field::Decision(d) => copy(&mut self.answers.decisions, &other.answers.decisions, d),
+            Field::Target(q) => copy(&mut self.targets, &other.targets, q),
+            Field::Review => self.review = other.review,
+            Field::Owner(k) => {
+                let owner = other.owner_at(k).to_string();
+                self.edit_plan(k, |p| p.owner = owner);
+            }
+            Field::Due(k) => {
+                let due = other.due_at(k);
+                self.edit_plan(k, |p| p.due = due);
+            }
         }
     }
 
-    fn stamp_of(&self, f: &Field) -> u64 {
+    fn owner_at(&self, key: &str) -> &str {
+        self.plans.get(key).map_or("", |p| p.owner.as_str())
+    }
+
+    fn due_at(&self, key: &str) -> Option<Date> {
+        self.plans.get(key).and_then(|p| p.due)
+    }
+
+    /// Changes the plan at `key`; a plan left empty is removed.
+    fn edit_plan(&mut self, key: &str, f: impl FnOnce(&mut Plan)) {
+        let plan = self.plans.entry(key.to_string()).or_default();
+        f(plan);
+        if plan.is_empty() {
+            self.plans.remove(key);
+        }
+    }
+
+    pub(crate) fn stamp_of(&self, f: &Field) -> u64 {
         self.stamps.get(&f.key()).copied().unwrap_or(0)
     }
 
@@ -542,6 +882,26 @@ impl Progress {
             }
         }
         self.known_steps.extend(other.known_steps.iter().cloned());
+        // Two tabs that each gave the same old work state an origin agree on one of them,
+        // the same in both, so that neither keeps writing its own back.
+        if !other.origin.is_empty() && (self.origin.is_empty() || other.origin < self.origin) {
+            self.origin = other.origin.clone();
+        }
+        self.add_snapshots(&other.snapshots);
+    }
+
+    /// Takes over the snapshots only `other` has: snapshots are never edited, so the union
+    /// of both (the newest `MAX_SNAPSHOTS`) is what both copies mean.
+    pub(crate) fn add_snapshots(&mut self, theirs: &[Snapshot]) {
+        for s in theirs {
+            if !self.snapshots.iter().any(|x| x.same(s)) {
+                self.snapshots.push(s.clone());
+            }
+        }
+        self.snapshots
+            .sort_by(|a, b| (a.taken, &a.name).cmp(&(b.taken, &b.name)));
+        let extra = self.snapshots.len().saturating_sub(MAX_SNAPSHOTS);
+        self.snapshots.drain(..extra);
     }
 
     /// Adds a kept version's text to the end of the step's note (so both texts are in the

@@ -5,10 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::document::{self, Block, Document, Inline, Item, Meta};
+use crate::document::{self, Block, Document, Inline, Item, Meta, Table};
 use crate::guide::{Guide, Priority};
 use crate::path;
-use crate::progress::{Archive, Progress, Status};
+use crate::progress::{Archive, Plan, Progress, Status};
+use crate::review::Chart;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusReport {
@@ -29,6 +30,11 @@ pub struct StatusReport {
     pub archive_lines: Vec<String>,
     /// The path's effort in words (`Path::effort_phrase`).
     pub effort: Option<String>,
+    /// Each field's level now, at the last snapshot and as target (empty when the guide
+    /// asks about no field).
+    pub levels: Chart,
+    /// The next review date, if set.
+    pub review: Option<crate::date::Date>,
 }
 
 /// The report's fixed texts, shared by the page and every download.
@@ -36,6 +42,9 @@ pub const OFF_PATH_TITLE: &str = "Weitere Eingaben";
 pub const OFF_PATH_INTRO: &str = "Schritte, die nach dem aktuellen Profil nicht auf dem Weg liegen, zu denen aber schon etwas eingetragen ist:";
 pub const ARCHIVE_TITLE: &str = "Archiv";
 pub const ARCHIVE_INTRO: &str = "Eingaben zu Schritten, Aufgaben oder Antworten, die es in dieser Version des Leitfadens nicht mehr gibt, und aufbewahrte Fassungen von Notizen:";
+pub const LEVELS_TITLE: &str = "Stand der Felder und Ziele";
+/// The column of owners and due dates in a step's task table.
+pub const PLAN_COLUMN: &str = "Zuständig / Fällig";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportChapter {
@@ -56,6 +65,11 @@ pub struct ReportStep {
     pub open_tasks: Vec<String>,
     /// The estimated hours for this profile, (low, high).
     pub effort: Option<(u32, u32)>,
+    /// Who does the step as a whole, and by when.
+    pub plan: Plan,
+    /// Each task's owner and due date: first the done tasks', then the open ones', in the
+    /// order of `done_tasks` and `open_tasks`.
+    pub task_plans: Vec<Plan>,
 }
 
 impl ReportStep {
@@ -79,7 +93,32 @@ impl ReportStep {
             done_tasks: done_tasks.iter().map(|t| t.text.clone()).collect(),
             open_tasks: open_tasks.iter().map(|t| t.text.clone()).collect(),
             effort: v.effort.map(|e| e.hours),
+            plan: progress.plan(&step.id, None),
+            task_plans: done_tasks
+                .iter()
+                .chain(&open_tasks)
+                .map(|t| progress.plan(&step.id, Some(&t.id)))
+                .collect(),
         }
+    }
+
+    /// „Zuständig / Fällig (ganzer Schritt): Frau Yilmaz · bis 01.12.2026“.
+    pub fn plan_line(&self) -> String {
+        format!("{PLAN_COLUMN} (ganzer Schritt): {}", self.plan.cell())
+    }
+
+    /// Whether the step or one of its tasks has an owner or a due date.
+    pub fn has_plans(&self) -> bool {
+        !self.plan.is_empty() || self.task_plans.iter().any(|p| !p.is_empty())
+    }
+
+    /// The step's tasks as (text, done, plan), done ones first.
+    pub fn tasks(&self) -> impl Iterator<Item = (&str, bool, Option<&Plan>)> {
+        let done = self.done_tasks.iter().map(|t| (t.as_str(), true));
+        let open = self.open_tasks.iter().map(|t| (t.as_str(), false));
+        done.chain(open)
+            .enumerate()
+            .map(|(i, (t, d))| (t, d, self.task_plans.get(i)))
     }
 
     /// „Priorität: Wichtig · Geschätzter Aufwand: 2 bis 4 Stunden“.
@@ -153,6 +192,8 @@ impl StatusReport {
             archive_lines: archive.lines(),
             effort: path.effort_phrase(guide),
             archive,
+            levels: Chart::build(guide, progress),
+            review: progress.review,
         }
     }
 
@@ -206,6 +247,16 @@ impl StatusReport {
         if let Some(e) = &self.effort {
             blocks.push(Block::para(e.clone()));
         }
+        if show.profile && !self.levels.is_empty() {
+            blocks.push(heading(1, LEVELS_TITLE));
+            blocks.push(Block::Table(self.levels.table()));
+            if let Some(d) = self.review {
+                blocks.push(Block::para(format!(
+                    "Nächste Überprüfung: {}",
+                    d.to_german()
+                )));
+            }
+        }
         for ch in &self.chapters {
             blocks.push(Block::PageBreak);
             blocks.push(heading(1, &ch.title));
@@ -257,6 +308,9 @@ pub struct Selection {
     pub notes: Option<BTreeSet<String>>,
     /// Entries on steps off the path, and the archive.
     pub other_entries: bool,
+    /// Who does which step or task by when (names of people: not for a public page
+    /// unless chosen).
+    pub plans: bool,
 }
 
 impl Selection {
@@ -267,6 +321,7 @@ impl Selection {
             reasons: true,
             notes: None,
             other_entries: true,
+            plans: true,
         }
     }
 
@@ -279,6 +334,7 @@ impl Selection {
             reasons: false,
             notes: Some(BTreeSet::new()),
             other_entries: false,
+            plans: false,
         }
     }
 
@@ -311,17 +367,44 @@ fn step_blocks(blocks: &mut Vec<Block>, s: &ReportStep, heading: &str, show: &Se
             s.reason.trim()
         )));
     }
-    if show.tasks && (!s.done_tasks.is_empty() || !s.open_tasks.is_empty()) {
-        let done = s.done_tasks.iter().map(|t| item(Some(true), t.clone()));
-        let open = s.open_tasks.iter().map(|t| item(Some(false), t.clone()));
-        blocks.push(Block::List {
-            ordered: false,
-            items: done.chain(open).collect(),
-        });
+    if show.plans && !s.plan.is_empty() {
+        blocks.push(Block::para(s.plan_line()));
+    }
+    if show.tasks && s.tasks().next().is_some() {
+        if show.plans && s.has_plans() {
+            blocks.push(Block::Table(task_table(s)));
+        } else {
+            let items = s
+                .tasks()
+                .map(|(t, done, _)| item(Some(done), t.to_string()));
+            blocks.push(Block::List {
+                ordered: false,
+                items: items.collect(),
+            });
+        }
     }
     let note = s.note.trim_end().trim_start_matches(['\n', '\r']);
     if show.note(&s.id) && !note.trim().is_empty() {
         blocks.push(Block::para("Notizen:"));
         blocks.push(Block::Quote(vec![Inline::text(note)]));
+    }
+}
+
+/// A step's tasks with whether each is done and its owner and due date (`PLAN_COLUMN`).
+fn task_table(s: &ReportStep) -> Table {
+    let text = |t: &str| vec![Inline::text(t)];
+    Table {
+        header: vec![text("Aufgabe"), text("Stand"), text(PLAN_COLUMN)],
+        rows: s
+            .tasks()
+            .map(|(t, done, plan)| {
+                vec![
+                    text(t),
+                    text(if done { "☑ erledigt" } else { "☐ offen" }),
+                    text(&plan.map(Plan::cell).unwrap_or_default()),
+                ]
+            })
+            .collect(),
+        widths: vec![6, 2, 3],
     }
 }

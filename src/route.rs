@@ -15,6 +15,10 @@ pub enum Route {
     WorkStates,
     /// The status report of the active work state.
     Report,
+    /// „Meine Aufgaben“: open tasks by due date, per person, and the calendar file.
+    Tasks,
+    /// Snapshots, targets, the review date and the comparison with the last snapshot.
+    Review,
     /// Two profiles side by side (for trainers).
     Compare,
     /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
@@ -36,6 +40,8 @@ impl Route {
             ["uebersicht"] => Route::Overview,
             ["arbeitsstaende"] => Route::WorkStates,
             ["bericht"] => Route::Report,
+            ["aufgaben"] => Route::Tasks,
+            ["ueberpruefung"] => Route::Review,
             ["vergleich"] => Route::Compare,
             ["ueber"] => Route::About,
             ["anpassen"] => Route::Author,
@@ -86,11 +92,38 @@ impl Route {
             Route::Overview => "#/uebersicht".into(),
             Route::WorkStates => "#/arbeitsstaende".into(),
             Route::Report => "#/bericht".into(),
+            Route::Tasks => "#/aufgaben".into(),
+            Route::Review => "#/ueberpruefung".into(),
             Route::Compare => "#/vergleich".into(),
             Route::About => "#/ueber".into(),
             Route::Author => "#/anpassen".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
+        }
+    }
+}
+
+/// Where the app lives, for links to it from outside (a calendar entry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    /// The app's address without its fragment and query.
+    pub base: String,
+    /// Whether the build has one pre-rendered page per step (see `Route::page`).
+    pub pages: bool,
+}
+
+impl Home {
+    /// The full address of `route`: a step's own page where the build has them (it shows
+    /// the step's text at once), else the app's page with the route's fragment.
+    pub fn link(&self, route: &Route) -> String {
+        let dir = || match self.base.rfind('/') {
+            Some(i) => &self.base[..=i],
+            None => self.base.as_str(),
+        };
+        match route.page() {
+            Some(page) if self.pages => format!("{}{page}", dir()),
+            _ if self.pages => format!("{}{}", dir(), route.href()),
+            _ => format!("{}{}", self.base, route.href()),
         }
     }
 }
@@ -110,6 +143,8 @@ mod tests {
             Route::Step("ausgangslage".into()),
             Route::WorkStates,
             Route::Report,
+            Route::Tasks,
+            Route::Review,
             Route::Compare,
             Route::About,
             Route::Author,
@@ -154,6 +189,43 @@ mod tests {
         assert_eq!(
             Route::from_hash("#/gibtsnicht"),
             Route::NotFound("gibtsnicht".into())
+        );
+    }
+
+    #[test]
+    fn links_from_outside_name_a_step_page_where_the_build_has_them() {
+        let step = Route::Step("ausgangslage".into());
+        let pages = |base: &str| super::Home {
+            base: base.into(),
+            pages: true,
+        };
+        // Whichever page of the site the address was taken on: the same links.
+        for base in [
+            "https://x.example/lf/",
+            "https://x.example/lf/index.html",
+            "https://x.example/lf/schritt-andere.html",
+        ] {
+            assert_eq!(
+                pages(base).link(&step),
+                "https://x.example/lf/schritt-ausgangslage.html"
+            );
+            assert_eq!(
+                pages(base).link(&Route::Tasks),
+                "https://x.example/lf/#/aufgaben"
+            );
+        }
+        let single = super::Home {
+            base: "file:///home/a/leitfaden.html".into(),
+            pages: false,
+        };
+        assert_eq!(
+            single.link(&step),
+            "file:///home/a/leitfaden.html#/schritt/ausgangslage"
+        );
+        // An id not safe in a file name keeps its fragment link.
+        assert_eq!(
+            pages("https://x.example/").link(&Route::Step("a b".into())),
+            "https://x.example/#/schritt/a b"
         );
     }
 }

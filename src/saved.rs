@@ -12,7 +12,11 @@ use crate::workspace::{Deleted, Invalid, WorkState, Workspace};
 /// The stored format's version. Raise it with a migration in `migrate`.
 /// 1: work states in a list. 2: each field of a work state stamped on its own; step
 /// entries know which tab changed them and keep texts an edit at the same time replaced.
-pub const FORMAT: u32 = 2;
+/// 3: a work state has an origin, owners and due dates, targets, a review date and
+/// snapshots. All of it is new and optional, so a format 2 document reads as it is (its
+/// work states get their origin from the tab that opens it); the number is raised so that
+/// an older version of the app refuses format 3 instead of saving it without them.
+pub const FORMAT: u32 = 3;
 /// Marks a stored document as ours.
 pub const KIND: &str = "leitfaden-arbeitsstand";
 /// Marks an exported work state.
@@ -268,6 +272,18 @@ fn place(doc: &Value, path: &serde_path_to_error::Path) -> String {
                 Some(id) => parts.push(format!("Antwort auf „{id}“")),
                 None => parts.push(format!("bei „{seg}“")),
             },
+            "plans" => match rest.next() {
+                Some(key) => parts.push(format!("Zuständigkeit und Termin für „{key}“")),
+                None => parts.push("bei „plans“".into()),
+            },
+            "targets" => match rest.next() {
+                Some(id) => parts.push(format!("Ziel für „{id}“")),
+                None => parts.push("bei „targets“".into()),
+            },
+            "snapshots" => match rest.next().and_then(|n| n.parse::<usize>().ok()) {
+                Some(k) => parts.push(format!("Zwischenstand {}", k + 1)),
+                None => parts.push("bei „snapshots“".into()),
+            },
             "progress" | "state" | "answers" => {}
             index if index.parse::<usize>().is_ok() => {}
             field => parts.push(format!("bei „{field}“")),
@@ -323,6 +339,8 @@ pub fn migrate(mut value: Value, kind: &str) -> Result<Value, DecodeError> {
                 }
                 v
             }
+            // Format 3 only adds optional parts (see `FORMAT`).
+            (KIND | EXPORT_KIND, 2) => value,
             _ => return Err(DecodeError::Invalid(format!("unbekanntes Format {format}"))),
         };
         format += 1;

@@ -66,11 +66,14 @@ pub struct Opened {
 
 /// Opens the workspace from what storage holds. Unreadable data is copied aside with
 /// `rescue` (which says whether that worked) before anything new can be written; data
-/// from a newer version is left alone and saving stays paused.
+/// from a newer version is left alone and saving stays paused. `tab_prefix` and
+/// `origin_seed` are this tab's own (see `Workspace::set_id_prefix`, `set_origin_seed`):
+/// work states saved before origins existed get theirs here.
 pub fn open(
     found: Found,
     guide: &Guide,
     tab_prefix: &str,
+    origin_seed: &str,
     now: u64,
     rescue: impl FnOnce(&str) -> bool,
 ) -> Opened {
@@ -98,6 +101,7 @@ pub fn open(
         },
     };
     workspace.set_id_prefix(tab_prefix);
+    workspace.set_origin_seed(origin_seed);
     workspace.tidy(guide, now);
     let saver = Saver {
         last,

@@ -62,9 +62,15 @@ pub struct Workspace {
     /// Set by each browser tab to something of its own, so that two tabs creating work
     /// states at the same moment never pick the same id. Not saved.
     id_prefix: String,
+    /// Random, set by each browser tab: new origins are made from it (`fresh_origin`).
+    /// Not saved.
+    origin_seed: String,
+    /// How many origins this tab has made from its seed. Not saved.
+    origins_made: u64,
 }
 
-/// Two workspaces are equal when they hold the same; the tab's id prefix is not content.
+/// Two workspaces are equal when they hold the same; the tab's id prefix and origin seed
+/// are not content.
 impl PartialEq for Workspace {
     fn eq(&self, other: &Self) -> bool {
         self.guide == other.guide
@@ -96,6 +102,8 @@ impl Workspace {
             deleted: Vec::new(),
             restored: BTreeMap::new(),
             id_prefix: String::new(),
+            origin_seed: String::new(),
+            origins_made: 0,
         }
     }
 
@@ -122,7 +130,27 @@ impl Workspace {
             deleted,
             restored,
             id_prefix: String::new(),
+            origin_seed: String::new(),
+            origins_made: 0,
         };
+        // Stored data may have been edited by hand: clean it as the app would have
+        // written it, and let no two work states share an origin (the later ones get
+        // fresh origins from `fill_origins` once the tab gives its seed).
+        let mut origins = std::collections::HashSet::new();
+        for s in &mut ws.states {
+            s.progress.sanitize();
+            if !s.progress.origin.is_empty() && !origins.insert(s.progress.origin.clone()) {
+                s.progress.origin.clear();
+            }
+        }
+        for d in &mut ws.deleted {
+            d.state.progress.sanitize();
+            if !d.state.progress.origin.is_empty()
+                && !origins.insert(d.state.progress.origin.clone())
+            {
+                d.state.progress.origin.clear();
+            }
+        }
         ws.fix_active();
         Ok(ws)
     }
@@ -147,16 +175,80 @@ impl Workspace {
         &self.restored
     }
 
-    /// Starts over with one empty work state (the demo's reset); keeps this tab's prefix.
+    /// Starts over with one empty work state (the demo's reset); keeps this tab's prefix
+    /// and origin seed.
     pub fn reset(&mut self) {
         let prefix = std::mem::take(&mut self.id_prefix);
+        let seed = std::mem::take(&mut self.origin_seed);
+        let made = self.origins_made;
         *self = Workspace::new(&self.guide);
         self.id_prefix = prefix;
+        self.origin_seed = seed;
+        self.origins_made = made;
+        self.fill_origins();
     }
 
     /// Gives this tab its own prefix for new ids.
     pub fn set_id_prefix(&mut self, prefix: &str) {
         self.id_prefix = prefix.to_string();
+    }
+
+    /// Gives this tab its random seed for new origins (`Progress::origin`); work states
+    /// without an origin (from before origins existed) get one at once.
+    pub fn set_origin_seed(&mut self, seed: &str) {
+        self.origin_seed = seed.to_string();
+        self.fill_origins();
+    }
+
+    /// An origin no work state has had: the tab's seed and a count. Empty while the tab
+    /// has given no seed (then `set_origin_seed` fills it in later).
+    fn fresh_origin(&mut self) -> String {
+        if self.origin_seed.is_empty() {
+            return String::new();
+        }
+        self.origins_made += 1;
+        format!("{}-{}", self.origin_seed, self.origins_made)
+    }
+
+    /// Gives every work state (deleted ones too) without an origin a fresh one.
+    fn fill_origins(&mut self) {
+        let mut missing = 0;
+        for p in self.progresses() {
+            missing += usize::from(p.origin.is_empty());
+        }
+        if missing == 0 || self.origin_seed.is_empty() {
+            return;
+        }
+        let fresh: Vec<String> = (0..missing).map(|_| self.fresh_origin()).collect();
+        let mut fresh = fresh.into_iter();
+        for s in &mut self.states {
+            if s.progress.origin.is_empty() {
+                s.progress.origin = fresh.next().unwrap_or_default();
+            }
+        }
+        for d in &mut self.deleted {
+            if d.state.progress.origin.is_empty() {
+                d.state.progress.origin = fresh.next().unwrap_or_default();
+            }
+        }
+    }
+
+    fn progresses(&self) -> impl Iterator<Item = &Progress> {
+        self.states
+            .iter()
+            .map(|s| &s.progress)
+            .chain(self.deleted.iter().map(|d| &d.state.progress))
+    }
+
+    /// The work state that is the same as `progress` (it has the same origin): a file of
+    /// it can be merged into it (see `reconcile`) instead of being added.
+    pub fn same_origin(&self, progress: &Progress) -> Option<&WorkState> {
+        if progress.origin.is_empty() {
+            return None;
+        }
+        self.states
+            .iter()
+            .find(|s| s.progress.origin == progress.origin)
     }
 
     pub fn active(&self) -> &Progress {
@@ -210,11 +302,12 @@ impl Workspace {
         self.tidy(guide, now);
     }
 
-    /// Keeps a workspace tidy for use: forgets long-deleted work states and lets every
-    /// work state that never met this guide take its steps as known (so only later
-    /// additions count as new).
+    /// Keeps a workspace tidy for use: forgets long-deleted work states, gives every work
+    /// state without an origin one, and lets every work state that never met this guide
+    /// take its steps as known (so only later additions count as new).
     pub fn tidy(&mut self, guide: &Guide, now: u64) {
         self.purge_deleted(now);
+        self.fill_origins();
         for s in &mut self.states {
             s.progress.adopt_guide(guide);
         }
@@ -232,7 +325,10 @@ impl Workspace {
     }
 
     /// Adds a work state with this progress and makes it the active one.
-    fn add(&mut self, progress: Progress) -> String {
+    fn add(&mut self, mut progress: Progress) -> String {
+        if progress.origin.is_empty() {
+            progress.origin = self.fresh_origin();
+        }
         let id = self.fresh_id();
         self.states.push(WorkState {
             id: id.clone(),
@@ -264,9 +360,11 @@ impl Workspace {
         }
     }
 
-    /// Copies a work state (named "… (Kopie)") and makes the copy active.
+    /// Copies a work state (named "… (Kopie)") and makes the copy active. The copy is a
+    /// work state of its own: it gets a new origin, so files of the two never merge.
     pub fn duplicate(&mut self, id: &str) -> Option<String> {
         let mut progress = self.state(id)?.progress.clone();
+        progress.origin = String::new();
         progress.name = if progress.name.is_empty() {
             "Kopie".into()
         } else {
@@ -276,9 +374,19 @@ impl Workspace {
     }
 
     /// Adds a work state from elsewhere (an imported file) as a new one, never over an
-    /// existing one, and makes it active. A name already in use gets „(importiert)“.
+    /// existing one, and makes it active. A name already in use gets „(importiert)“. It
+    /// keeps its origin (a colleague's later file of it can be merged) unless a work state
+    /// here has that origin already: then it is a copy beside that one, with an origin of
+    /// its own.
     pub fn import(&mut self, progress: &Progress) -> String {
         let mut progress = progress.clone();
+        // Deleted work states count too: undoing the deletion must not bring back a
+        // second work state with the same origin.
+        let clash =
+            !progress.origin.is_empty() && self.progresses().any(|p| p.origin == progress.origin);
+        if clash {
+            progress.origin = String::new();
+        }
         let taken = |name: &str| self.states.iter().any(|s| s.progress.name == name);
         if taken(&progress.name) {
             let base = progress.name.clone();
@@ -292,6 +400,30 @@ impl Workspace {
                 .expect("some number is free");
         }
         self.add(progress)
+    }
+
+    /// Merges a colleague's file of work state `id` (the same origin) into it, each part as
+    /// `picks` says (see `reconcile::combine`), and makes it active.
+    pub fn combine(
+        &mut self,
+        id: &str,
+        theirs: &Progress,
+        picks: &BTreeMap<crate::reconcile::Part, crate::reconcile::Pick>,
+        now: u64,
+    ) -> bool {
+        let Some(i) = self.index(id) else {
+            return false;
+        };
+        let merged = crate::reconcile::combine(
+            &self.states[i].progress,
+            theirs,
+            picks,
+            now,
+            &self.id_prefix,
+        );
+        self.states[i].progress = merged;
+        self.active = id.to_string();
+        true
     }
 
     /// Moves a work state to the deleted ones (restorable for `UNDO_MS`). The last work
@@ -360,6 +492,7 @@ impl Workspace {
         if self.states.is_empty() {
             self.create("");
         }
+        self.fill_origins();
         self.fix_active();
     }
 }

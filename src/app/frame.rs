@@ -35,6 +35,7 @@ pub fn Header() -> impl IntoView {
                     <li><a href="#/" aria-current=current(Route::Start)>"Start"</a></li>
                     <Show when=started>
                         <li><a href="#/uebersicht" aria-current=current(Route::Overview)>"Übersicht"</a></li>
+                        <li><a href="#/aufgaben" aria-current=current(Route::Tasks)>"Meine Aufgaben"</a></li>
                         <li><a href="#/profil" aria-current=current(Route::Profile)>"Profil ändern"</a></li>
                         <li><a href="#/bericht" aria-current=current(Route::Report)>"Bericht"</a></li>
                     </Show>

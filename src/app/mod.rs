@@ -3,14 +3,17 @@
 //! `workspace` and `session`. Browser calls go through `web`.
 
 mod about;
+mod agenda;
 mod autor;
 mod compare;
 mod demo;
 mod frame;
 mod intake;
 mod markdown;
+mod merge;
 mod overview;
 mod report;
+mod review;
 mod start;
 mod step;
 mod workstates;
@@ -65,6 +68,11 @@ impl Ctx {
 
     pub fn progress<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
         self.ws.with(|ws| f(ws.active()))
+    }
+
+    /// Today, in the browser's local calendar.
+    pub fn today(&self) -> crate::date::Date {
+        dom::local_date()
     }
 }
 
@@ -174,6 +182,8 @@ fn screen(route: Route) -> AnyView {
         Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
         Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Tasks => view! { <agenda::Agenda/> }.into_any(),
+        Route::Review => view! { <review::Review/> }.into_any(),
         Route::Compare => view! { <compare::Compare/> }.into_any(),
         Route::About => view! { <about::About/> }.into_any(),
         Route::Author => view! { <autor::Author/> }.into_any(),
@@ -230,6 +240,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         storage::load(&key),
         &guide,
         &dom::tab_prefix(),
+        &dom::random_id(),
         dom::now_ms(),
         |raw| storage::rescue(&key, raw).is_ok(),
     );

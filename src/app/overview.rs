@@ -33,6 +33,10 @@ pub fn Overview() -> impl IntoView {
                     </div>
                 }
             }}
+            <p class="overview-links">
+                <a href="#/aufgaben">"Meine Aufgaben"</a>" – wer was bis wann erledigt · "
+                <a href="#/ueberpruefung">"Zwischenstände und Ziele"</a>" – Fortschritt über die Zeit"
+            </p>
             <For each=chapters key=|c| c.clone() children=move |(ch, positions)| view! {
                 <ChapterSection chapter=ch positions=positions/>
             }/>

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::Ctx;
 use crate::progress::Status;
 use crate::report::{
-    ARCHIVE_INTRO, ARCHIVE_TITLE, OFF_PATH_INTRO, OFF_PATH_TITLE, ReportStep, StatusReport,
+    ARCHIVE_INTRO, ARCHIVE_TITLE, LEVELS_TITLE, OFF_PATH_INTRO, OFF_PATH_TITLE, PLAN_COLUMN,
+    ReportStep, StatusReport,
 };
 use crate::web::dom;
 
@@ -66,6 +67,13 @@ pub fn ReportPage() -> impl IntoView {
                         <p><strong>{format!("Fortschritt: {} von {} Schritten erledigt oder als nicht relevant markiert.", r.done, r.total)}</strong></p>
                         {r.effort.clone().map(|e| view! { <p class="effort">{e}</p> })}
                     </section>
+                    {(!r.levels.is_empty()).then(|| view! {
+                        <section class="report-levels">
+                            <h2>{LEVELS_TITLE}</h2>
+                            {super::review::table_view(&r.levels.table(), LEVELS_TITLE)}
+                            {r.review.map(|d| view! { <p>{format!("Nächste Überprüfung: {}", d.to_german())}</p> })}
+                        </section>
+                    })}
                     {chapters}
                     {off_path}
                     {archive}
@@ -75,18 +83,48 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
-/// One step of the report: status, priority, reason, tasks and notes.
+/// One step of the report: status, priority, reason, tasks (with owners and due dates
+/// where there are some) and notes.
 fn report_step(s: &ReportStep, heading: String) -> AnyView {
-    let done = s
-        .done_tasks
-        .iter()
-        .map(|t| view! { <li class="done">"☑ "{t.clone()}</li> })
-        .collect_view();
-    let open = s
-        .open_tasks
-        .iter()
-        .map(|t| view! { <li>"☐ "{t.clone()}</li> })
-        .collect_view();
+    let tasks = if s.has_plans() {
+        let rows = s
+            .tasks()
+            .map(|(t, done, plan)| {
+                view! {
+                    <tr>
+                        <td>{t.to_string()}</td>
+                        <td>{if done { "☑ erledigt" } else { "☐ offen" }}</td>
+                        <td>{plan.map(crate::progress::Plan::cell).unwrap_or_default()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            {(!s.plan.is_empty()).then(|| view! { <p class="report-plan">{s.plan_line()}</p> })}
+            {s.tasks().next().is_some().then(|| view! {
+                <div class="table-scroll">
+                    <table class="report-task-table">
+                        <caption class="visually-hidden">{format!("Aufgaben von „{}“", s.title)}</caption>
+                        <thead><tr><th scope="col">"Aufgabe"</th><th scope="col">"Stand"</th><th scope="col">{PLAN_COLUMN}</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })}
+        }
+        .into_any()
+    } else {
+        let items = s
+            .tasks()
+            .map(|(t, done, _)| {
+                if done {
+                    view! { <li class="done">"☑ "{t.to_string()}</li> }.into_any()
+                } else {
+                    view! { <li>"☐ "{t.to_string()}</li> }.into_any()
+                }
+            })
+            .collect_view();
+        view! { <ul class="report-tasks">{items}</ul> }.into_any()
+    };
     view! {
         <section class="report-step">
             <h3>{heading}</h3>
@@ -97,7 +135,7 @@ fn report_step(s: &ReportStep, heading: String) -> AnyView {
             {(s.status == Status::NotRelevant && !s.reason.is_empty()).then(|| view! {
                 <p>{format!("Grund, warum nicht relevant: {}", s.reason)}</p>
             })}
-            <ul class="report-tasks">{done}{open}</ul>
+            {tasks}
             {(!s.note.trim().is_empty()).then(|| view! {
                 <div class="report-note"><strong>"Notizen: "</strong><p>{s.note.clone()}</p></div>
             })}

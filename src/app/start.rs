@@ -14,9 +14,26 @@ pub fn Start() -> impl IntoView {
     let g = guide.clone();
     let resume = move || ctx.ws.with(|ws| session::resume(ws, &g).map(|r| r.href()));
     let questions = crate::profile::intake_size(&guide, "kurze Frage", "kurze Fragen");
+    let today = ctx.today();
+    let reminder = move || {
+        ctx.progress(|p| {
+            let due = crate::review::review_due(p, today)?;
+            Some(format!(
+                "Zeit für die Überprüfung: Sie war für den {} geplant ({}). Halten Sie einen Zwischenstand fest und vergleichen Sie mit dem letzten.",
+                p.review?.to_german(),
+                due.german()
+            ))
+        })
+    };
     view! {
         <section class="start">
             <h1>{guide.title.clone()}</h1>
+            {move || reminder().map(|text| view! {
+                <div class="banner info review-reminder" role="status">
+                    <p>{text}</p>
+                    <a class="button secondary" href="#/ueberpruefung">"Zur Überprüfung"</a>
+                </div>
+            })}
             <div class="lead" inner_html=render(&guide.intro, &guide, &marked)></div>
             <ul class="facts">
                 <li>{format!("Sie beantworten zuerst {questions} (etwa 2 Minuten).")}</li>

@@ -1,5 +1,6 @@
 //! The work states ("Arbeitsstände"): one per Kommune or project, each with its own profile
-//! and progress. Create, rename, switch, duplicate, export, import and delete (undoable).
+//! and progress. Create, rename, switch, duplicate, export (also the calendar), import or
+//! merge a colleague's file of the same work state, and delete (undoable).
 
 use leptos::prelude::*;
 
@@ -191,6 +192,7 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
                 })}
                 <button type="button" class="button secondary" on:click=move |_| ctx.update_ws(|ws| { ws.duplicate(&i3); })>"Duplizieren"</button>
                 <button type="button" class="button secondary" on:click=move |_| export_state(ctx, &i4)>"Exportieren"</button>
+                <super::agenda::CalendarButton id=id.clone()/>
                 <button type="button" class="button secondary danger" on:click=move |_| confirm_delete.set(Some(i5.clone()))>"Löschen"</button>
             </div>
         </li>
@@ -215,6 +217,9 @@ fn Import() -> impl IntoView {
     let guide = ctx.guide();
     let import_error = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Export>);
+    // The work state a pending file is a version of (same origin), while merging.
+    let merging = RwSignal::new(None::<(String, Export)>);
+    let merged = RwSignal::new(None::<String>);
     let guide_id = guide.id.clone();
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = dom::Picked::from_input(&ev) else {
@@ -229,6 +234,8 @@ fn Import() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             pending.set(None);
+            merging.set(None);
+            merged.set(None);
             if file.size() > saved::MAX_BYTES as u64 {
                 refuse(DecodeError::TooLarge(file.size() as usize).message());
                 return;
@@ -250,6 +257,19 @@ fn Import() -> impl IntoView {
         pending.get().map(|export| {
             let p = export.preview(&g);
             let e2 = export.clone();
+            let same = ctx.ws.with_untracked(|ws| {
+                ws.same_origin(&export.progress)
+                    .map(|s| (s.id.clone(), s.display_name().to_string()))
+            });
+            let e3 = export.clone();
+            let offer = same.map(|(id, name)| view! {
+                <p class="same-origin">{format!("Diese Datei ist eine Fassung Ihres Arbeitsstands „{name}“, zum Beispiel aus dem Browser einer Kollegin oder eines Kollegen. Sie können sie mit ihm zusammenführen oder als eigenen, neuen Arbeitsstand anlegen.")}</p>
+                <button type="button" class="button primary" on:click=move |_| {
+                    merging.set(Some((id.clone(), e3.clone())));
+                    pending.set(None);
+                }>"Zusammenführen …"</button>
+            });
+            let has_offer = offer.is_some();
             view! {
                 <div class="banner info import-preview" role="region" aria-label="Vorschau des Imports">
                     <h3>"Diese Datei enthält"</h3>
@@ -258,15 +278,20 @@ fn Import() -> impl IntoView {
                         <dt>"Profil"</dt><dd>{if p.profile.is_empty() { "Noch kein Profil".to_string() } else { p.profile.clone() }}</dd>
                         <dt>"Erledigte Schritte"</dt><dd>{p.done}</dd>
                         <dt>"Notizen"</dt><dd>{p.notes}</dd>
+                        <dt>"Zuständigkeiten und Termine"</dt><dd>{p.planned}</dd>
+                        <dt>"Zwischenstände"</dt><dd>{p.snapshots}</dd>
                         <dt>"Leitfaden-Version"</dt><dd>{p.guide_version.clone()}</dd>
                         <dt>"Exportiert am"</dt><dd>{p.exported.chars().take(10).collect::<String>()}</dd>
                     </dl>
                     {(!p.same_guide_content).then(|| view! {
                         <p>"Die Datei stammt aus einer anderen Fassung des Leitfadens. Neue Schritte werden markiert, Eingaben zu entfallenen Schritten kommen ins Archiv."</p>
                     })}
-                    <p>"Der Import legt einen neuen Arbeitsstand an. Bestehende Arbeitsstände bleiben unverändert."</p>
+                    {(!has_offer).then(|| view! {
+                        <p>"Der Import legt einen neuen Arbeitsstand an. Bestehende Arbeitsstände bleiben unverändert."</p>
+                    })}
                     <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| {
+                        {offer}
+                        <button type="button" class=if has_offer { "button secondary" } else { "button primary" } on:click=move |_| {
                             ctx.update_ws(|ws| { ws.import(&e2.progress); });
                             pending.set(None);
                             dom::go(&Route::Start);
@@ -287,6 +312,19 @@ fn Import() -> impl IntoView {
             </div>
             {move || import_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             {preview}
+            {move || merging.get().map(|(id, export)| {
+                let done = Callback::new(move |name: Option<String>| {
+                    merging.set(None);
+                    merged.set(name);
+                });
+                view! { <super::merge::MergeView id=id theirs=export.progress done=done/> }
+            })}
+            {move || merged.get().map(|name| view! {
+                <div class="banner info" role="status">
+                    <p>{format!("Die Datei wurde mit „{name}“ zusammengeführt. Aufbewahrte Fassungen von Notizen finden Sie beim jeweiligen Schritt und im Archiv der Übersicht.")}</p>
+                    <a class="button secondary" href="#/uebersicht">"Zur Übersicht"</a>
+                </div>
+            })}
         </section>
     }
 }

@@ -8,7 +8,7 @@ pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod odt;
-mod xml;
+pub(crate) mod xml;
 pub mod zip;
 
 use serde::{Deserialize, Serialize};

@@ -35,6 +35,73 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// Today in the browser's local calendar (what the user's clock shows), for due dates and
+/// the review reminder; the core never reads a clock itself. A clock outside the years a
+/// date may have gives the day from the UTC time, or else 1 January 2000.
+pub fn local_date() -> crate::date::Date {
+    let d = js_sys::Date::new_0();
+    let local = crate::date::Date::new(
+        d.get_full_year() as u16,
+        (d.get_month() + 1) as u8,
+        d.get_date() as u8,
+    );
+    local
+        .ok()
+        .or_else(|| crate::date::Date::from_unix_ms(js_sys::Date::now() as i64))
+        .or_else(|| crate::date::Date::new(2000, 1, 1).ok())
+        .expect("2000-01-01 is a date")
+}
+
+/// A random id (96 bits as hex), from `crypto.getRandomValues`, or `Math.random` where a
+/// browser offers no crypto: the seed of this tab's work-state origins.
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 12];
+    let secure = window()
+        .crypto()
+        .ok()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !secure {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where the app lives, for links back to it from a calendar entry: the address without
+/// fragment and query (a link should open the work state, not, say, the demo), and whether
+/// this build has a page per step (as `show_address` decides).
+pub fn home() -> crate::route::Home {
+    let href = window().location().href().unwrap_or_default();
+    let base = href
+        .split(['#', '?'])
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    crate::route::Home {
+        base,
+        pages: has_step_pages(),
+    }
+}
+
+/// Whether this build has one pre-rendered page per step and the page is served over the
+/// web (from a file, a page's address cannot be changed without loading it).
+fn has_step_pages() -> bool {
+    let meta = document()
+        .query_selector(&format!("meta[name=\"{}\"]", crate::prerender::PAGES_META))
+        .ok()
+        .flatten()
+        .is_some();
+    let web = matches!(
+        window().location().protocol().as_deref(),
+        Ok("http:" | "https:")
+    );
+    // A preview's steps are not the pre-rendered ones (those show the bundled guide): it
+    // keeps hash addresses.
+    meta && web && !preview_requested()
+}
+
 /// A User Timing mark (`performance.mark`), so the benchmark and a browser's profiler see
 /// where the start-up time goes: `leitfaden:<name>`.
 pub fn mark(name: &str) {
@@ -166,15 +233,8 @@ pub fn on_route_change(f: impl Fn(Route) + 'static) {
 /// (`schritt-<id>.html`, so a shared link lands on pre-rendered text), every other screen
 /// as the app's directory with its fragment. Replaces the history entry; nothing loads.
 pub fn show_address(route: &Route) {
-    let has_pages = document()
-        .query_selector(&format!("meta[name=\"{}\"]", crate::prerender::PAGES_META))
-        .ok()
-        .flatten()
-        .is_some();
     let loc = window().location();
-    let web = matches!(loc.protocol().as_deref(), Ok("http:" | "https:"));
-    // A preview's steps are not the pre-rendered ones: it keeps hash addresses.
-    if !has_pages || !web || matches!(route, Route::NotFound(_)) || preview_requested() {
+    if !has_step_pages() || matches!(route, Route::NotFound(_)) {
         return;
     }
     let search = loc.search().unwrap_or_default();

@@ -520,7 +520,7 @@ e2e('every step reflows on a 320 px wide screen without horizontal scrolling', a
     const page = small.page;
     await completeIntake(page, base, 'landkreis', { name: 'Landkreis Musterland-Nord' });
     const o = await overview(page, base);
-    const screens = ['#/', '#/fragen', '#/ihr-weg', '#/uebersicht', '#/arbeitsstaende', '#/bericht', '#/vergleich', ...[...o.onPath, ...o.hidden].map((st) => `#/schritt/${st.id}`)];
+    const screens = ['#/', '#/fragen', '#/ihr-weg', '#/uebersicht', '#/arbeitsstaende', '#/bericht', '#/vergleich', '#/aufgaben', '#/ueberpruefung', ...[...o.onPath, ...o.hidden].map((st) => `#/schritt/${st.id}`)];
     const overflowing = [];
     for (const hash of screens) {
       await goToScreen(page, base, hash);

@@ -83,3 +83,60 @@ test('Firefox: intake, step with task and note, reload resume, overview', { skip
     await context.close();
   }
 });
+
+test('Firefox: owner and due date on a task show in „Meine Aufgaben“ and survive a reload', { skip }, async () => {
+  const context = await firefox.createBrowserContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
+  try {
+    await page.goto(`${server.url}/#/fragen`);
+    await pageUntil(page, () => document.querySelector('main h1')?.textContent === 'Ihre Kommune', null, 'the intake');
+    for (const [question, choice] of Object.entries(PROFILES.landgemeinde)) {
+      await page.click(`#${question}-${choice}`);
+    }
+    await page.click('button[type=submit]');
+    await pageUntil(page, () => location.hash === '#/ihr-weg', null, 'the path summary');
+    await page.goto(`${server.url}/#/schritt/einstieg-vorbereiten`);
+    const owner = '#zustaendig-einstieg-vorbereiten-koordination-benennen';
+    const due = '#faellig-einstieg-vorbereiten-koordination-benennen';
+    await pageUntil(page, (sel) => !!document.querySelector(sel), owner, 'the owner field');
+    await page.type(owner, 'Frau Yilmaz');
+    // A date input takes its value like a user's pick: set it and fire „change“.
+    await page.evaluate((sel) => {
+      const input = document.querySelector(sel);
+      input.focus();
+      input.value = '2099-01-31';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, due);
+    await page.evaluate((sel) => document.querySelector(sel).dispatchEvent(new Event('change', { bubbles: true })), owner);
+    await pageUntil(
+      page,
+      () => {
+        const doc = JSON.parse(localStorage.getItem('leitfaden/kommunales-open-government') ?? 'null');
+        const p = doc?.states?.find((s) => s.id === doc.active)?.progress;
+        const plan = p?.plans?.['einstieg-vorbereiten/koordination-benennen'];
+        return plan?.owner === 'Frau Yilmaz' && plan?.due === '2099-01-31';
+      },
+      null,
+      'the plan to be saved',
+    );
+    await page.goto(`${server.url}/#/aufgaben`);
+    const listed = () => [...document.querySelectorAll('.agenda-item')].map((li) => li.textContent).find((t) => t.includes('Frau Yilmaz'));
+    await pageUntil(page, listed, null, 'the task in „Meine Aufgaben“');
+    // Reload only once the service worker has its files, so the reload cuts off no fetch.
+    await page.evaluate(() => navigator.serviceWorker?.ready.then(() => true));
+    await page.reload();
+    const item = await pageUntil(
+      page,
+      () => [...document.querySelectorAll('.agenda-item')].map((li) => li.textContent).find((t) => t.includes('Frau Yilmaz')),
+      null,
+      'the task in „Meine Aufgaben“',
+    );
+    assert.match(item, /Fällig bis 31\.01\.2099/);
+    assert.deepEqual(errors, [], 'Firefox logged errors');
+  } finally {
+    await context.close();
+  }
+});

@@ -299,7 +299,7 @@ e2e('export → import round trip: the file, the preview before any change, a ne
   const { json } = exported;
   assert.match(exported.name, /^leitfaden-arbeitsstand-kreis-export-\d{4}-\d{2}-\d{2}\.json$/);
   assert.equal(json.kind, 'leitfaden-export');
-  assert.equal(json.format, 2);
+  assert.equal(json.format, 3);
   assert.equal(json.guide.id, GUIDE_ID);
   assert.match(json.guide.version, /^\d+\.\d+\.\d+$/);
   assert.match(json.guide.fingerprint, /^\S{8,}$/);

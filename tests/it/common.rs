@@ -205,3 +205,48 @@ pub fn stamped(ws: &mut Workspace, now: u64, f: impl FnOnce(&mut Progress)) {
     f(ws.active_mut());
     ws.active_mut().stamp_changes(&before, now, "");
 }
+
+/// The minimal guide with two fields asked on the levels' scale (as the bundled guide's
+/// `stand_*` questions), one with „Weiß ich nicht“ counting as the first level.
+pub fn levels() -> Guide {
+    load_ok(&levels_files()).0
+}
+
+/// The files of `levels()`.
+pub fn levels_files() -> BTreeMap<String, String> {
+    const FIELDS: &str = r#"Choice(id: "erfahren", label: "Erfahren"),
+            ],
+        ),
+        Question(
+            id: "stand_transparenz",
+            label: "Wo steht die Transparenz?",
+            short: "Stand bei Transparenz",
+            choices: [
+                Choice(id: "am_anfang", label: "Am Anfang"),
+                Choice(id: "etabliert", label: "Etabliert"),
+                Choice(id: "vorreiter", label: "Vorreiter"),
+                Choice(id: "weiss_nicht", label: "Weiß ich nicht", counts_as: "am_anfang"),
+            ],
+        ),
+        Question(
+            id: "stand_beteiligung",
+            label: "Wo steht die Beteiligung?",
+            short: "Stand bei Beteiligung",
+            choices: [
+                Choice(id: "am_anfang", label: "Am Anfang"),
+                Choice(id: "etabliert", label: "Etabliert"),
+                Choice(id: "vorreiter", label: "Vorreiter"),
+            ],
+        ),
+    ],"#;
+    minimal_with(&[(
+        "leitfaden.ron",
+        "Choice(id: \"erfahren\", label: \"Erfahren\"),\n            ],\n        ),\n    ],",
+        FIELDS,
+    )])
+}
+
+/// A date in tests.
+pub fn day(s: &str) -> leitfaden::date::Date {
+    s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
+}

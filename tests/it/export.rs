@@ -23,6 +23,9 @@ fn filled_export_source() -> Workspace {
         p.set_note("auftrag", "Bürgermeisterin dafür.");
         p.set_note("projekt", "Idee: Haushalt visualisieren.");
         p.set_task("projekt", "projekt-waehlen", true);
+        p.set_owner("projekt", Some("projekt-waehlen"), "Frau Yilmaz");
+        p.set_due("projekt", None, Some("2025-04-30".parse().unwrap()));
+        p.take_snapshot("Vor dem Export", "2025-02-28".parse().unwrap(), 400);
     });
     ws
 }
@@ -58,6 +61,8 @@ fn preview_shows_what_the_file_holds() {
         profile: "Größe: Kleine Gemeinde · Stand: Neu dabei".into(),
         done: 2,
         notes: 2,
+        planned: 2,
+        snapshots: 1,
         guide_version: "0.1.0".into(),
         exported: "2025-03-01T10:00:00Z".into(),
         same_guide_content: true,

@@ -35,7 +35,7 @@ fn item(kind: Kind, uid: &str, date: &str, summary: &str) -> Item {
 /// Checks the physical shape RFC 5545 §3.1 asks for, which a parser forgives: every line
 /// ends with CRLF, no CR or LF stands alone, no line is longer than 75 octets, and only
 /// continuation lines start with a space.
-fn assert_lines(ics: &str) {
+pub(crate) fn assert_lines(ics: &str) {
     assert!(ics.ends_with("\r\n"), "ends with CRLF");
     let body = &ics[..ics.len() - 2];
     for (i, line) in body.split("\r\n").enumerate() {
@@ -71,7 +71,7 @@ fn logical_lines(ics: &str) -> Vec<(String, usize)> {
     out
 }
 
-fn parse(ics: &str) -> Calendar {
+pub(crate) fn parse(ics: &str) -> Calendar {
     let mut cals = Calendar::parse(ics).unwrap_or_else(|e| panic!("{e:?}\n{ics}"));
     assert_eq!(cals.len(), 1, "one VCALENDAR");
     cals.remove(0)
@@ -95,19 +95,19 @@ fn date_of(value: &DateTimeOrDate) -> String {
 
 /// What the parser saw in one component, as plain strings.
 #[derive(Debug, PartialEq, Default)]
-struct Seen {
-    kind: &'static str,
-    uid: String,
-    dtstamp: String,
-    due: Option<String>,
-    start: Option<String>,
-    end: Option<String>,
-    summary: Option<String>,
-    description: Option<String>,
-    url: Option<String>,
-    categories: Vec<String>,
-    status: Option<ParsedStatus>,
-    completed: Option<String>,
+pub(crate) struct Seen {
+    pub(crate) kind: &'static str,
+    pub(crate) uid: String,
+    pub(crate) dtstamp: String,
+    pub(crate) due: Option<String>,
+    pub(crate) start: Option<String>,
+    pub(crate) end: Option<String>,
+    pub(crate) summary: Option<String>,
+    pub(crate) description: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) categories: Vec<String>,
+    pub(crate) status: Option<ParsedStatus>,
+    pub(crate) completed: Option<String>,
 }
 
 fn stamp_of(dt: &calico::model::primitive::DateTime<calico::model::primitive::Utc>) -> String {
@@ -120,7 +120,7 @@ fn stamp_of(dt: &calico::model::primitive::DateTime<calico::model::primitive::Ut
     )
 }
 
-fn seen(cal: &Calendar) -> Vec<Seen> {
+pub(crate) fn seen(cal: &Calendar) -> Vec<Seen> {
     cal.components()
         .iter()
         .map(|c| match c {

@@ -105,7 +105,33 @@ fn every_step_has_a_page_with_its_title_text_and_tasks() {
                 screen.contains(&format!("<input type=\"checkbox\" id=\"{id}\" disabled>")),
                 "{id}"
             );
+            // So are its „Zuständig“ and „Fällig bis“, as the app shows them, so that
+            // nothing moves when the app takes over.
+            let suffix = format!("{}-{}", step.id, task.id);
+            for field in [
+                format!(
+                    "<input type=\"text\" id=\"zustaendig-{suffix}\" maxlength=\"80\" autocomplete=\"off\" disabled>"
+                ),
+                format!(
+                    "<input type=\"date\" id=\"faellig-{suffix}\" min=\"1900-01-01\" max=\"2999-12-31\" disabled>"
+                ),
+                format!(
+                    "<label for=\"zustaendig-{suffix}\">Zuständig<span class=\"visually-hidden\"> für: {}</span></label>",
+                    escape(&task.text)
+                ),
+            ] {
+                assert!(screen.contains(&field), "{field}");
+            }
         }
+        assert!(
+            screen.contains(&format!(
+                "<fieldset class=\"step-plan\" disabled><legend>Wer kümmert sich um den ganzen Schritt, bis wann? (freiwillig)</legend>\
+                 <div class=\"plan-fields\"><div class=\"plan-field\"><label for=\"zustaendig-{id}\">",
+                id = step.id
+            )),
+            "{}: the whole step's fields",
+            step.id
+        );
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use leitfaden::guide::{Guide, Priority};
-use leitfaden::progress::{Progress, Status};
+use leitfaden::progress::{Plan, Progress, Status};
 use leitfaden::report::{ReportChapter, ReportStep, StatusReport};
 
 fn v2() -> Guide {
@@ -60,6 +60,8 @@ fn step(
         open_tasks: open.iter().map(ToString::to_string).collect(),
         // Every step of the fixtures is estimated at one to two hours.
         effort: Some((1, 2)),
+        plan: Plan::default(),
+        task_plans: vec![Plan::default(); done.len() + open.len()],
     }
 }
 

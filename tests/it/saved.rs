@@ -537,3 +537,171 @@ fn a_format_1_document_gets_a_stamp_per_field() {
     let e = export::decode(&export, "minimal").expect("a format 1 export is migrated");
     assert_eq!(e.progress.stamps["name"], 42);
 }
+
+/// A document as format 2 wrote it: two work states (stamps, a tab's step entry with a
+/// kept text) and a deleted one, no origins, owners, dates, targets or snapshots.
+fn format_2_document() -> Value {
+    json!({
+        "kind": KIND, "format": 2, "guide": "minimal", "active": "2",
+        "states": [
+            { "id": "1", "progress": {
+                "name": "Altstadt",
+                "answers": { "profile": { "groesse": "klein" }, "decisions": {} },
+                "intake_done": true,
+                "steps": { "willkommen": {
+                    "status": "Done", "note": "neu", "edited": 50, "by": "b-", "base": 10,
+                    "kept": [{ "note": "alt", "edited": 40, "by": "a-" }]
+                } },
+                "current": "willkommen",
+                "known_steps": ["willkommen"],
+                "stamps": { "name": 5, "q:groesse": 6, "intake": 7 }
+            } },
+            { "id": "2", "progress": { "name": "Neustadt", "stamps": { "name": 8 } } }
+        ],
+        "deleted": [{ "state": { "id": "3", "progress": { "name": "Weg" } }, "at": 9 }]
+    })
+}
+
+/// Format 3 adds optional parts only: a format 2 document reads as it is, written again
+/// it is format 3, and the tab that opens it gives each work state an origin of its own.
+#[test]
+fn a_format_2_document_is_read_as_it_is_and_its_work_states_get_origins_on_open() {
+    let raw = format_2_document().to_string();
+    let ws = decode(&raw, "minimal").expect("format 2 is migrated");
+    let p = ws.state("1").unwrap();
+    let expected: Progress =
+        serde_json::from_value(format_2_document()["states"][0]["progress"].clone()).unwrap();
+    assert_eq!(p.progress, expected);
+    assert_eq!(p.progress.steps["willkommen"].open_kept().count(), 1);
+    assert_eq!(p.progress.stamps["q:groesse"], 6);
+    assert!(p.progress.plans.is_empty() && p.progress.snapshots.is_empty());
+    assert_eq!(p.progress.origin, "", "decoding alone makes no origin");
+    assert_eq!(ws.active_id(), "2");
+
+    let guide = v1();
+    let opened = leitfaden::session::open(
+        leitfaden::session::Found::Text(raw),
+        &guide,
+        "t-",
+        "zufall",
+        1_000,
+        |_| true,
+    );
+    assert_eq!(opened.notice, None);
+    let ws = opened.workspace;
+    let origins: Vec<&str> = ws
+        .states()
+        .iter()
+        .map(|s| s.progress.origin.as_str())
+        .chain(
+            ws.deleted()
+                .iter()
+                .map(|d| d.state.progress.origin.as_str()),
+        )
+        .collect();
+    assert_eq!(origins, ["zufall-1", "zufall-2", "zufall-3"]);
+    // Everything else is as it was; the document is written once, as format 3.
+    let mut without = ws.state("1").unwrap().progress.clone();
+    without.origin.clear();
+    without.known_steps = expected.known_steps.clone();
+    assert_eq!(without, expected);
+    let doc = opened.saver.pending(&ws).expect("the origins are saved");
+    let v: Value = serde_json::from_str(&doc).unwrap();
+    assert_eq!(v["format"], json!(3));
+    assert_eq!(v["states"][1]["progress"]["origin"], json!("zufall-2"));
+    assert_eq!(decode(&doc, "minimal").as_ref(), Ok(&ws));
+}
+
+#[test]
+fn a_format_2_export_is_imported_with_a_fresh_origin() {
+    let raw = json!({
+        "kind": EXPORT_KIND, "format": 2,
+        "guide": { "id": "minimal", "version": "0.1.0", "fingerprint": "x" },
+        "exported": "2026-01-01",
+        "progress": format_2_document()["states"][0]["progress"].clone()
+    })
+    .to_string();
+    let e = export::decode(&raw, "minimal").expect("a format 2 export is migrated");
+    assert_eq!(e.progress.origin, "");
+    assert_eq!(e.progress.note("willkommen"), "neu");
+    let mut ws = Workspace::new("minimal");
+    ws.set_origin_seed("hier");
+    let id = ws.import(&e.progress);
+    let origin = &ws.state(&id).unwrap().progress.origin;
+    assert!(origin.starts_with("hier-"), "{origin}");
+    assert!(
+        ws.same_origin(&e.progress).is_none(),
+        "an old file merges into nothing"
+    );
+}
+
+#[test]
+fn formats_0_and_1_come_through_to_format_3() {
+    let zero = json!({
+        "kind": KIND, "format": 0, "guide": "minimal",
+        "progress": { "name": "Uralt", "steps": { "projekt": { "note": "x" } } }
+    });
+    let one = json!({
+        "kind": KIND, "format": 1, "guide": "minimal", "active": "1",
+        "states": [{ "id": "1", "progress": { "name": "Alt", "edited": 3 } }]
+    });
+    for v in [zero, one] {
+        let migrated = saved::migrate(v.clone(), KIND).unwrap();
+        assert_eq!(migrated["format"], json!(3), "{v}");
+        let ws = decode(&v.to_string(), "minimal").unwrap();
+        assert!(ws.active().plans.is_empty());
+    }
+}
+
+#[test]
+fn bad_owners_dates_targets_and_snapshots_are_named_in_the_message() {
+    const TYPE: &str = "eine Angabe hat den falschen Typ";
+    const VALUE: &str = "eine Angabe hat einen ungültigen Wert";
+    let first = "Arbeitsstand 1 („Musterstadt“)";
+    for (pointer, value, detail) in [
+        (
+            "/states/0/progress/plans",
+            json!({ "projekt/projekt-waehlen": { "due": "2026-02-30" } }),
+            format!(
+                "{first}, Zuständigkeit und Termin für „projekt/projekt-waehlen“, bei „due“: {VALUE}"
+            ),
+        ),
+        (
+            "/states/0/progress/plans",
+            json!({ "projekt": { "owner": 7 } }),
+            format!("{first}, Zuständigkeit und Termin für „projekt“, bei „owner“: {TYPE}"),
+        ),
+        (
+            "/states/0/progress/targets",
+            json!({ "groesse": ["klein"] }),
+            format!("{first}, Ziel für „groesse“: {TYPE}"),
+        ),
+        (
+            "/states/0/progress/review",
+            json!("morgen"),
+            format!("{first}, bei „review“: {VALUE}"),
+        ),
+        (
+            "/states/0/progress/snapshots",
+            json!([{ "name": "Frühjahr", "date": "2026-03-01", "taken": 1 }, { "name": "Sommer", "date": "01.07.2026", "taken": 2 }]),
+            format!("{first}, Zwischenstand 2, bei „date“: {VALUE}"),
+        ),
+        (
+            "/states/0/progress/snapshots",
+            json!([{ "name": "Frühjahr", "date": "2026-03-01", "taken": 1, "steps": { "projekt": { "status": "Fertig" } } }]),
+            format!(
+                "{first}, Zwischenstand 1, Schritt „projekt“, bei „status“: unbekannter Wert „Fertig“"
+            ),
+        ),
+    ] {
+        let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
+        v["states"][0]["progress"]
+            .as_object_mut()
+            .unwrap()
+            .insert(pointer.rsplit('/').next().unwrap().into(), value);
+        let raw = v.to_string();
+        let e = decode(&raw, "minimal").unwrap_err();
+        assert_eq!(e, DecodeError::Invalid(detail.clone()), "for {raw}");
+        assert_german(&e.message());
+    }
+}

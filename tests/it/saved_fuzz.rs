@@ -5,9 +5,10 @@
 
 use std::sync::LazyLock;
 
+use leitfaden::date::Date;
 use leitfaden::export::{self, Export, GuideStamp};
 use leitfaden::profile::Answers;
-use leitfaden::progress::{Kept, Progress, Status, StepProgress};
+use leitfaden::progress::{Kept, Plan, Progress, Snapshot, SnapshotStep, Status, StepProgress};
 use leitfaden::saved::{self, DecodeError, EXPORT_KIND, FORMAT, KIND, MAX_STATES, decode};
 use leitfaden::workspace::{Deleted, WorkState, Workspace};
 use proptest::prelude::*;
@@ -145,19 +146,85 @@ fn step_progress() -> impl Strategy<Value = StepProgress> {
         )
 }
 
-fn progress() -> impl Strategy<Value = Progress> {
+fn date() -> impl Strategy<Value = Date> {
+    (1900u16..=2999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::new(y, m, d).unwrap())
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (text(), prop::option::of(date())).prop_map(|(owner, due)| Plan { owner, due })
+}
+
+fn snapshot() -> impl Strategy<Value = Snapshot> {
     (
         text(),
-        prop::collection::btree_map(id(), id(), 0..4),
+        date(),
+        any::<u64>(),
         prop::collection::btree_map(id(), id(), 0..3),
-        any::<bool>(),
-        prop::collection::btree_map(id(), step_progress(), 0..5),
-        prop::option::of(id()),
-        prop::collection::btree_set(id(), 0..6),
-        prop::collection::btree_map(id(), any::<u64>(), 0..4),
+        prop::collection::btree_map(
+            id(),
+            (status(), text(), prop::collection::btree_set(id(), 0..3)),
+            0..3,
+        ),
+    )
+        .prop_map(|(name, date, taken, profile, steps)| Snapshot {
+            name,
+            date,
+            taken,
+            answers: Answers {
+                profile,
+                decisions: Default::default(),
+            },
+            steps: steps
+                .into_iter()
+                .map(|(id, (status, note, tasks))| {
+                    (
+                        id,
+                        SnapshotStep {
+                            status,
+                            note,
+                            tasks,
+                        },
+                    )
+                })
+                .collect(),
+        })
+}
+
+/// A work state as the app holds it: cleaned (`Progress::sanitize`), as everything read
+/// from storage or a file is.
+fn progress() -> impl Strategy<Value = Progress> {
+    raw_progress().prop_map(|mut p| {
+        p.sanitize();
+        p
+    })
+}
+
+/// A work state with anything in its fields, as a hand-edited file may have.
+fn raw_progress() -> impl Strategy<Value = Progress> {
+    (
+        (
+            text(),
+            prop::collection::btree_map(id(), id(), 0..4),
+            prop::collection::btree_map(id(), id(), 0..3),
+            any::<bool>(),
+            prop::collection::btree_map(id(), step_progress(), 0..5),
+            prop::option::of(id()),
+            prop::collection::btree_set(id(), 0..6),
+            prop::collection::btree_map(id(), any::<u64>(), 0..4),
+        ),
+        (
+            id(),
+            prop::collection::btree_map("[a-z0-9-]{1,6}(/[a-z0-9-]{1,6})?", plan(), 0..4),
+            prop::collection::btree_map(id(), id(), 0..3),
+            prop::option::of(date()),
+            prop::collection::vec(snapshot(), 0..3),
+        ),
     )
         .prop_map(
-            |(name, profile, decisions, intake_done, steps, current, known_steps, stamps)| {
+            |(
+                (name, profile, decisions, intake_done, steps, current, known_steps, stamps),
+                (origin, plans, targets, review, snapshots),
+            )| {
                 Progress {
                     name,
                     answers: Answers { profile, decisions },
@@ -166,6 +233,11 @@ fn progress() -> impl Strategy<Value = Progress> {
                     current,
                     known_steps,
                     stamps,
+                    origin,
+                    plans,
+                    targets,
+                    review,
+                    snapshots,
                 }
             },
         )
@@ -497,6 +569,19 @@ proptest! {
     fn a_cut_off_workspace_is_truncated(ws in workspace(), at in any::<prop::sample::Index>()) {
         let raw = saved::encode(&ws);
         prop_assert_eq!(decode(cut(&raw, at), GUIDE), Err(DecodeError::Truncated));
+    }
+
+    #[test]
+    fn cleaning_a_work_state_twice_changes_nothing_more(p in raw_progress()) {
+        let mut once = p.clone();
+        once.sanitize();
+        let mut twice = once.clone();
+        twice.sanitize();
+        prop_assert_eq!(&twice, &once);
+        prop_assert!(once.snapshots.len() <= leitfaden::progress::MAX_SNAPSHOTS);
+        prop_assert!(once.plans.values().all(|plan| !plan.is_empty()
+            && plan.owner.chars().count() <= leitfaden::progress::MAX_OWNER_CHARS
+            && !plan.owner.chars().any(char::is_control)));
     }
 
     #[test]

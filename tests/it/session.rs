@@ -10,7 +10,7 @@ use leitfaden::workspace::Workspace;
 const NOW: u64 = 1_000_000;
 
 fn opened(found: Found) -> session::Opened {
-    session::open(found, &v1(), "t-", NOW, |_| true)
+    session::open(found, &v1(), "t-", "seed", NOW, |_| true)
 }
 
 #[test]
@@ -25,6 +25,7 @@ fn nothing_stored_opens_an_empty_workspace_that_is_saved_on_the_first_change() {
 #[test]
 fn a_readable_document_is_opened_and_not_written_again_unchanged() {
     let mut ws = two_states();
+    ws.set_origin_seed("frueher");
     ws.tidy(&v1(), NOW);
     let raw = saved::encode(&ws);
     let o = opened(Found::Text(raw.clone()));
@@ -40,10 +41,17 @@ fn a_readable_document_is_opened_and_not_written_again_unchanged() {
 #[test]
 fn unreadable_data_is_rescued_before_anything_is_written() {
     let mut rescued = None;
-    let o = session::open(Found::Text("{kaputt".into()), &v1(), "t-", NOW, |raw| {
-        rescued = Some(raw.to_string());
-        true
-    });
+    let o = session::open(
+        Found::Text("{kaputt".into()),
+        &v1(),
+        "t-",
+        "seed",
+        NOW,
+        |raw| {
+            rescued = Some(raw.to_string());
+            true
+        },
+    );
     assert_eq!(rescued.as_deref(), Some("{kaputt"));
     let n = o.notice.expect("the user is told");
     assert!(n.message.contains("aufbewahrt"), "{}", n.message);
@@ -54,7 +62,14 @@ fn unreadable_data_is_rescued_before_anything_is_written() {
 
 #[test]
 fn unreadable_data_that_cannot_be_rescued_pauses_saving() {
-    let o = session::open(Found::Text("{kaputt".into()), &v1(), "t-", NOW, |_| false);
+    let o = session::open(
+        Found::Text("{kaputt".into()),
+        &v1(),
+        "t-",
+        "seed",
+        NOW,
+        |_| false,
+    );
     let n = o.notice.expect("the user is told");
     assert!(n.saving_paused && !n.dismissible());
     assert!(
@@ -72,7 +87,7 @@ fn data_from_a_newer_version_is_left_alone_and_saving_paused() {
         FORMAT + 1
     );
     let mut asked = false;
-    let o = session::open(Found::Text(newer), &v1(), "t-", NOW, |_| {
+    let o = session::open(Found::Text(newer), &v1(), "t-", "seed", NOW, |_| {
         asked = true;
         true
     });
@@ -187,7 +202,14 @@ struct Tab {
 
 impl Tab {
     fn open(storage: &Storage, prefix: &str, step: &'static str) -> Tab {
-        let o = session::open(storage.found(), &v1(), prefix, NOW, |_| true);
+        let o = session::open(
+            storage.found(),
+            &v1(),
+            prefix,
+            &format!("seed-{prefix}"),
+            NOW,
+            |_| true,
+        );
         let mut tab = Tab {
             ws: o.workspace,
             saver: o.saver,

@@ -4,6 +4,7 @@
 mod material;
 pub use material::SourceLine;
 mod own;
+mod plan;
 mod tasks;
 
 use std::sync::Arc;
@@ -121,6 +122,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             <own::OwnState step=index/>
             <material::Sources step=index variants=visible.variants.clone()/>
             <StepNav step=index/>
+            <plan::OwnerSuggestions/>
         </article>
     }
 }

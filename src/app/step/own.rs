@@ -1,4 +1,5 @@
-//! What the user records on a step: its status, the reason for „nicht relevant“, notes.
+//! What the user records on a step: its status, who does it by when, the reason for „nicht
+//! relevant“, notes.
 
 use leptos::prelude::*;
 
@@ -36,6 +37,10 @@ pub fn OwnState(step: usize) -> impl IntoView {
             <fieldset class="status">
                 <legend>"Status dieses Schritts"</legend>
                 {radios}
+            </fieldset>
+            <fieldset class="step-plan">
+                <legend>"Wer kümmert sich um den ganzen Schritt, bis wann? (freiwillig)"</legend>
+                <super::plan::PlanFields step=sid.clone() task=None what="den ganzen Schritt".to_string()/>
             </fieldset>
             <Show when=not_relevant>
                 <div class="field">
@@ -79,7 +84,7 @@ fn KeptNotes(step: String) -> impl IntoView {
                 let edited = k.edited;
                 view! {
                     <div class="kept-note banner info" role="note">
-                        <p>"Diese Notiz wurde zur selben Zeit an anderer Stelle geändert (in einem anderen Tab oder Fenster). Damit nichts verloren geht, ist diese Fassung aufbewahrt:"</p>
+                        <p>"Diese Notiz wurde zur selben Zeit an anderer Stelle geändert (in einem anderen Tab oder Fenster, oder in der Datei einer Kollegin oder eines Kollegen). Damit nichts verloren geht, ist diese Fassung aufbewahrt:"</p>
                         <blockquote class="kept-text">{k.note.clone()}</blockquote>
                         {(!k.reason.is_empty()).then(|| view! { <p>{format!("Grund: {}", k.reason)}</p> })}
                         <div class="actions">

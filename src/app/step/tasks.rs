@@ -1,4 +1,4 @@
-//! A step's tasks to tick and the decision it asks.
+//! A step's tasks to tick (each with who does it by when) and the decision it asks.
 
 use leptos::prelude::*;
 
@@ -27,6 +27,7 @@ fn TaskItem(step: usize, task: usize, priority: Priority) -> impl IntoView {
     let t = &s.tasks[task];
     let input_id = format!("aufgabe-{}-{}", s.id, t.id);
     let (s1, t1, s2, t2) = (s.id.clone(), t.id.clone(), s.id.clone(), t.id.clone());
+    let plan = view! { <super::plan::PlanFields step=s.id.clone() task=Some(t.id.clone()) what=t.text.clone()/> };
     view! {
         <li class="task">
             <input type="checkbox" id=input_id.clone()
@@ -35,6 +36,7 @@ fn TaskItem(step: usize, task: usize, priority: Priority) -> impl IntoView {
             <label for=input_id>{t.text.clone()}</label>
             {t.effort.map(|e| view! { <span class="task-effort">{format!("({})", crate::text::hours(e.hours))}</span> })}
             {(priority == Priority::Optional).then(|| view! { <span class="badge priority-optional">"Optional"</span> })}
+            {plan}
         </li>
     }
 }
