@@ -4,7 +4,8 @@
 //
 // 1. Marks DIST/index.html and the step pages with <meta name="leitfaden-service-worker" content="sw.js">, the
 //    sign for pwa/offline.js to register the worker (pages from `trunk serve` lack it).
-// 2. Lists every file of DIST (except sw.js itself and the pre-rendered step pages) with its SHA-256 and writes DIST/sw.js
+// 2. Lists every file of DIST (except sw.js itself, the pre-rendered step pages and the files of
+//    „Leitfaden anpassen“) with its SHA-256 and writes DIST/sw.js
 //    from the template pwa/sw.js with that list; the cache name is a hash of the list, so
 //    any changed file makes a new sw.js, which browsers then install as a new version.
 // Idempotent: running it again on the same build changes nothing.
@@ -59,7 +60,10 @@ const files = {};
 // The pre-rendered step pages are for landing on a step; offline, the app itself (index.html)
 // shows any step, so they are not downloaded in advance.
 const STEP_PAGE = /^schritt-[^/]+\.html$/;
-for (const path of paths.filter((p) => p !== WORKER && !STEP_PAGE.test(p)).sort()) {
+// „Leitfaden anpassen“ is for the few who author: its worker, the template zip and the single
+// file it ships are fetched when that page is used, not downloaded by every visitor.
+const AUTHOR = /^(autor(-worker|_bg)?\.(js|wasm)|leitfaden-vorlage\.zip|leitfaden-einzeldatei\.html)$/;
+for (const path of paths.filter((p) => p !== WORKER && !STEP_PAGE.test(p) && !AUTHOR.test(p)).sort()) {
   files[path] = createHash('sha256').update(readFileSync(join(dist, path))).digest('hex');
 }
 const list = JSON.stringify(files);

@@ -1,7 +1,7 @@
 // Makes one self-contained HTML file from a release build, for trainers: it runs by
 // double-click from file:// (no server, no network) and keeps progress in localStorage.
 //
-//   node scripts/single-file.mjs [DIST] [OUT]    (defaults: dist, dist-single/leitfaden.html)
+//   node scripts/single-file.mjs [DIST] [OUT] [--vorlage]   (defaults: dist, dist-single/leitfaden.html)
 //
 // Starting from DIST/index.html (with its pre-rendered start page) it inlines the
 // stylesheet if the build has not, embeds the guide bundle as
@@ -17,8 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
-const out = resolve(process.argv[3] ?? join(ROOT, 'dist-single', 'leitfaden.html'));
+const args = process.argv.slice(2).filter((a) => a !== '--vorlage');
+// --vorlage: the template „Leitfaden anpassen“ puts an author's guide into (src/autor/mod.rs):
+// without the bundled guide's pre-rendered start page, which would show the wrong guide.
+const template = process.argv.includes('--vorlage');
+const dist = resolve(args[0] ?? join(ROOT, 'dist'));
+const out = resolve(args[1] ?? join(ROOT, 'dist-single', 'leitfaden.html'));
 
 const fail = (msg) => {
   console.error(`single-file: ${msg}`);
@@ -97,6 +101,29 @@ const guideJson = read(bundleName).toString('utf8').replace(/</g, '\\u003c');
 // pre-rendered start page links to steps by fragment.
 remove(/<meta name="leitfaden-seiten"[^>]*>/, 'step pages meta');
 html = html.replace(/href="schritt-([a-z0-9_-]+)\.html"/g, 'href="#/schritt/$1"').replace(/href="\.\/"/g, 'href="#/"');
+
+if (template) {
+  // The pre-rendered screen is one <div id="vorab"> with nested divs (prerender.rs);
+  // its text is escaped, so every "<div" and "</div>" in it is a tag.
+  const start = html.indexOf('<div id="vorab">');
+  if (start < 0) fail(`${dist}/index.html has no pre-rendered <div id="vorab">`);
+  const tag = /<div\b|<\/div>/g;
+  tag.lastIndex = start;
+  let depth = 0;
+  let end = -1;
+  for (let m; (m = tag.exec(html)); ) {
+    depth += m[0] === '</div>' ? -1 : 1;
+    if (depth === 0) {
+      end = m.index + m[0].length;
+      break;
+    }
+  }
+  if (end < 0) fail('the pre-rendered <div id="vorab"> is not closed');
+  html =
+    html.slice(0, start) +
+    '<noscript><p>Dieser Leitfaden braucht JavaScript und WebAssembly. Bitte aktivieren Sie JavaScript.</p></noscript>' +
+    html.slice(end);
+}
 
 // The app: wasm-bindgen's glue (an ES module without imports), then a synchronous start
 // from the embedded bytes.

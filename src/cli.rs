@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use leitfaden::check::{self, Checked};
+use leitfaden::check;
 use leitfaden::coverage::Coverage;
-use leitfaden::guide::{Guide, Report};
+use leitfaden::guide::Guide;
 use leitfaden::path;
 use leitfaden::profile::Answers;
 use leitfaden::search::{Field, SearchIndex};
@@ -107,56 +107,29 @@ pub fn run() -> ExitCode {
     };
     let prefix = prefix(&dir);
     let started = Instant::now();
-    let (guide, report, coverage) = match check::check(&files) {
-        Checked {
-            guide: Some(guide),
-            report,
-            coverage: Some(coverage),
-        } => (guide, report, coverage),
-        Checked { report, .. } => {
-            eprint!("{}", report.render(&prefix));
-            eprintln!("{}", summary(&prefix, &report));
-            if report.incomplete {
-                eprintln!("note: references and paths are checked once every file can be read");
-            }
-            return ExitCode::from(1);
-        }
+    let checked = check::check(&files);
+    let (Some(guide), Some(coverage)) = (&checked.guide, &checked.coverage) else {
+        eprint!(
+            "{}{}",
+            checked.report.render(&prefix),
+            checked.tail(&prefix, 0.0)
+        );
+        return ExitCode::from(1);
     };
+    let report = &checked.report;
     match command.as_str() {
         "check" => {
-            print!("{}", report.render(&prefix));
-            let ex = &coverage;
-            println!("{}", summary(&prefix, &report));
-            let unknown = if ex.unknown_walks > 0 {
-                format!(
-                    " ({} of them with „Weiß ich nicht“ answers)",
-                    ex.unknown_walks
-                )
-            } else {
-                String::new()
-            };
-            println!(
-                "{} steps in {} chapters; {} {} path walks over all profiles and decision answers{unknown}; {:.0} ms",
-                guide.steps.len(),
-                guide.chapters.len(),
-                if ex.sampled { "sampled" } else { "checked all" },
-                ex.walks,
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-            if let Some(q) = guide.questions.first() {
-                for (c, (min, max)) in q.choices.iter().zip(&ex.lengths) {
-                    println!("  path length {}={}: {min}–{max} steps", q.id, c.id);
-                }
-            }
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            print!("{}{}", report.render(&prefix), checked.tail(&prefix, ms));
             ExitCode::SUCCESS
         }
-        "path" => print_path(&guide, &answers),
+        "path" => print_path(guide, &answers),
         "graph" => {
-            print!("{}", graph(&guide, &format));
+            print!("{}", graph(guide, &format));
             ExitCode::SUCCESS
         }
         "stats" => {
-            print!("{}", stats(&guide, &coverage));
+            print!("{}", stats(guide, coverage));
             let default = if guide.question_index("zeit").is_some() {
                 "groesse,zeit".to_string()
             } else {
@@ -173,16 +146,16 @@ pub fn run() -> ExitCode {
             }
             print!(
                 "\n{}",
-                leitfaden::stats::table(&leitfaden::stats::by(&guide, &qs))
+                leitfaden::stats::table(&leitfaden::stats::by(guide, &qs))
             );
             ExitCode::SUCCESS
         }
-        "diff-profiles" => diff_profiles(&guide, &positional[0], &positional[1]),
+        "diff-profiles" => diff_profiles(guide, &positional[0], &positional[1]),
         "site" => {
             print!("{}", report.render(&prefix));
             site(
                 &files,
-                &guide,
+                guide,
                 Path::new(&positional[0]),
                 Path::new(&positional[1]),
             )
@@ -245,6 +218,10 @@ fn write_site(
         std::fs::write(&p, text).map_err(|e| io(&p, e))
     };
     write(&bundle_name, &bundle)?;
+    // The template for „Leitfaden anpassen“: these very files, for authors to start from.
+    let template = leitfaden::autor::template_zip(files, &guide.title, &guide.version);
+    let zip_path = out.join(leitfaden::autor::TEMPLATE_ZIP);
+    std::fs::write(&zip_path, template).map_err(|e| io(&zip_path, e))?;
     for page in &pages {
         write(&page.name, &page.text)?;
     }
@@ -321,7 +298,7 @@ fn search(args: &[&str]) -> ExitCode {
         Err(report) => {
             let prefix = prefix(dir);
             eprint!("{}", report.render(&prefix));
-            eprintln!("{}", summary(&prefix, &report));
+            eprintln!("{}", check::summary(&prefix, &report));
             return ExitCode::from(1);
         }
     };
@@ -399,15 +376,6 @@ fn generate(dir: &Path, steps: usize, seed: u64) -> ExitCode {
 fn usage(problem: &str) -> ExitCode {
     eprintln!("error: {problem}\n\n{USAGE}");
     ExitCode::from(2)
-}
-
-fn summary(prefix: &str, report: &Report) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{prefix}: {}, {}",
-        plural(report.errors(), "error"),
-        plural(report.warnings(), "warning")
-    )
 }
 
 fn print_path(guide: &Guide, pairs: &[String]) -> ExitCode {

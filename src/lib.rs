@@ -5,6 +5,7 @@
 // Errors here are reports for people, built once on a cold path; boxing them buys nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod autor;
 pub mod check;
 pub mod condition;
 pub mod coverage;

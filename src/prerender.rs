@@ -83,12 +83,13 @@ impl Template {
         }
         page.replace_range(link_start..link_end, &format!("<style>{css}</style>"));
         // Old hash links (`#/schritt/…`, `#/fragen`) show another screen than the start
-        // page: hide the pre-rendered one until the app has rendered the right one.
+        // page, and a preview (`?vorschau`) another guide: hide the pre-rendered one until
+        // the app has rendered the right one.
         let page_loader = start_after_paint(&page, bundle_name)?;
         page = page_loader;
         let head_extra = format!(
             "<meta name=\"{BUNDLE_META}\" content=\"{b}\"><meta name=\"{PAGES_META}\" content=\"1\">\
-             <script>if(/^#\\/./.test(location.hash))document.documentElement.classList.add('andere-seite')</script>\n</head>",
+             <script>if(/^#\\/./.test(location.hash)||/[?&]vorschau/.test(location.search))document.documentElement.classList.add('andere-seite')</script>\n</head>",
             b = escape(bundle_name)
         );
         if !page.contains("</head>") {
@@ -183,7 +184,7 @@ fn frame(guide: &Guide, start: bool, content: &str) -> String {
          <main id=\"inhalt\" tabindex=\"-1\">{content}</main>\
          <p class=\"visually-hidden\" aria-live=\"polite\" id=\"ansage\"></p>\
          <footer class=\"site-footer\"><p>{title} · Version {version} · Ihre Eingaben bleiben in diesem Browser. Kein Konto, kein Server.</p>\
-         <p><a href=\"#/ueber\">Über diesen Leitfaden</a></p></footer>",
+         <p><a href=\"#/ueber\">Über diesen Leitfaden</a> · <a href=\"#/anpassen\">Leitfaden anpassen</a></p></footer>",
         title = escape(&guide.title),
         version = escape(&guide.version),
         // The field waits for the app.

@@ -24,6 +24,8 @@ pub enum Route {
     Compare,
     /// „Über diesen Leitfaden“: publisher, basis, citation, licence, methods, sources.
     About,
+    /// „Leitfaden anpassen“: check, preview and ship an adapted guide (`autor`).
+    Author,
     NotFound(String),
 }
 
@@ -43,6 +45,7 @@ impl Route {
             ["ueberpruefung"] => Route::Review,
             ["vergleich"] => Route::Compare,
             ["ueber"] => Route::About,
+            ["anpassen"] => Route::Author,
             ["schritt", id] if !id.is_empty() => Route::Step(id.to_string()),
             _ => Route::NotFound(path.to_string()),
         }
@@ -94,6 +97,7 @@ impl Route {
             Route::Review => "#/ueberpruefung".into(),
             Route::Compare => "#/vergleich".into(),
             Route::About => "#/ueber".into(),
+            Route::Author => "#/anpassen".into(),
             Route::Step(id) => format!("#/schritt/{id}"),
             Route::NotFound(p) => format!("#/{p}"),
         }
@@ -198,6 +202,7 @@ mod tests {
             Route::Review,
             Route::Compare,
             Route::About,
+            Route::Author,
         ];
         for r in routes {
             assert_eq!(Route::from_hash(&r.href()), r);

@@ -155,7 +155,7 @@ impl DecodeError {
 }
 
 /// What a file's first bytes say it is, for files that are no text: `None` for text.
-fn sniff(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn sniff(bytes: &[u8]) -> Option<&'static str> {
     const KINDS: [(&[u8], &str); 8] = [
         (b"%PDF", "eine PDF-Datei"),
         (b"PK\x03\x04", "ein ZIP-Archiv oder ein Office-Dokument"),

@@ -56,6 +56,10 @@ pub fn About() -> impl IntoView {
             <dl class="glossary" inner_html=crate::html::glossary(&guide)></dl>
             <h2>"Alle Quellen"</h2>
             <ul class="all-sources">{sources}</ul>
+            <h2>"Für Kreise, Länder und Verbände"</h2>
+            <p>"Sie möchten diesen Leitfaden mit eigenen Beispielen, dem Recht Ihres Landes oder Ihren Ansprechpersonen an Ihre Kommunen geben? Unter "
+                <a href="#/anpassen">"Leitfaden anpassen"</a>
+                " prüfen Sie Ihre geänderten Dateien, sehen eine Vorschau und speichern den Leitfaden als eine Datei – ohne etwas zu installieren."</p>
         </section>
     }
 }

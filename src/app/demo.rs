@@ -93,9 +93,28 @@ pub fn DemoBar() -> impl IntoView {
             </p>
         })
     };
-    view! {
-        <section class="demo-bar" aria-label="Demo-Modus">
+    // The preview of an author's guide is demo mode on that guide: the same tools, its
+    // own bar text and its own way out.
+    let label = if ctx.preview {
+        view! {
+            <p class="demo-label"><strong>"Vorschau: Leitfaden aus Dateien von Ihrem Rechner"</strong>
+                {format!(" – „{}“, Version {}. Ihre echten Eingaben in diesem Browser bleiben unberührt.", guide.title, guide.version)}</p>
+        }
+        .into_any()
+    } else {
+        view! {
             <p class="demo-label"><strong>"Demo-Modus"</strong>" – Ihre echten Eingaben in diesem Browser bleiben unberührt."</p>
+        }
+        .into_any()
+    };
+    let end = if ctx.preview {
+        view! { <button type="button" class="button small" on:click=|_| crate::web::autor::close_preview()>"Vorschau schließen"</button> }.into_any()
+    } else {
+        view! { <a class="button small" href="./#/">"Demo beenden"</a> }.into_any()
+    };
+    view! {
+        <section class="demo-bar" aria-label=if ctx.preview { "Vorschau" } else { "Demo-Modus" }>
+            {label}
             <div class="demo-examples" role="group" aria-label="Beispielkommunen">{examples}</div>
             <div class="demo-profile">{selects}</div>
             {changes}
@@ -107,8 +126,8 @@ pub fn DemoBar() -> impl IntoView {
                     ctx.previous_path.set(None);
                     ctx.ws.update(super::super::workspace::Workspace::reset);
                     dom::go(&Route::Start);
-                }>"Demo zurücksetzen"</button>
-                <a class="button small" href="./#/">"Demo beenden"</a>
+                }>{if ctx.preview { "Vorschau zurücksetzen" } else { "Demo zurücksetzen" }}</button>
+                {end}
             </div>
         </section>
     }

@@ -81,7 +81,7 @@ pub fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>{format!("{} · Version {}", guide.title, guide.version)}
                " · Ihre Eingaben bleiben in diesem Browser. Kein Konto, kein Server."</p>
-            <p><a href="#/ueber">"Über diesen Leitfaden"</a></p>
+            <p><a href="#/ueber">"Über diesen Leitfaden"</a>" · "<a href="#/anpassen">"Leitfaden anpassen"</a></p>
         </footer>
     }
 }

@@ -4,6 +4,7 @@
 
 mod about;
 mod agenda;
+mod autor;
 mod compare;
 mod demo;
 mod dokumente;
@@ -42,6 +43,9 @@ pub struct Ctx {
     pub notice: RwSignal<Option<Notice>>,
     /// Demo mode: its own storage space, marked on every screen.
     pub demo: bool,
+    /// The preview of an author's guide („Leitfaden anpassen“): demo mode on that guide,
+    /// in a storage space of its own.
+    pub preview: bool,
     /// In demo mode, the path before the last profile switch, to show what changed.
     pub previous_path: RwSignal<Option<Arc<Path>>>,
 }
@@ -156,8 +160,14 @@ fn GuideErrors(text: String) -> impl IntoView {
     view! {
         <main id="inhalt" class="guide-errors">
             <h1>"Der Leitfaden kann nicht angezeigt werden"</h1>
-            <p>"Bitte prüfen Sie die Dateien im Ordner " <code>"guide/"</code>
-               " mit " <code>"leitfaden check"</code> ". Nach dem Speichern lädt die Seite neu."</p>
+            {if dom::preview_requested() {
+                view! { <p>"Öffnen Sie die Vorschau bitte über " <a href="./#/anpassen">"Leitfaden anpassen"</a> "."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"Bitte prüfen Sie die Dateien im Ordner " <code>"guide/"</code>
+                       " mit " <code>"leitfaden check"</code> ". Nach dem Speichern lädt die Seite neu."</p>
+                }.into_any()
+            }}
             <pre class="diagnostics">{text}</pre>
         </main>
     }
@@ -178,6 +188,7 @@ fn screen(route: Route) -> AnyView {
         Route::Review => view! { <review::Review/> }.into_any(),
         Route::Compare => view! { <compare::Compare/> }.into_any(),
         Route::About => view! { <about::About/> }.into_any(),
+        Route::Author => view! { <autor::Author/> }.into_any(),
         Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
     }
 }
@@ -219,8 +230,13 @@ fn sync_and_save(key: &str, ctx: Ctx, saver: StoredValue<Saver>) {
 
 #[component]
 fn App(guide: Arc<Guide>) -> impl IntoView {
-    let demo = dom::demo_requested();
-    let key = storage::key(&guide.id, demo);
+    let preview = dom::preview_requested();
+    let demo = preview || dom::demo_requested();
+    let key = if preview {
+        storage::preview_key(&guide.id)
+    } else {
+        storage::key(&guide.id, demo)
+    };
     dom::set_language(&guide.language);
     let opened = session::open(
         storage::load(&key),
@@ -247,6 +263,7 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         route,
         notice,
         demo,
+        preview,
         previous_path: RwSignal::new(None),
     };
     provide_context(ctx);

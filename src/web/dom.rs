@@ -97,7 +97,9 @@ fn has_step_pages() -> bool {
         window().location().protocol().as_deref(),
         Ok("http:" | "https:")
     );
-    meta && web
+    // A preview's steps are not the pre-rendered ones (those show the bundled guide): it
+    // keeps hash addresses.
+    meta && web && !preview_requested()
 }
 
 /// A User Timing mark (`performance.mark`), so the benchmark and a browser's profiler see
@@ -293,6 +295,17 @@ pub fn demo_requested() -> bool {
         .any(|p| p == "demo" || p == "demo=1")
 }
 
+/// Whether the preview of an author's guide was asked for (`?vorschau`, opened by
+/// „Leitfaden anpassen“).
+pub fn preview_requested() -> bool {
+    window()
+        .location()
+        .search()
+        .unwrap_or_default()
+        .split(['?', '&'])
+        .any(|p| p == "vorschau")
+}
+
 /// Lets the browser run what waits (input, painting) before the caller goes on: one long
 /// start-up task becomes two, which a slow PC feels as a page that still answers.
 pub async fn yield_now() {
@@ -387,6 +400,14 @@ pub enum GuideData {
 /// names in `<meta name="leitfaden-bundle">`, or (debug builds only) the RON files in
 /// `guide/`, so that a release wasm never needs the RON parser.
 pub async fn guide_data() -> Result<GuideData, String> {
+    if preview_requested() {
+        return super::autor::preview_bundle()
+            .map(GuideData::Bundle)
+            .ok_or_else(|| {
+                "es gibt keine Vorschau in diesem Browser; öffnen Sie sie über „Leitfaden anpassen“"
+                    .into()
+            });
+    }
     if let Some(el) = document().get_element_by_id("leitfaden-guide") {
         return Ok(GuideData::Bundle(el.text_content().unwrap_or_default()));
     }

@@ -3,6 +3,8 @@
 //! decide what to do with what it returns live in the core (`session`, `saved`, …).
 
 pub mod dokumente;
+pub mod autor;
+pub mod autor_worker;
 pub mod dom;
 pub mod searchbox;
 pub mod storage;

@@ -13,6 +13,12 @@ pub fn key(guide_id: &str, demo: bool) -> String {
     }
 }
 
+/// Where the preview of an author's guide keeps its work states („Leitfaden anpassen“):
+/// apart from real and demo progress, even when the author kept the guide's id.
+pub fn preview_key(guide_id: &str) -> String {
+    format!("leitfaden/{guide_id}/vorschau")
+}
+
 /// Where a small display preference lives (e.g. the presenter setting).
 pub fn pref_key(guide_id: &str, name: &str) -> String {
     format!("leitfaden/{guide_id}/{name}")

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod autor;
 mod bundle;
 mod bundled_guide;
 mod checks;
