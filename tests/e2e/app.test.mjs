@@ -564,7 +564,7 @@ e2e('a returning user whose work state lacks a new question is asked it once, an
   await gotoApp(page, base, '#/');
   await page.getByRole('link', { name: 'Weiter, wo ich war' }).click();
   await expectHeading(page, 'Profil ändern');
-  assert.match(await page.getByRole('status').first().textContent(), /fragt jetzt auch nach: Zeit/);
+  assert.match(await page.locator('main').getByRole('status').first().textContent(), /fragt jetzt auch nach: Zeit/);
   await page.locator('input[type=radio][name="zeit"][value="ein_tag"]').check();
   await page.getByRole('button', { name: 'Fertig – zu meinem Weg' }).click();
   await expectHeading(page, /^Ihr Weg: \d+ Schritte/);
