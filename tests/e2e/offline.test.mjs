@@ -136,7 +136,7 @@ async function searchOpensBuergerrat(page) {
   const first = await pageUntil(
     page,
     () => document.querySelector('#suchergebnisse .search-count')?.textContent.includes('„buergerrat“') &&
-      document.querySelector('#treffer-0 .hit-title')?.textContent,
+      document.querySelector('#treffer-0 .hit-title')?.textContent.trim(),
     null,
     'the hits for „buergerrat“',
   );
