@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { measure as lighthouse } from './lighthouse.mjs';
+import { measureSearch } from './search.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -127,6 +128,21 @@ if (bench.status !== 0) row('criterion benchmark', `failed: ${(bench.stderr ?? '
 const lh = await lighthouse(dist, join(root, 'guide'), 3);
 const b = JSON.parse(execFileSync('node', [join(root, 'bench', 'browser.mjs'), dist, join(root, 'guide'), generatedSite, join(work, 'guide-2000')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 const s = b.summary;
+// The search (issue 16): queries typed into the field on the 2,000-step guide, the index
+// build against the app's start, and the wasm with and without the search field.
+const found = await measureSearch(generatedSite, { runs: 5 });
+const weigh = (built) => {
+  // The same steps as trunk's (wasm-bindgen, then wasm-opt -Oz) for both builds.
+  const out = join(work, `weigh-${relative(target, built).replace(/\W+/g, '-')}`);
+  rmSync(out, { recursive: true, force: true });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', out, built]);
+  const bg = join(out, 'leitfaden_bg.wasm');
+  execFileSync(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-Oz', '--all-features', bg, '-o', bg]);
+  return sizes(bg).gzip;
+};
+const withSearch = join(target, 'wasm32-unknown-unknown', 'release', 'leitfaden.wasm');
+const withoutSearch = join(target, 'without-search', 'wasm32-unknown-unknown', 'release', 'leitfaden.wasm');
+const searchWeight = existsSync(withoutSearch) ? weigh(withSearch) - weigh(withoutSearch) : null;
 
 // The issue's table.
 const ratio = s.firstStepMedian / s.staticMedian;
@@ -176,6 +192,13 @@ more('… the app opened that workspace without a storage warning and kept every
   w.ok ? 'yes' : `no: ${JSON.stringify({ opened: w.opened, errors: w.errors, savedStates: w.savedStates })}`, 'yes', w.ok);
 more(`memory after walking ${b.memory.steps} steps: JS heap + wasm memory`, `${kb(b.memory.jsHeapUsed)} + ${kb(b.memory.wasm)}`);
 more('the guide bundle (JSON, precached), gzip', kb(guideGzip));
+const q = found.queries;
+more(`search, 2,000-step guide: query answered (input → hits laid out), p50 / p95 / max over ${q.keystrokes} keystrokes of ${q.list.length} queries`,
+  `${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.max)}`, 'p95 ≤ 30 ms', q.p95 <= 30);
+more(`… building the index (on the first focus of the field) against the app's start, medians of ${found.runs}`,
+  `${ms(found.indexBuild.median)} / ${ms(found.appStart.median)} = ${(found.share * 100).toFixed(1)} %`, '≤ 10 %', found.share <= 0.1);
+more('… what the search adds to the first load: the wasm with and without the search field (`--cfg leitfaden_without="search"`), gzip',
+  searchWeight === null ? 'not measured (the build without the search is missing: `bash scripts/bench.sh` makes it)' : kb(searchWeight), '≤ 15 KB', searchWeight === null ? false : searchWeight <= 15 * 1024);
 if (singleSize) more('single-file build, raw / gzip', `${kb(singleSize.raw)} / ${kb(singleSize.gzip)}`);
 
 const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();

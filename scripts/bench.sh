@@ -12,4 +12,10 @@ node --test bench/
 bash scripts/build.sh
 [ -x scripts/single-file.sh ] && bash scripts/single-file.sh
 cargo build --quiet --release --bin leitfaden
+# The app once more without the search field, only to weigh what the search adds to the first
+# load (issue 16); a target directory of its own keeps both builds incremental. RUSTFLAGS
+# replaces .cargo/config.toml's flags for the target, so erase_components is repeated.
+RUSTFLAGS='--cfg erase_components --cfg leitfaden_without="search"' \
+  cargo build --quiet --release --target wasm32-unknown-unknown --bin leitfaden \
+  --target-dir "${CARGO_TARGET_DIR:-target}/without-search"
 node bench/run.mjs

@@ -22,6 +22,12 @@ pub fn Header() -> impl IntoView {
     let name = move || ctx.progress(|p| p.name.clone());
     let started = move || ctx.progress(|p| p.intake_done);
     let current = move |r: Route| move || (ctx.route.get() == r).then_some("page");
+    // `--cfg leitfaden_without="search"` builds the app without the search, only so that
+    // the benchmark can weigh what the search adds to the first load (bench/run.mjs).
+    #[cfg(not(leitfaden_without = "search"))]
+    let search = view! { <super::search::SearchField/> };
+    #[cfg(leitfaden_without = "search")]
+    let search = ();
     view! {
         <header class="site-header">
             <div class="brand">
@@ -30,7 +36,7 @@ pub fn Header() -> impl IntoView {
                     <span class="kommune">{name}</span>
                 </Show>
             </div>
-            <super::search::SearchField/>
+            {search}
             <nav aria-label="Hauptnavigation">
                 <ul>
                     <li><a href="#/" aria-current=current(Route::Start)>"Start"</a></li>

@@ -15,6 +15,7 @@ mod merge;
 mod overview;
 mod report;
 mod review;
+#[cfg(not(leitfaden_without = "search"))]
 mod search;
 mod start;
 mod step;
