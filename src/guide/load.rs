@@ -187,6 +187,7 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
         None => "an dieser Stelle".to_string(),
     };
     const QUOTES: &str = "Texte stehen in geraden Anführungszeichen `\"…\"`; innerhalb eines Textes schreiben Sie „…“ statt `\"`";
+    const NAMES: &str = "Feldnamen und Werte wie `Essential` oder `Optional` bestehen aus Buchstaben und stehen ohne Anführungszeichen";
     const NEARBY: &str = "Prüfen Sie Kommas, Klammern und Anführungszeichen kurz vor dieser Stelle";
     let (message, hint): (String, &str) = match &error.code {
         E::NoSuchStructField {
@@ -314,7 +315,13 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
             "Diese Zahl ist hier nicht möglich".into(),
             "Schreiben Sie eine ganze Zahl ab 0, ohne Vorzeichen, Punkt oder Komma, z. B. `40`",
         ),
-        E::ExpectedIdentifier => ("Hier wird ein Feldname erwartet".into(), NEARBY),
+        E::ExpectedIdentifier => (
+            "Hier wird ein Name ohne Anführungszeichen erwartet".into(),
+            NAMES,
+        ),
+        E::InvalidIdentifier(name) | E::SuggestRawIdentifier(name) => {
+            (format!("`{name}` ist hier kein gültiger Name"), NAMES)
+        }
         E::UnexpectedChar(c) if TYPOGRAPHIC.contains(*c) => (
             format!("Das Anführungszeichen {c} beginnt oder beendet hier keinen Text"),
             "Texte beginnen und enden mit dem geraden Anführungszeichen `\"`; typografische wie „…“ gehören nur in den Text",

@@ -171,6 +171,91 @@ fn unclosed_parenthesis_is_reported_at_the_end_of_the_file() {
 }
 
 #[test]
+fn a_text_started_with_a_typographic_quote_gets_its_own_message() {
+    let files = minimal_with(&[(CH2, "title: \"Bilanz ziehen\",", "title: “Bilanz ziehen”,")]);
+    // ron points at the space before the value; the caret goes under the quote.
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            37,
+            20,
+            "Hier beginnt ein Text mit einem typografischen Anführungszeichen",
+            None,
+        )],
+    );
+    assert!(at(&files, CH2, 37, 20).starts_with('“'));
+    assert_eq!(
+        only_hint(&files),
+        "Texte beginnen und enden mit dem geraden Anführungszeichen `\"`; typografische wie „…“ gehören nur in den Text"
+    );
+}
+
+#[test]
+fn values_of_the_wrong_kind_are_named_in_german() {
+    let cases = [
+        (
+            "final: true,",
+            "final: \"ja\",",
+            (43, 19),
+            "Hier wird `true` oder `false` erwartet",
+            "Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen",
+        ),
+        (
+            "title: \"Bilanz ziehen\",",
+            "title: 3,",
+            (37, 19),
+            "Hier wird ein Text in Anführungszeichen erwartet",
+            "Texte stehen in geraden Anführungszeichen `\"…\"`; innerhalb eines Textes schreiben Sie „…“ statt `\"`",
+        ),
+        (
+            "hours: (1, 2), weeks: (1, 1)),\n            title: \"Bilanz",
+            "hours: (1), weeks: (1, 1)),\n            title: \"Bilanz",
+            (36, 48),
+            "Hier werden zwei Werte in Klammern erwartet; hier steht nur einer",
+            "Schreiben Sie einen Bereich als (von, bis), z. B. `hours: (2, 4)`",
+        ),
+        (
+            "priority: Optional,",
+            "priority: \"Optional\",",
+            (38, 23),
+            "Hier wird ein Name ohne Anführungszeichen erwartet",
+            "Feldnamen und Werte wie `Essential` oder `Optional` bestehen aus Buchstaben und stehen ohne Anführungszeichen",
+        ),
+        (
+            "tasks: [\n                (id: \"bilanz\"",
+            "tasks: \n                (id: \"bilanz\"",
+            (40, 19),
+            "Hier wird eine Liste `[...]` erwartet",
+            "Eine Liste steht in eckigen Klammern, z. B. `[\"a\", \"b\"]`; auch eine leere Liste `[]` ist möglich",
+        ),
+    ];
+    for (from, to, (line, col), message, hint) in cases {
+        let files = minimal_with(&[(CH2, from, to)]);
+        expect_errors(&files, &[err(CH2, line, col, message, None)]);
+        assert_eq!(only_hint(&files), hint, "{to}");
+    }
+}
+
+#[test]
+fn a_rare_ron_error_keeps_the_crates_text_in_a_german_sentence() {
+    let files = minimal_with(&[(INDEX, "GuideFile(", "#![enable(gibt_es_nicht)]\nGuideFile(")]);
+    let report = load_err(&files);
+    assert_eq!(report.errors(), 1, "\n{report}");
+    let d = &report.diagnostics[0];
+    assert!(
+        d.message
+            .starts_with("Die Datei lässt sich hier nicht lesen: "),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("Prüfen Sie Kommas, Klammern und Anführungszeichen kurz vor dieser Stelle")
+    );
+}
+
+#[test]
 fn syntax_error_in_the_entry_file_stops_reading() {
     let files = files("syntax-error");
     expect_errors(&files, &[err(INDEX, 4, 5, "Hier fehlt ein Komma", None)]);
