@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::coverage::{self, Coverage, Limits};
 use crate::guide::{Guide, Lints, Report, Severity};
+use crate::text::counted_digits;
 
 /// What the full check found.
 #[derive(Debug)]
@@ -47,18 +48,18 @@ pub fn check_with(files: &BTreeMap<String, String>, limits: &Limits) -> Checked 
 }
 
 /// The count of errors and warnings as `leitfaden check` prints it, e.g.
-/// `guide/: 1 error, 2 warnings` (`prefix`: the guide directory as the author names it).
+/// `guide/: 1 Fehler, 2 Warnungen` (`prefix`: the guide directory as the author names it).
 pub fn summary(prefix: &str, report: &Report) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     format!(
         "{prefix}: {}, {}",
-        plural(report.errors(), "error"),
-        plural(report.warnings(), "warning")
+        counted_digits(report.errors() as u64, "Fehler", "Fehler"),
+        counted_digits(report.warnings() as u64, "Warnung", "Warnungen")
     )
 }
 
 /// Said after the count when files could not be read, so that nothing else was checked.
-pub const INCOMPLETE: &str = "note: references and paths are checked once every file can be read";
+pub const INCOMPLETE: &str =
+    "Anmerkung: Verweise und Wege werden geprüft, sobald sich alle Dateien lesen lassen";
 
 impl Checked {
     /// Every message as `leitfaden check` prints it: file:line:col, the source line with a
@@ -82,24 +83,26 @@ impl Checked {
         match (&self.guide, &self.coverage) {
             (Some(guide), Some(ex)) => {
                 let unknown = if ex.unknown_walks > 0 {
-                    format!(
-                        " ({} of them with „Weiß ich nicht“ answers)",
-                        ex.unknown_walks
-                    )
+                    format!(" ({} davon mit „Weiß ich nicht“)", ex.unknown_walks)
                 } else {
                     String::new()
                 };
+                let walked = match (ex.sampled, ex.walks) {
+                    (true, n) => {
+                        format!("eine Stichprobe von {}", counted_digits(n, "Weg", "Wegen"))
+                    }
+                    (false, 1) => "1 Weg".to_string(),
+                    (false, n) => format!("alle {n} Wege"),
+                };
                 out.push_str(&format!(
-                    "{} steps in {} chapters; {} {} path walks over all profiles and decision answers{unknown}; {ms:.0} ms\n",
-                    guide.steps.len(),
-                    guide.chapters.len(),
-                    if ex.sampled { "sampled" } else { "checked all" },
-                    ex.walks,
+                    "{} in {}; {walked} über alle Profile und Antworten auf Entscheidungen geprüft{unknown}; {ms:.0} ms\n",
+                    counted_digits(guide.steps.len() as u64, "Schritt", "Schritte"),
+                    counted_digits(guide.chapters.len() as u64, "Kapitel", "Kapiteln"),
                 ));
                 if let Some(q) = guide.questions.first() {
                     for (c, (min, max)) in q.choices.iter().zip(&ex.lengths) {
                         out.push_str(&format!(
-                            "  path length {}={}: {min}–{max} steps\n",
+                            "  Weglänge {}={}: {min}–{max} Schritte\n",
                             q.id, c.id
                         ));
                     }

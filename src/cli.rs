@@ -266,9 +266,19 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// The guide's files; a directory that cannot be read is said in German, as `check` says
+/// everything else.
 fn read(dir: &Path) -> Result<BTreeMap<String, String>, ExitCode> {
     leitfaden::guide::load::read_dir(dir).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", dir.display());
+        let why = match e.kind() {
+            std::io::ErrorKind::NotFound => "den Ordner gibt es nicht".to_string(),
+            std::io::ErrorKind::PermissionDenied => "keine Berechtigung".to_string(),
+            std::io::ErrorKind::InvalidData => {
+                "eine .ron-Datei darin ist kein UTF-8-Text".to_string()
+            }
+            _ => e.to_string(),
+        };
+        eprintln!("Fehler: {} lässt sich nicht lesen: {why}", dir.display());
         ExitCode::from(1)
     })
 }

@@ -68,10 +68,10 @@ impl Coverage {
                 INDEX_FILE,
                 Location::start(),
                 format!(
-                    "the answer space has {} combinations, too many to walk; checked a fixed sample of {}",
+                    "Die Antworten ergeben {} Kombinationen, zu viele, um alle durchzugehen; geprüft wurde eine feste Stichprobe von {}",
                     self.space, self.walks
                 ),
-            ).hint("unreachable-step and path-ending errors may be missed; see `leitfaden stats`"));
+            ).hint("Schritte, die niemand sieht, und Wege ohne Schluss können dabei übersehen werden; siehe `leitfaden stats`"));
         }
         for (i, r) in self.reachable.iter().enumerate() {
             // A `when` that can never be true is reported on its own already.
@@ -82,8 +82,8 @@ impl Coverage {
             if !r && !self.sampled && !never {
                 let (file, at) = at_step(i);
                 out.push(
-                    Diagnostic::error(file, at, "no profile ever sees this step")
-                        .hint("its `when` cannot hold together with the decisions and answers that lead to it")
+                    Diagnostic::error(file, at, "Diesen Schritt sieht kein Profil")
+                        .hint("Sein `when` kann nicht zusammen mit den Entscheidungen und Antworten zutreffen, die zu ihm führen")
                         .in_step(&guide.steps[i].id),
                 );
             }
@@ -94,9 +94,12 @@ impl Coverage {
                 Diagnostic::error(
                     file,
                     at,
-                    format!("the step has no text for {}", describe(facts)),
+                    match describe(facts) {
+                        d if d.is_empty() => "Der Schritt hat keinen Text".to_string(),
+                        d => format!("Der Schritt hat keinen Text bei {d}"),
+                    },
                 )
-                .hint("give it a `body` or a variant that holds for this profile")
+                .hint("Geben Sie ihm einen `body` oder eine Variante, die für dieses Profil gilt")
                 .in_step(&guide.steps[*i].id),
             );
         }
@@ -106,22 +109,34 @@ impl Coverage {
                     Diagnostic::error(
                         INDEX_FILE,
                         Location::start(),
-                        format!(
-                            "{count} profile(s) get an empty path, e.g. {}",
-                            describe(facts)
-                        ),
+                        if *count == 1 {
+                            format!("1 Profil bekommt einen leeren Weg: {}", describe(facts))
+                        } else {
+                            format!(
+                                "{count} Profile bekommen einen leeren Weg, z. B. {}",
+                                describe(facts)
+                            )
+                        },
                     )
                     .hint(
-                        "make sure some steps have no `when`, or that every answer leads to steps",
+                        "Sorgen Sie dafür, dass einige Schritte kein `when` haben oder dass jede Antwort zu Schritten führt",
                     ),
                 ),
                 Some(i) => {
                     let (file, at) = at_step(*i);
                     out.push(
-                        Diagnostic::error(file, at, format!(
-                            "{count} path(s) end with this step, which is not marked `final: true`, e.g. {}",
-                            describe(facts)))
-                        .hint("show a final step to every profile (e.g. without `when`) or mark this one `final: true`")
+                        Diagnostic::error(file, at, if *count == 1 {
+                            format!(
+                                "1 Weg endet mit diesem Schritt, der nicht `final: true` hat: {}",
+                                describe(facts)
+                            )
+                        } else {
+                            format!(
+                                "{count} Wege enden mit diesem Schritt, der nicht `final: true` hat, z. B. {}",
+                                describe(facts)
+                            )
+                        })
+                        .hint("Zeigen Sie jedem Profil einen Schlussschritt (z. B. einen ohne `when`) oder geben Sie diesem `final: true`")
                         .in_step(&guide.steps[*i].id),
                     );
                 }
@@ -131,7 +146,7 @@ impl Coverage {
     }
 }
 
-/// Facts in words, for messages: `groesse=landgemeinde, mandat=ja, …`.
+/// Facts in words, for messages: `groesse=landgemeinde, mandat=ja, bericht unbeantwortet`.
 pub fn describe_facts(guide: &Guide, facts: &Facts) -> String {
     let mut parts = Vec::new();
     for (q, a) in guide.questions.iter().zip(&facts.profile) {
@@ -146,7 +161,7 @@ pub fn describe_facts(guide: &Guide, facts: &Facts) -> String {
                 "{}={}",
                 decision.id, decision.choices[*a as usize].id
             )),
-            None => parts.push(format!("{} unanswered", decision.id)),
+            None => parts.push(format!("{} unbeantwortet", decision.id)),
         }
     }
     parts.join(", ")

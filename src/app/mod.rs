@@ -142,15 +142,17 @@ fn load_guide(data: dom::GuideData) -> Result<Guide, String> {
         // warnings run in `leitfaden check`, before each release build and (as a trunk
         // hook) on every change while serving. Only debug builds read RON.
         #[cfg(debug_assertions)]
-        dom::GuideData::Files(files) => Guide::load(&files).map(|(g, _warnings)| g).map_err(
-            |report| {
-                format!(
-                    "Der Leitfaden enthält Fehler ({} Fehler). Für Autorinnen und Autoren:\n\n{}",
-                    report.errors(),
-                    report.render("guide/")
-                )
-            },
-        ),
+        dom::GuideData::Files(files) => {
+            Guide::load(&files)
+                .map(|(g, _warnings)| g)
+                .map_err(|report| {
+                    format!(
+                        "Der Leitfaden enthält {}. Für Autorinnen und Autoren:\n\n{}",
+                        crate::text::counted_digits(report.errors() as u64, "Fehler", "Fehler"),
+                        report.render("guide/")
+                    )
+                })
+        }
         #[cfg(not(debug_assertions))]
         dom::GuideData::Files(_) => Err("Dieser Build liest keine RON-Dateien.".into()),
     }

@@ -485,8 +485,9 @@ Worauf Sie achten sollten
   Ihrem Leitfaden arbeitet.
 - Texte stehen zwischen geraden Anführungszeichen \"…\". Innerhalb eines Textes
   schreiben Sie „…“, denn ein gerades \" beendet den Text.
-- Die Meldungen der Prüfung sind englisch, wie im Werkzeug `leitfaden check` für
-  Entwicklerinnen und Entwickler; die Seite nennt zu jeder Datei, Zeile und Spalte.
+- Die Meldungen der Prüfung sind dieselben wie die des Werkzeugs `leitfaden check`.
+  Feldnamen wie `title` oder `when` sind englisch; es kommt auf Groß- und
+  Kleinschreibung an.
 - Den Aufbau aller Felder beschreibt der Abschnitt „For guide authors“ in der
   README des Projekts.
 "

@@ -24,17 +24,19 @@ pub fn write(files: &BTreeMap<String, String>) -> Result<String, Report> {
 }
 
 /// The guide from its bundle. Checks nothing beyond what resolving needs: the build
-/// refused any guide with errors before it wrote the bundle.
+/// refused any guide with errors before it wrote the bundle. The error is German, to
+/// follow „Der Leitfaden dieses Builds ist beschädigt: “.
 pub fn read(json: &str) -> Result<Guide, String> {
-    let authored: load::Authored =
-        serde_json::from_str(json).map_err(|e| format!("the guide bundle is unreadable: {e}"))?;
+    let authored: load::Authored = serde_json::from_str(json)
+        .map_err(|e| format!("die Leitfaden-Datei ist nicht lesbar ({e})"))?;
     let mut report = Report::default();
     let sources = Sources::new(&BTreeMap::new());
     match resolve::resolve(authored, &sources, &mut report) {
         Some(guide) if !report.has_errors() => Ok(guide),
-        _ => Err(format!(
-            "the guide bundle does not resolve ({} errors)",
-            report.errors()
+        Some(_) => Err(format!(
+            "die Leitfaden-Datei enthält {}",
+            crate::text::counted_digits(report.errors() as u64, "Fehler", "Fehler")
         )),
+        None => Err("der Leitfaden-Datei fehlt der Inhalt von `leitfaden.ron`".into()),
     }
 }

@@ -1,5 +1,7 @@
 //! Messages for guide authors: where (file:line:col), what, and a plain hint, rendered
 //! like a compiler message with the offending source line and a caret under the span.
+//! The messages are German, for the people at a Kreis who edit the files; ids, field
+//! names and RON snippets stay as they are written, in backticks.
 
 use std::fmt;
 
@@ -12,10 +14,11 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word the messages use: `Fehler` or `Warnung`.
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => "Fehler",
+            Severity::Warning => "Warnung",
         }
     }
 }
@@ -72,11 +75,11 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// The first line of the message: `file:line:col: error: message`, with `prefix`
+    /// The first line of the message: `file:line:col: Fehler: message`, with `prefix`
     /// (usually the guide directory) put before the file name.
     pub fn headline(&self, prefix: &str) -> String {
         let step = match &self.step {
-            Some(step) => format!(" (step `{step}`)"),
+            Some(step) => format!(" (Schritt `{step}`)"),
             None => String::new(),
         };
         format!(
@@ -107,7 +110,7 @@ impl Diagnostic {
             out.push('\n');
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("  = hint: {hint}\n"));
+            out.push_str(&format!("  = Hinweis: {hint}\n"));
         }
         out
     }

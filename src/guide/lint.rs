@@ -44,8 +44,8 @@ fn blank(guide: &Guide, sources: &Sources, report: &mut Report) {
             if variant.text.trim().is_empty() {
                 let at = src.field("id", &s.id, o.offset);
                 report.push(
-                    Diagnostic::warning(&o.file, at, format!("variant {} has no text", v + 1))
-                        .hint("write the paragraph or remove the variant")
+                    Diagnostic::warning(&o.file, at, format!("Variante {} hat keinen Text", v + 1))
+                        .hint("Schreiben Sie den Absatz oder entfernen Sie die Variante")
                         .in_step(&s.id),
                 );
             }
@@ -54,8 +54,8 @@ fn blank(guide: &Guide, sources: &Sources, report: &mut Report) {
             if t.text.trim().is_empty() {
                 let at = src.field("id", &t.id, o.offset);
                 report.push(
-                    Diagnostic::warning(&o.file, at, format!("task `{}` has no text", t.id))
-                        .hint("say what the reader should do, or remove the task")
+                    Diagnostic::warning(&o.file, at, format!("Aufgabe `{}` hat keinen Text", t.id))
+                        .hint("Schreiben Sie, was zu tun ist, oder entfernen Sie die Aufgabe")
                         .in_step(&s.id),
                 );
             }
@@ -167,15 +167,15 @@ fn inert(guide: &Guide, sources: &Sources, report: &mut Report) {
                 });
                 if !matters {
                     let whose = match task {
-                        Some(t) => format!("task `{t}`'s"),
-                        None => "the step's".to_string(),
+                        Some(t) => format!("der Aufgabe `{t}`"),
+                        None => "des Schritts".to_string(),
                     };
                     warn(
                         format!(
-                            "{whose} `priority_if` rule {} gives the default priority wherever it applies",
+                            "Regel {} in `priority_if` {whose} ergibt überall, wo sie greift, die übliche Priorität",
                             r + 1
                         ),
-                        "remove it or change its `then`; if it is meant to win over a later rule, narrow that rule's `when` instead",
+                        "Entfernen Sie die Regel oder ändern Sie ihr `then`; soll sie Vorrang vor einer späteren Regel haben, schränken Sie stattdessen deren `when` ein",
                     );
                 }
             }
@@ -195,13 +195,19 @@ fn inert(guide: &Guide, sources: &Sources, report: &mut Report) {
                 .collect();
             if visible.iter().all(|f| vc.eval(f)) {
                 warn(
-                    format!("variant {} is shown to everyone who sees the step", v + 1),
-                    "put its text into the step's `body` or narrow its `when`",
+                    format!(
+                        "Variante {} erscheint für alle, die den Schritt sehen",
+                        v + 1
+                    ),
+                    "Schreiben Sie ihren Text in den `body` des Schritts oder schränken Sie ihr `when` ein",
                 );
             } else if !visible.iter().any(|f| vc.eval(f)) {
                 warn(
-                    format!("variant {} is shown to no one who sees the step", v + 1),
-                    "its `when` contradicts the step's `when`; change one of them",
+                    format!(
+                        "Variante {} erscheint für niemanden, der den Schritt sieht",
+                        v + 1
+                    ),
+                    "Ihr `when` widerspricht dem `when` des Schritts; ändern Sie eines von beiden",
                 );
             }
         }
@@ -215,16 +221,16 @@ fn efforts(guide: &Guide, sources: &Sources, report: &mut Report) {
         let at = sources.file(&o.file).field("id", &s.id, o.offset);
         match s.effort {
             None => report.push(
-                Diagnostic::warning(&o.file, at, "step has no effort estimate")
-                    .hint("add `effort: (hours: (2, 4), weeks: (1, 2))`: the Kommune's own hours and the typical duration, each as a range")
+                Diagnostic::warning(&o.file, at, "Der Schritt hat keine Aufwandsschätzung")
+                    .hint("Ergänzen Sie `effort: (hours: (2, 4), weeks: (1, 2))`: die eigenen Stunden der Kommune und die übliche Dauer in Wochen, jeweils als Bereich")
                     .in_step(&s.id),
             ),
             Some(e) => {
                 let bad = |r: Option<(u32, u32)>| r.is_some_and(|(lo, hi)| lo > hi);
                 if bad(Some(e.hours)) || bad(e.weeks) {
                     report.push(
-                        Diagnostic::error(&o.file, at, "an effort range goes down (the first number is larger than the second)")
-                            .hint("write ranges as (low, high), e.g. `hours: (2, 4)`")
+                        Diagnostic::error(&o.file, at, "Ein Aufwandsbereich ist verkehrt herum (die erste Zahl ist größer als die zweite)")
+                            .hint("Schreiben Sie Bereiche als (von, bis), z. B. `hours: (2, 4)`")
                             .in_step(&s.id),
                     );
                 }
@@ -239,9 +245,12 @@ fn efforts(guide: &Guide, sources: &Sources, report: &mut Report) {
                     Diagnostic::error(
                         &o.file,
                         at,
-                        format!("the effort range of task `{}` goes down", t.id),
+                        format!(
+                            "Der Aufwandsbereich der Aufgabe `{}` ist verkehrt herum",
+                            t.id
+                        ),
                     )
-                    .hint("write ranges as (low, high), e.g. `hours: (1, 2)`")
+                    .hint("Schreiben Sie Bereiche als (von, bis), z. B. `hours: (1, 2)`")
                     .in_step(&s.id),
                 );
             }
@@ -260,18 +269,18 @@ fn citations(guide: &Guide, sources: &Sources, report: &mut Report) {
         let at = src.field("id", &s.id, from);
         match &s.year {
             None => report.push(
-                Diagnostic::warning(file, at, format!("source `{}` has no year", s.id)).hint(
+                Diagnostic::warning(file, at, format!("Quelle `{}` hat kein Jahr", s.id)).hint(
                     format!(
-                        "add `year: \"2019\"`, a range like `\"2017–2019\"` or `\"{NO_YEAR}\"` for an undated source"
+                        "Ergänzen Sie `year: \"2019\"`, einen Zeitraum wie `\"2017–2019\"` oder `\"{NO_YEAR}\"` für eine Quelle ohne Jahr"
                     ),
                 ),
             ),
             Some(year) if !valid_year(year) => {
                 let at = src.field("year", year, from);
                 report.push(
-                    Diagnostic::warning(file, at, format!("source year `{year}` is not a year"))
+                    Diagnostic::warning(file, at, format!("Das Jahr `{year}` der Quelle ist keine Jahreszahl"))
                         .hint(format!(
-                            "write four digits (`2019`), a range with an en dash (`2017–2019`) or `{NO_YEAR}`"
+                            "Schreiben Sie vier Ziffern (`2019`), einen Zeitraum mit Gedankenstrich (`2017–2019`) oder `{NO_YEAR}`"
                         )),
                 );
             }
@@ -279,8 +288,8 @@ fn citations(guide: &Guide, sources: &Sources, report: &mut Report) {
         }
         if s.url.is_none() && !s.offline {
             report.push(
-                Diagnostic::warning(file, at, format!("source `{}` has no link", s.id)).hint(
-                    "add the `url` of the page or document itself (not a home page); a source with no web address at all (a printed book, an unpublished paper) says `offline: true`",
+                Diagnostic::warning(file, at, format!("Quelle `{}` hat keinen Link", s.id)).hint(
+                    "Ergänzen Sie die `url` der Seite oder des Dokuments selbst (nicht die einer Startseite); eine Quelle ganz ohne Webadresse (ein gedrucktes Buch, ein unveröffentlichtes Papier) bekommt `offline: true`",
                 ),
             );
         }
@@ -294,23 +303,27 @@ fn conditions(guide: &Guide, sources: &Sources, report: &mut Report) {
         let origin = &guide.origins[i];
         let mut all: Vec<(&Compiled, &str)> = Vec::new();
         if let Some(w) = &c.when {
-            all.push((w, "the step's `when`"));
+            all.push((w, "Das `when` des Schritts"));
         }
         all.extend(
             c.priority_if
                 .iter()
-                .map(|(w, _)| (w, "a `priority_if` rule")),
+                .map(|(w, _)| (w, "Eine Regel in `priority_if`")),
         );
-        all.extend(c.variants.iter().map(|w| (w, "a variant's `when`")));
-        all.extend(c.effort_if.iter().map(|(w, _)| (w, "an `effort_if` rule")));
+        all.extend(c.variants.iter().map(|w| (w, "Das `when` einer Variante")));
+        all.extend(
+            c.effort_if
+                .iter()
+                .map(|(w, _)| (w, "Eine Regel in `effort_if`")),
+        );
         for t in &c.tasks {
             if let Some(w) = &t.when {
-                all.push((w, "a task's `when`"));
+                all.push((w, "Das `when` einer Aufgabe"));
             }
             all.extend(
                 t.priority_if
                     .iter()
-                    .map(|(w, _)| (w, "a task's `priority_if` rule")),
+                    .map(|(w, _)| (w, "Eine Regel in `priority_if` einer Aufgabe")),
             );
         }
         for (cond, what) in all {
@@ -320,14 +333,14 @@ fn conditions(guide: &Guide, sources: &Sources, report: &mut Report) {
             let at = sources.loc(&origin.file, origin.offset, step.id.len() + 2);
             if !can_true {
                 report.push(
-                    Diagnostic::error(&origin.file, at, format!("{what} can never be true"))
-                        .hint("check for contradicting parts, e.g. All([...]) with two different answers to one question")
+                    Diagnostic::error(&origin.file, at, format!("{what} kann nie zutreffen"))
+                        .hint("Prüfen Sie, ob sich Teile widersprechen, z. B. `All([...])` mit zwei verschiedenen Antworten auf dieselbe Frage")
                         .in_step(&step.id),
                 );
             } else if !can_false {
                 report.push(
-                    Diagnostic::warning(&origin.file, at, format!("{what} is always true"))
-                        .hint("it lists every answer; remove the condition or narrow it")
+                    Diagnostic::warning(&origin.file, at, format!("{what} trifft immer zu"))
+                        .hint("Die Bedingung nennt jede Antwort; entfernen Sie sie oder schränken Sie sie ein")
                         .in_step(&step.id),
                 );
             }
@@ -403,8 +416,9 @@ fn links(guide: &Guide, sources: &Sources, report: &mut Report) {
         for href in markdown::links(t.text) {
             if !markdown::safe_href(&href) {
                 let at = sources.file(t.file).at_raw(&href, t.from);
-                let d = Diagnostic::error(t.file, at, format!("link `{href}` is not allowed"))
-                    .hint("links may only use https://, http:// or mailto:");
+                let d =
+                    Diagnostic::error(t.file, at, format!("Der Link `{href}` ist nicht erlaubt"))
+                        .hint("Links dürfen nur mit https://, http:// oder mailto: beginnen");
                 report.push(match t.step {
                     Some(s) => d.in_step(s),
                     None => d,
@@ -421,9 +435,9 @@ fn links(guide: &Guide, sources: &Sources, report: &mut Report) {
                 Diagnostic::error(
                     &files.sources,
                     at,
-                    format!("source url `{url}` is not a web address"),
+                    format!("Die `url` `{url}` der Quelle ist keine Webadresse"),
                 )
-                .hint("source urls start with https:// or http://"),
+                .hint("Die `url` einer Quelle beginnt mit https:// oder http://"),
             );
         }
     }
@@ -453,9 +467,9 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
                 Diagnostic::warning(
                     &o.file,
                     at,
-                    format!("no condition uses decision `{}`", decision.id),
+                    format!("Keine Bedingung nutzt die Entscheidung `{}`", decision.id),
                 )
-                .hint("use it in a later `when`, `variants` or `priority_if`, or remove it")
+                .hint("Nutzen Sie sie in einem späteren `when`, in `variants` oder `priority_if`, oder entfernen Sie sie")
                 .in_step(sid),
             );
             continue;
@@ -467,9 +481,9 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
                     Diagnostic::warning(
                         &o.file,
                         at,
-                        format!("no condition uses answer `{}` of decision `{}`", c.id, decision.id),
+                        format!("Keine Bedingung nutzt die Antwort `{}` der Entscheidung `{}`", c.id, decision.id),
                     )
-                    .hint("an answer that changes nothing misleads the user; use it in a later condition or remove it")
+                    .hint("Eine Antwort, die nichts ändert, führt in die Irre; nutzen Sie sie in einer späteren Bedingung oder entfernen Sie sie")
                     .in_step(sid),
                 );
             }
@@ -527,14 +541,21 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
         for id in ids {
             if !used.is_some_and(|u| u.contains(id)) {
                 let at = sources.file(file).field("id", id, 0);
-                report.push(
-                    Diagnostic::warning(file, at, format!("no step references {kind} `{id}`"))
-                        .hint(if kind == "source" {
-                            "add it to the `sources: [...]` of a step or an Arbeitshilfe, or remove it".to_string()
-                        } else {
-                            format!("add it to a step's `{kind}s: [...]` or remove it")
-                        }),
-                );
+                let (message, hint) = match kind {
+                    "resource" => (
+                        format!("Kein Schritt verweist auf die Arbeitshilfe `{id}`"),
+                        "Tragen Sie sie in `resources: [...]` eines Schritts ein oder entfernen Sie sie",
+                    ),
+                    "example" => (
+                        format!("Kein Schritt verweist auf das Beispiel `{id}`"),
+                        "Tragen Sie es in `examples: [...]` eines Schritts ein oder entfernen Sie es",
+                    ),
+                    _ => (
+                        format!("Nichts verweist auf die Quelle `{id}`"),
+                        "Tragen Sie sie in `sources: [...]` eines Schritts, eines Beispiels oder einer Arbeitshilfe ein oder entfernen Sie sie",
+                    ),
+                };
+                report.push(Diagnostic::warning(file, at, message).hint(hint));
             }
         }
     }
@@ -550,8 +571,8 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
         if !found[t] {
             let at = sources.file(&files.glossary).field("id", &term.id, 0);
             report.push(
-                Diagnostic::warning(&files.glossary, at, format!("term `{}` occurs in no step text", term.term))
-                    .hint("terms are marked where their spelling (or one in `also`) starts a word; add the form the texts use to `also`"),
+                Diagnostic::warning(&files.glossary, at, format!("Der Begriff `{}` kommt in keinem Schritt vor", term.term))
+                    .hint("Ein Begriff wird markiert, wo seine Schreibweise (oder eine aus `also`) ein Wort beginnt; tragen Sie die Form, die die Texte verwenden, in `also` ein"),
             );
         }
     }
@@ -562,8 +583,8 @@ fn unused(guide: &Guide, sources: &Sources, report: &mut Report) {
             let o = &guide.origins[i];
             let at = sources.file(&o.file).field("id", &s.id, o.offset);
             report.push(
-                Diagnostic::warning(&o.file, at, "step has no tasks")
-                    .hint("every step should give the reader something concrete to do")
+                Diagnostic::warning(&o.file, at, "Der Schritt hat keine Aufgaben")
+                    .hint("Jeder Schritt sollte etwas Konkretes zu tun geben")
                     .in_step(&s.id),
             );
         }

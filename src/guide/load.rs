@@ -76,9 +76,9 @@ pub fn read(files: &BTreeMap<String, String>, report: &mut Report) -> Authored {
             Diagnostic::error(
                 INDEX_FILE,
                 Location::start(),
-                "the guide's entry file is missing",
+                "Die Datei `leitfaden.ron` fehlt",
             )
-            .hint("every guide directory needs a `leitfaden.ron` that lists its chapters"),
+            .hint("Jeder Leitfaden-Ordner braucht eine `leitfaden.ron`, die seine Kapitel und Dateien aufzählt"),
         );
         return authored;
     };
@@ -134,8 +134,8 @@ fn take_file<'f>(
         let index = SourceFile::new(index_text.to_string());
         let at = index.at(name, 0);
         report.push(
-            Diagnostic::error(INDEX_FILE, at, format!("file `{name}` not found"))
-                .hint("the path is relative to the guide directory; check its spelling"),
+            Diagnostic::error(INDEX_FILE, at, format!("Die Datei `{name}` gibt es nicht"))
+                .hint("Der Pfad gilt ab dem Ordner des Leitfadens; prüfen Sie die Schreibweise"),
         );
     }
     text
@@ -182,7 +182,14 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let (message, hint): (String, Option<String>) = match &error.code {
+    let within = |outer: &Option<String>| match outer {
+        Some(o) => format!("in `{o}`"),
+        None => "an dieser Stelle".to_string(),
+    };
+    const QUOTES: &str = "Texte stehen in geraden Anführungszeichen `\"…\"`; innerhalb eines Textes schreiben Sie „…“ statt `\"`";
+    const NAMES: &str = "Feldnamen und Werte wie `Essential` oder `Optional` bestehen aus Buchstaben und stehen ohne Anführungszeichen";
+    const NEARBY: &str = "Prüfen Sie Kommas, Klammern und Anführungszeichen kurz vor dieser Stelle";
+    let (message, hint): (String, &str) = match &error.code {
         E::NoSuchStructField {
             expected,
             found,
@@ -193,35 +200,40 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
                 at = o;
             }
             let close = super::suggest::closest(found, expected.iter().copied())
-                .map(|e| format!("did you mean `{e}`? "))
+                .map(|e| format!("Meinten Sie `{e}`? "))
                 .unwrap_or_default();
-            (
+            let mut d = Diagnostic::error(
+                file,
+                at,
                 format!(
-                    "unknown field `{found}` in {}, expected one of {}",
-                    outer.as_deref().unwrap_or("this structure"),
+                    "Unbekanntes Feld `{found}` {}; erlaubt sind {}",
+                    within(outer),
                     list(expected)
                 ),
-                Some(format!(
-                    "{close}field names are English and case-sensitive; see the author section of the README"
-                )),
-            )
+            );
+            d.hint = Some(format!(
+                "{close}Feldnamen sind englisch, und es kommt auf Groß- und Kleinschreibung an"
+            ));
+            return d;
         }
-        E::MissingStructField { field, outer } => (
-            format!(
-                "missing field `{field}` in {}",
-                outer.as_deref().unwrap_or("this structure")
-            ),
-            Some(format!(
-                "add `{field}: ...` to this {}",
-                outer.as_deref().unwrap_or("entry")
-            )),
-        ),
+        E::MissingStructField { field, outer } => {
+            let mut d = Diagnostic::error(
+                file,
+                at,
+                match outer {
+                    Some(o) => format!("In `{o}` fehlt das Feld `{field}`"),
+                    None => format!("Hier fehlt das Feld `{field}`"),
+                },
+            );
+            d.hint = Some(match outer {
+                Some(o) => format!("Ergänzen Sie `{field}: ...` in diesem `{o}`"),
+                None => format!("Ergänzen Sie `{field}: ...` in diesem Eintrag"),
+            });
+            return d;
+        }
         E::DuplicateStructField { field, outer } => (
-            format!(
-                "field `{field}` is written twice in {}",
-                outer.as_deref().unwrap_or("this structure")
-            ),
-            Some("remove one of the two".into()),
+            format!("Das Feld `{field}` steht zweimal {}", within(outer)),
+            "Entfernen Sie eines der beiden",
         ),
         E::NoSuchEnumVariant {
             expected,
@@ -229,55 +241,227 @@ fn ron_diagnostic(file: &str, text: &str, error: &ron::error::SpannedError) -> D
             outer,
         } => (
             format!(
-                "unknown value `{found}`{}, expected one of {}",
+                "Unbekannter Wert `{found}`{}; erlaubt sind {}",
                 outer
                     .as_deref()
-                    .map(|o| format!(" for {o}"))
+                    .map(|o| format!(" für `{o}`"))
                     .unwrap_or_default(),
                 list(expected)
             ),
-            Some("check the spelling; values are case-sensitive".into()),
+            "Prüfen Sie die Schreibweise; es kommt auf Groß- und Kleinschreibung an",
         ),
-        E::ExpectedDifferentStructName { expected, found } => (
-            format!("expected `{expected}(...)` here, found `{found}(...)`"),
-            Some(format!("write `{expected}(` or just `(`")),
+        E::ExpectedDifferentStructName { expected, found } => {
+            let mut d = Diagnostic::error(
+                file,
+                at,
+                format!("Hier muss `{expected}(...)` stehen, nicht `{found}(...)`"),
+            );
+            d.hint = Some(format!("Schreiben Sie `{expected}(` oder nur `(`"));
+            return d;
+        }
+        E::ExpectedString if let Some(quote) = typographic_quote(text, at) => {
+            at = quote;
+            (
+                "Hier beginnt ein Text mit einem typografischen Anführungszeichen".into(),
+                "Texte beginnen und enden mit dem geraden Anführungszeichen `\"`; typografische wie „…“ gehören nur in den Text",
+            )
+        }
+        E::ExpectedString => (
+            "Hier wird ein Text in Anführungszeichen erwartet".into(),
+            QUOTES,
         ),
-        E::ExpectedString | E::ExpectedStringEnd => (
-            error.code.to_string(),
-            Some("text is written in double quotes; inside the text use „…“ instead of \"".into()),
-        ),
+        E::ExpectedStringEnd => ("Ein Text ist nicht abgeschlossen".into(), QUOTES),
         E::ExpectedComma => (
-            "expected a comma".into(),
-            Some("a comma is probably missing at the end of the previous field or entry; a `\"` inside a text also ends it early (write „…“ instead)".into()),
+            "Hier fehlt ein Komma".into(),
+            "Wahrscheinlich fehlt am Ende des vorigen Felds oder Eintrags ein Komma; auch ein `\"` mitten im Text beendet ihn zu früh (schreiben Sie dort „…“)",
+        ),
+        E::ExpectedArray => (
+            "Hier wird eine Liste `[...]` erwartet".into(),
+            "Eine Liste steht in eckigen Klammern, z. B. `[\"a\", \"b\"]`; auch eine leere Liste `[]` ist möglich",
         ),
         E::ExpectedArrayEnd => (
-            "expected `]` or a comma".into(),
-            Some("a list `[...]` is not closed, or a comma is missing between its entries".into()),
+            "Hier wird `]` oder ein Komma erwartet".into(),
+            "Eine Liste `[...]` ist nicht geschlossen, oder zwischen ihren Einträgen fehlt ein Komma",
         ),
-        E::ExpectedStructLikeEnd => (
-            "expected `)` or a comma".into(),
-            Some("a `(...)` is not closed, or a comma is missing between its fields".into()),
+        E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => (
+            "Hier wird ein Eintrag in runden Klammern `(...)` erwartet".into(),
+            "Ein Eintrag beginnt mit `(`, z. B. `(id: \"...\", text: \"...\")`, ein Bereich auch: `(2, 4)`",
+        ),
+        E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => (
+            "Hier wird `)` oder ein Komma erwartet".into(),
+            "Eine Klammer `(...)` ist nicht geschlossen, oder zwischen ihren Feldern fehlt ein Komma",
+        ),
+        E::ExpectedMap => (
+            "Hier wird eine Zuordnung `{...}` erwartet".into(),
+            "Eine Zuordnung steht in geschweiften Klammern, z. B. `{\"groesse\": \"landkreis\"}`",
+        ),
+        E::ExpectedMapEnd => (
+            "Hier wird `}` oder ein Komma erwartet".into(),
+            "Eine Zuordnung `{...}` ist nicht geschlossen, oder zwischen ihren Einträgen fehlt ein Komma",
         ),
         E::ExpectedMapColon => (
-            "expected `:` after the field name".into(),
-            Some("write fields as `name: value`".into()),
+            "Nach dem Feldnamen fehlt ein `:`".into(),
+            "Schreiben Sie Felder als `name: wert`, z. B. `title: \"...\"`",
+        ),
+        E::ExpectedBoolean => (
+            "Hier wird `true` oder `false` erwartet".into(),
+            "Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen",
+        ),
+        E::ExpectedInteger | E::ExpectedFloat => (
+            "Hier wird eine Zahl erwartet".into(),
+            "Schreiben Sie die Zahl ohne Anführungszeichen, z. B. `4`",
+        ),
+        E::IntegerOutOfBounds | E::InvalidIntegerDigit { .. } => (
+            "Diese Zahl ist hier nicht möglich".into(),
+            "Schreiben Sie eine ganze Zahl ab 0, ohne Vorzeichen, Punkt oder Komma, z. B. `40`",
+        ),
+        E::ExpectedIdentifier => (
+            "Hier wird ein Name ohne Anführungszeichen erwartet".into(),
+            NAMES,
+        ),
+        E::InvalidIdentifier(name) | E::SuggestRawIdentifier(name) => {
+            (format!("`{name}` ist hier kein gültiger Name"), NAMES)
+        }
+        E::UnexpectedChar(c) if TYPOGRAPHIC.contains(*c) => (
+            format!("Das Anführungszeichen {c} beginnt oder beendet hier keinen Text"),
+            "Texte beginnen und enden mit dem geraden Anführungszeichen `\"`; typografische wie „…“ gehören nur in den Text",
+        ),
+        E::UnexpectedChar(c) => (format!("Unerwartetes Zeichen „{c}“"), NEARBY),
+        E::InvalidEscape(_) => (
+            "Ein `\\` im Text ist ungültig".into(),
+            "Ein `\\` im Text leitet ein Sonderzeichen ein (`\\n`, `\\\"`); für einen Rückstrich selbst schreiben Sie `\\\\`",
+        ),
+        E::UnclosedBlockComment => (
+            "Ein Kommentar `/* ... */` ist nicht geschlossen".into(),
+            "Schließen Sie den Kommentar mit `*/`",
         ),
         E::Eof => (
-            "the file ends too early".into(),
-            Some("a bracket or parenthesis is probably not closed".into()),
+            "Die Datei endet zu früh".into(),
+            "Wahrscheinlich ist eine Klammer nicht geschlossen",
         ),
         E::TrailingCharacters => (
-            "unexpected text after the end of the guide structure".into(),
-            Some("check for an extra closing bracket above".into()),
+            "Nach dem Ende des Inhalts folgt noch Text".into(),
+            "Prüfen Sie, ob weiter oben eine schließende Klammer zu viel steht",
         ),
+        E::InvalidValueForType { expected, found } => {
+            let (wanted, hint) = expected_value(expected);
+            (format!("{wanted}, nicht {}", found_value(found)), hint)
+        }
+        E::ExpectedDifferentLength { expected, found } => {
+            let (wanted, hint) = expected_value(expected);
+            let found = match found {
+                0 => "hier steht keiner".to_string(),
+                1 => "hier steht nur einer".to_string(),
+                n => format!("hier stehen {n}"),
+            };
+            (format!("{wanted}; {found}"), hint)
+        }
+        // Rare: the crate's own (English) text, in a German sentence.
         other => (
-            other.to_string(),
-            Some("check commas, brackets and quotes just before this place".into()),
+            format!("Die Datei lässt sich hier nicht lesen: {other}"),
+            NEARBY,
         ),
     };
-    let mut d = Diagnostic::error(file, at, message);
-    d.hint = hint;
-    d
+    Diagnostic::error(file, at, message).hint(hint)
+}
+
+/// What serde expected (its English description) as the German sentence „Hier wird …
+/// erwartet“, with a hint how to write it; a description it does not know stays in
+/// English, in backticks.
+fn expected_value(expected: &str) -> (String, &'static str) {
+    const OTHER: &str =
+        "Vergleichen Sie den Eintrag mit einem, der funktioniert, etwa in der Vorlage";
+    if let Some(n) = expected.strip_prefix("a tuple of size ") {
+        let n = if n == "2" { "zwei" } else { n };
+        return (
+            format!("Hier werden {n} Werte in Klammern erwartet"),
+            "Schreiben Sie einen Bereich als (von, bis), z. B. `hours: (2, 4)`",
+        );
+    }
+    let (wanted, hint) = if let Some(name) = expected.strip_prefix("struct ") {
+        (format!("ein Eintrag `{name}(...)`"), OTHER)
+    } else if let Some(name) = expected.strip_prefix("enum ") {
+        (
+            format!("ein Wert für `{name}`"),
+            "Prüfen Sie die Schreibweise; es kommt auf Groß- und Kleinschreibung an",
+        )
+    } else {
+        simple_value(expected)
+    };
+    (format!("Hier wird {wanted} erwartet"), hint)
+}
+
+fn simple_value(expected: &str) -> (String, &'static str) {
+    const OTHER: &str =
+        "Vergleichen Sie den Eintrag mit einem, der funktioniert, etwa in der Vorlage";
+    match expected {
+        "a string" | "a borrowed string" => (
+            "ein Text in Anführungszeichen".into(),
+            "Setzen Sie den Text in gerade Anführungszeichen: `\"…\"`",
+        ),
+        "a boolean" => (
+            "`true` oder `false`".into(),
+            "Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen",
+        ),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => (
+            "eine ganze Zahl".into(),
+            "Schreiben Sie die Zahl ohne Anführungszeichen, z. B. `4`",
+        ),
+        "a sequence" => (
+            "eine Liste `[...]`".into(),
+            "Eine Liste steht in eckigen Klammern, z. B. `[\"a\", \"b\"]`",
+        ),
+        "a map" => (
+            "eine Zuordnung `{...}`".into(),
+            "Eine Zuordnung steht in geschweiften Klammern, z. B. `{\"groesse\": \"landkreis\"}`",
+        ),
+        other => (format!("`{other}`"), OTHER),
+    }
+}
+
+/// What serde found instead (its English description), in German where it is common.
+fn found_value(found: &str) -> String {
+    if let Some(s) = found.strip_prefix("the string ") {
+        return format!("der Text {s}");
+    }
+    for number in [
+        "the unsigned integer ",
+        "the signed integer ",
+        "the floating point number ",
+    ] {
+        if let Some(n) = found.strip_prefix(number) {
+            return format!("die Zahl {n}");
+        }
+    }
+    if let Some(b) = found.strip_prefix("the boolean ") {
+        return b.to_string();
+    }
+    match found {
+        "a sequence" => "eine Liste".into(),
+        "a map" => "eine Zuordnung".into(),
+        "a unit value" => "`()`".into(),
+        "an optional value" => "ein leerer Wert".into(),
+        other => format!("`{other}`"),
+    }
+}
+
+/// Quote marks that look like `"` but do not start or end a text in RON.
+const TYPOGRAPHIC: &str = "„“”‘’‚«»";
+
+/// Where a typographic quote mark stands first at or after `at` on its line, with only
+/// spaces before it: ron points at the space before a value it cannot read.
+fn typographic_quote(text: &str, at: Location) -> Option<Location> {
+    let line = text.lines().nth(at.line.checked_sub(1)?)?;
+    let (k, c) = line
+        .chars()
+        .enumerate()
+        .skip(at.col.checked_sub(1)?)
+        .find(|(_, c)| !c.is_whitespace())?;
+    TYPOGRAPHIC.contains(c).then_some(Location {
+        line: at.line,
+        col: k + 1,
+        len: 1,
+    })
 }
 
 /// ron reports unknown fields after the identifier; find the identifier on that line.

@@ -18,7 +18,8 @@ pub(crate) fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-const ID_HINT: &str = "ids use lowercase letters a–z, digits, `-` and `_` (they appear in links)";
+const ID_HINT: &str =
+    "Kennungen bestehen aus Kleinbuchstaben a–z, Ziffern, `-` und `_` (sie stehen in Links)";
 
 /// Resolves what was read into a guide; `None` when the entry file could not be read.
 /// Broken ids and references are reported; the guide is still returned so that further
@@ -128,18 +129,18 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
             .iter()
             .flat_map(|v| v.resources.iter().cloned())
             .collect();
-        for (kind, ids, known) in [
-            ("resource", &step.resources, &resources),
-            ("resource", &variant_resources, &resources),
-            ("example", &step.examples, &examples),
-            ("source", &step.sources, &source_ids),
-            ("source", &variant_sources, &source_ids),
+        for (unknown, ids, known) in [
+            ("Unbekannte Arbeitshilfe", &step.resources, &resources),
+            ("Unbekannte Arbeitshilfe", &variant_resources, &resources),
+            ("Unbekanntes Beispiel", &step.examples, &examples),
+            ("Unbekannte Quelle", &step.sources, &source_ids),
+            ("Unbekannte Quelle", &variant_sources, &source_ids),
         ] {
             for id in ids {
                 if !known.contains(id.as_str()) {
                     let at = src.at(id, origin.offset);
                     cx.push(
-                        Diagnostic::error(&origin.file, at, format!("unknown {kind} `{id}`"))
+                        Diagnostic::error(&origin.file, at, format!("{unknown} `{id}`"))
                             .hint(suggest::hint(id, known.iter().copied()))
                             .in_step(&step.id),
                     );
@@ -170,7 +171,7 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
                         Diagnostic::error(
                             INDEX_FILE,
                             loc,
-                            format!("`{}` has no answer `{}`", q.id, rule.answer),
+                            format!("`{}` hat keine Antwort `{}`", q.id, rule.answer),
                         )
                         .hint(suggest::hint(
                             &rule.answer,
@@ -188,22 +189,22 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
     cx.unique(
         &files.resources,
         authored.resources.iter().map(|r| &r.id),
-        "resource",
+        "Arbeitshilfen-Kennung",
     );
     cx.unique(
         &files.examples,
         authored.examples.iter().map(|r| &r.id),
-        "example",
+        "Beispiel-Kennung",
     );
     cx.unique(
         &files.glossary,
         authored.terms.iter().map(|r| &r.id),
-        "term",
+        "Begriffs-Kennung",
     );
     cx.unique(
         &files.sources,
         authored.sources.iter().map(|r| &r.id),
-        "source",
+        "Quellen-Kennung",
     );
     let res_src = sources.file(&files.resources);
     let mut from = 0;
@@ -220,7 +221,7 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
                     Diagnostic::error(
                         &files.resources,
                         at,
-                        format!("unknown source `{id}` in resource `{}`", r.id),
+                        format!("Unbekannte Quelle `{id}` in der Arbeitshilfe `{}`", r.id),
                     )
                     .hint(suggest::hint(id, source_ids.iter().copied())),
                 );
@@ -237,7 +238,7 @@ pub fn resolve(authored: Authored, sources: &Sources, report: &mut Report) -> Op
                 Diagnostic::error(
                     &files.examples,
                     at,
-                    format!("unknown source `{}`", e.source),
+                    format!("Unbekannte Quelle `{}`", e.source),
                 )
                 .hint(suggest::hint(&e.source, source_ids.iter().copied())),
             );
@@ -296,13 +297,17 @@ impl Cx<'_> {
                 self.push(Diagnostic::error(
                     INDEX_FILE,
                     at,
-                    format!("duplicate question id `{}`", q.id),
+                    format!("Fragen-Kennung `{}` kommt doppelt vor", q.id),
                 ));
             }
             if !valid_id(&q.id) {
                 self.push(
-                    Diagnostic::error(INDEX_FILE, at, format!("invalid id `{}`", q.id))
-                        .hint(ID_HINT),
+                    Diagnostic::error(
+                        INDEX_FILE,
+                        at,
+                        format!("Ungültige Fragen-Kennung `{}`", q.id),
+                    )
+                    .hint(ID_HINT),
                 );
             }
             self.choices(INDEX_FILE, &q.id, &q.choices, from, None);
@@ -323,7 +328,10 @@ impl Cx<'_> {
                     Diagnostic::error(
                         INDEX_FILE,
                         at,
-                        format!("duplicate or invalid demo profile id `{}`", dp.id),
+                        format!(
+                            "Die Demo-Profil-Kennung `{}` kommt doppelt vor oder ist ungültig",
+                            dp.id
+                        ),
                     )
                     .hint(ID_HINT),
                 );
@@ -336,7 +344,7 @@ impl Cx<'_> {
                             Diagnostic::error(
                                 INDEX_FILE,
                                 at,
-                                format!("unknown question `{q}` in demo profile `{}`", dp.id),
+                                format!("Unbekannte Frage `{q}` im Demo-Profil `{}`", dp.id),
                             )
                             .hint(suggest::hint(q, questions.iter().map(|x| x.id.as_str()))),
                         );
@@ -344,11 +352,15 @@ impl Cx<'_> {
                     Some(question) if !question.choices.iter().any(|c| &c.id == a) => {
                         let at = src.at(a, from);
                         self.push(
-                            Diagnostic::error(INDEX_FILE, at, format!("`{q}` has no answer `{a}`"))
-                                .hint(suggest::hint(
-                                    a,
-                                    question.choices.iter().map(|c| c.id.as_str()),
-                                )),
+                            Diagnostic::error(
+                                INDEX_FILE,
+                                at,
+                                format!("`{q}` hat keine Antwort `{a}`"),
+                            )
+                            .hint(suggest::hint(
+                                a,
+                                question.choices.iter().map(|c| c.id.as_str()),
+                            )),
                         );
                     }
                     Some(_) => {}
@@ -360,9 +372,9 @@ impl Cx<'_> {
                         Diagnostic::error(
                             INDEX_FILE,
                             at,
-                            format!("demo profile `{}` does not answer `{}`", dp.id, q.id),
+                            format!("Das Demo-Profil `{}` beantwortet `{}` nicht", dp.id, q.id),
                         )
-                        .hint("a demo profile answers every intake question"),
+                        .hint("Ein Demo-Profil beantwortet jede Frage zur Kommune"),
                     );
                 }
             }
@@ -377,7 +389,7 @@ impl Cx<'_> {
                 self.push(Diagnostic::error(
                     &ch.file,
                     at,
-                    format!("duplicate chapter id `{}`", ch.id),
+                    format!("Kapitel-Kennung `{}` kommt doppelt vor", ch.id),
                 ));
             }
         }
@@ -402,9 +414,9 @@ impl Cx<'_> {
                 let first = &origins[first];
                 let first_at = self.sources.loc(&first.file, first.offset, 1);
                 self.push(
-                    Diagnostic::error(&origin.file, at, format!("duplicate step id `{}`", step.id))
+                    Diagnostic::error(&origin.file, at, format!("Schritt-Kennung `{}` kommt doppelt vor", step.id))
                         .hint(format!(
-                            "the first step with this id is at {}:{}:{}; step ids must be unique across all chapters",
+                            "Der erste Schritt mit dieser Kennung steht in {}:{}:{}; jede Schritt-Kennung darf im ganzen Leitfaden nur einmal vorkommen",
                             first.file, first_at.line, first_at.col
                         ))
                         .in_step(&step.id),
@@ -414,9 +426,13 @@ impl Cx<'_> {
             }
             if !valid_id(&step.id) {
                 self.push(
-                    Diagnostic::error(&origin.file, at, format!("invalid step id `{}`", step.id))
-                        .hint(ID_HINT)
-                        .in_step(&step.id),
+                    Diagnostic::error(
+                        &origin.file,
+                        at,
+                        format!("Ungültige Schritt-Kennung `{}`", step.id),
+                    )
+                    .hint(ID_HINT)
+                    .in_step(&step.id),
                 );
             }
             let mut task_ids = HashSet::new();
@@ -424,14 +440,15 @@ impl Cx<'_> {
                 if !task_ids.insert(t.id.as_str()) || !valid_id(&t.id) {
                     let at = src.field("id", &t.id, origin.offset);
                     let msg = if valid_id(&t.id) {
-                        format!("duplicate task id `{}`", t.id)
+                        format!("Aufgaben-Kennung `{}` kommt doppelt vor", t.id)
                     } else {
-                        format!("invalid task id `{}`", t.id)
+                        format!("Ungültige Aufgaben-Kennung `{}`", t.id)
                     };
                     self.push(
                         Diagnostic::error(&origin.file, at, msg)
                             .hint(
-                                "task ids must be unique within their step; ".to_string() + ID_HINT,
+                                "Jede Aufgaben-Kennung darf in ihrem Schritt nur einmal vorkommen; "
+                                    .to_string() + ID_HINT,
                             )
                             .in_step(&step.id),
                     );
@@ -444,9 +461,9 @@ impl Cx<'_> {
                         Diagnostic::error(
                             &origin.file,
                             at,
-                            format!("duplicate decision id `{}`", d.id),
+                            format!("Entscheidungs-Kennung `{}` kommt doppelt vor", d.id),
                         )
-                        .hint("each decision is asked in one step only")
+                        .hint("Jede Entscheidung wird in nur einem Schritt gefragt")
                         .in_step(&step.id),
                     );
                 } else {
@@ -476,12 +493,8 @@ impl Cx<'_> {
         if choices.is_empty() || choices.len() > 64 {
             let at = src.field("id", owner, from);
             self.push(with_step(
-                Diagnostic::error(
-                    file,
-                    at,
-                    format!("`{owner}` needs between 1 and 64 choices"),
-                )
-                .hint("give each answer as `Choice(id: \"...\", label: \"...\")`"),
+                Diagnostic::error(file, at, format!("`{owner}` braucht 1 bis 64 Antworten"))
+                    .hint("Schreiben Sie jede Antwort als `Choice(id: \"...\", label: \"...\")`"),
             ));
         }
         let mut seen = HashSet::new();
@@ -489,9 +502,9 @@ impl Cx<'_> {
             if !seen.insert(c.id.as_str()) || !valid_id(&c.id) {
                 let at = src.field("id", &c.id, from);
                 let msg = if valid_id(&c.id) {
-                    format!("duplicate choice id `{}` in `{owner}`", c.id)
+                    format!("Antwort-Kennung `{}` kommt in `{owner}` doppelt vor", c.id)
                 } else {
-                    format!("invalid choice id `{}` in `{owner}`", c.id)
+                    format!("Ungültige Antwort-Kennung `{}` in `{owner}`", c.id)
                 };
                 self.push(with_step(Diagnostic::error(file, at, msg).hint(ID_HINT)));
             }
@@ -509,7 +522,7 @@ impl Cx<'_> {
                     Diagnostic::error(
                         INDEX_FILE,
                         at,
-                        format!("answer `{}` of `{}` counts as `{target}`, which `{}` does not have", c.id, q.id, q.id),
+                        format!("Die Antwort `{}` von `{}` zählt als `{target}`, aber diese Antwort hat `{}` nicht", c.id, q.id, q.id),
                     )
                     .hint(suggest::hint(target, q.choices.iter().map(|c| c.id.as_str()))),
                 ),
@@ -517,9 +530,9 @@ impl Cx<'_> {
                     Diagnostic::error(
                         INDEX_FILE,
                         at,
-                        format!("answer `{}` of `{}` counts as `{target}`, which counts as another answer itself", c.id, q.id),
+                        format!("Die Antwort `{}` von `{}` zählt als `{target}`, und `{target}` zählt selbst als eine andere Antwort", c.id, q.id),
                     )
-                    .hint("let „Weiß ich nicht“ count as one real answer, the cautious one"),
+                    .hint("Lassen Sie „Weiß ich nicht“ als eine echte Antwort zählen, die vorsichtige"),
                 ),
                 Some(_) => {}
             }
@@ -545,11 +558,11 @@ impl Cx<'_> {
                     INDEX_FILE,
                     at,
                     format!(
-                        "`{}` gives hours per month, and so does `{}`",
+                        "`{}` nennt Stunden pro Monat, `{}` aber auch",
                         questions[q].id, questions[with[0]].id
                     ),
                 )
-                .hint("only one intake question says how much time the Kommune has"),
+                .hint("Nur eine Frage zur Kommune sagt, wie viel Zeit sie hat"),
             );
         }
         let q = *with.first()?;
@@ -569,15 +582,17 @@ impl Cx<'_> {
                     Diagnostic::error(
                         INDEX_FILE,
                         at,
-                        format!("answer `{}` of `{}` needs `hours_per_month: (low, high)`", c.id, questions[q].id),
+                        format!("Die Antwort `{}` von `{}` braucht `hours_per_month` mit einem Bereich", c.id, questions[q].id),
                     )
-                    .hint("give a range with low ≤ high, or let the answer count as one that has it (`counts_as`)"),
+                    .hint("Geben Sie einen Bereich mit der kleineren Zahl zuerst an, z. B. `hours_per_month: (30, 35)`, oder lassen Sie die Antwort als eine zählen, die ihn hat (`counts_as`)"),
                 );
             }
         }
         Some(q)
     }
 
+    /// Ids of a collection: each once, and valid. `kind` names the id, e.g.
+    /// `Quellen-Kennung`.
     fn unique<'a>(&mut self, file: &str, ids: impl Iterator<Item = &'a String>, kind: &str) {
         let src = self.sources.file(file);
         let mut seen = HashSet::new();
@@ -590,11 +605,11 @@ impl Cx<'_> {
                 self.push(Diagnostic::error(
                     file,
                     at,
-                    format!("duplicate {kind} id `{id}`"),
+                    format!("{kind} `{id}` kommt doppelt vor"),
                 ));
             } else if !valid_id(id) {
                 self.push(
-                    Diagnostic::error(file, at, format!("invalid {kind} id `{id}`")).hint(ID_HINT),
+                    Diagnostic::error(file, at, format!("Ungültige {kind} `{id}`")).hint(ID_HINT),
                 );
             }
         }
@@ -649,7 +664,7 @@ impl Names<'_> {
                 let Some(qi) = self.questions.iter().position(|x| &x.id == q) else {
                     let loc = at.src.at(q, at.from);
                     cx.push(owner.tag(
-                        Diagnostic::error(at.file, loc, format!("unknown question `{q}`")).hint(
+                        Diagnostic::error(at.file, loc, format!("Unbekannte Frage `{q}`")).hint(
                             suggest::hint(q, self.questions.iter().map(|x| x.id.as_str())),
                         ),
                     ));
@@ -664,11 +679,11 @@ impl Names<'_> {
                             at.file,
                             loc,
                             format!(
-                                "the implied answer of `{}` depends on `{q}`, which is not asked before it",
+                                "Die abgeleitete Antwort auf `{}` hängt von `{q}` ab, und `{q}` wird nicht vorher gefragt",
                                 self.questions[index].id
                             ),
                         )
-                        .hint("an answer can only follow from questions asked earlier in the intake"),
+                        .hint("Eine Antwort kann nur aus Fragen zur Kommune folgen, die vorher gestellt werden"),
                     );
                 }
                 let choices = &self.questions[qi].choices;
@@ -685,11 +700,11 @@ impl Names<'_> {
                                 at.file,
                                 loc,
                                 format!(
-                                    "the implied answer of `{}` names decision `{d}`",
+                                    "Die abgeleitete Antwort auf `{}` nennt die Entscheidung `{d}`",
                                     self.questions[index].id
                                 ),
                             )
-                            .hint("an implied answer can only follow from intake answers, which come before every decision"),
+                            .hint("Eine abgeleitete Antwort kann nur aus den Fragen zur Kommune folgen; die kommen vor jeder Entscheidung"),
                         );
                         return Compiled::Never;
                     }
@@ -697,14 +712,20 @@ impl Names<'_> {
                 let Some(&di) = self.decision_ids.get(d) else {
                     let loc = at.src.at(d, at.from);
                     let hint = if self.questions.iter().any(|q| &q.id == d) {
-                        format!("`{d}` is an intake question: write `Profile(\"{d}\", [...])`")
+                        format!(
+                            "`{d}` ist eine Frage zur Kommune: Schreiben Sie `Profile(\"{d}\", [...])`"
+                        )
                     } else {
                         suggest::hint(d, self.decision_ids.keys().map(String::as_str))
                     };
                     cx.push(
                         owner.tag(
-                            Diagnostic::error(at.file, loc, format!("unknown decision `{d}`"))
-                                .hint(hint),
+                            Diagnostic::error(
+                                at.file,
+                                loc,
+                                format!("Unbekannte Entscheidung `{d}`"),
+                            )
+                            .hint(hint),
                         ),
                     );
                     return Compiled::Never;
@@ -717,11 +738,11 @@ impl Names<'_> {
                             at.file,
                             loc,
                             format!(
-                                "decision `{d}` is asked in step `{}`, which does not come before this step",
+                                "Die Entscheidung `{d}` wird im Schritt `{}` gefragt, und der kommt nicht vor diesem Schritt",
                                 self.steps[asked_in].id
                             ),
                         )
-                        .hint("a condition can only use decisions the user has already met on the path"),
+                        .hint("Eine Bedingung kann nur Entscheidungen nutzen, die auf dem Weg schon vorher gefragt wurden"),
                     ));
                 }
                 let choices = &self.steps[asked_in]
@@ -755,9 +776,9 @@ fn mask(
                 Diagnostic::error(
                     at.file,
                     loc,
-                    format!("the condition on `{name}` lists no answers"),
+                    format!("Die Bedingung zu `{name}` nennt keine Antwort"),
                 )
-                .hint("name at least one answer, e.g. [\"ja\"]"),
+                .hint("Nennen Sie mindestens eine Antwort, z. B. `[\"ja\"]`"),
             ),
         );
     }
@@ -768,8 +789,12 @@ fn mask(
                 let loc = at.src.at(w, at.from);
                 cx.push(
                     owner.tag(
-                        Diagnostic::error(at.file, loc, format!("`{name}` has no answer `{w}`"))
-                            .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str()))),
+                        Diagnostic::error(
+                            at.file,
+                            loc,
+                            format!("`{name}` hat keine Antwort `{w}`"),
+                        )
+                        .hint(suggest::hint(w, choices.iter().map(|c| c.id.as_str()))),
                     ),
                 );
             }

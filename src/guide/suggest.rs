@@ -19,14 +19,14 @@ pub fn hint<'a>(wanted: &str, known: impl IntoIterator<Item = &'a str>) -> Strin
     known.sort_unstable();
     known.dedup();
     if let Some(close) = closest(wanted, known.iter().copied()) {
-        return format!("did you mean `{close}`?");
+        return format!("Meinten Sie `{close}`?");
     }
     if known.is_empty() {
-        return "nothing of this kind is defined yet".into();
+        return "Davon ist noch nichts angelegt".into();
     }
     let shown: Vec<String> = known.iter().take(12).map(|k| format!("`{k}`")).collect();
     let more = if known.len() > 12 { ", …" } else { "" };
-    format!("known ids: {}{more}", shown.join(", "))
+    format!("Bekannte Kennungen: {}{more}", shown.join(", "))
 }
 
 /// Levenshtein distance over characters.
@@ -60,7 +60,7 @@ mod tests {
 
     #[test]
     fn the_hint_lists_known_ids_when_nothing_is_close() {
-        assert_eq!(hint("zzzzzz", ["a", "b"]), "known ids: `a`, `b`");
-        assert_eq!(hint("x", []), "nothing of this kind is defined yet");
+        assert_eq!(hint("zzzzzz", ["a", "b"]), "Bekannte Kennungen: `a`, `b`");
+        assert_eq!(hint("x", []), "Davon ist noch nichts angelegt");
     }
 }

@@ -70,9 +70,9 @@ test('Firefox: template as zip, edit, check, fix, preview, ship, open from file:
 
     await chooseZip(page, zipFile);
     const printed = await page.evaluate(pagePrintout);
-    const broken = await page.evaluate((b) => [...document.querySelectorAll('.autor-meldung.fehler')].find((l) => l.textContent.includes(`unknown resource \`${b}`))?.textContent, BROKEN);
+    const broken = await page.evaluate((b) => [...document.querySelectorAll('.autor-meldung.fehler')].find((l) => l.textContent.includes(`Unbekannte Arbeitshilfe \`${b}`))?.textContent, BROKEN);
     assert.ok(broken, `the error on the broken reference:\n${printed}`);
-    assert.match(broken, new RegExp(`Fehler in leitfaden-vorlage/${chapter}, Zeile \\d+, Spalte \\d+leitfaden-vorlage/${chapter}:\\d+:\\d+: error: unknown resource`));
+    assert.match(broken, new RegExp(`Fehler in leitfaden-vorlage/${chapter}, Zeile \\d+, Spalte \\d+leitfaden-vorlage/${chapter}:\\d+:\\d+: Fehler: Unbekannte Arbeitshilfe`));
     const cli = cliCheck(dir);
     assert.equal(cli.code, 1);
     assert.equal(withoutMs(printed), cli.text);

@@ -64,7 +64,7 @@ async function downloadTemplate(page) {
 /** The page's message on the broken reference: its heading and text. */
 async function brokenMessage(page) {
   return page.evaluate((broken) => {
-    const li = [...document.querySelectorAll('.autor-meldung.fehler')].find((l) => l.textContent.includes(`unknown resource \`${broken}`));
+    const li = [...document.querySelectorAll('.autor-meldung.fehler')].find((l) => l.textContent.includes(`Unbekannte Arbeitshilfe \`${broken}`));
     return li && { where: li.querySelector('.autor-wo').textContent, text: li.querySelector('pre').textContent };
   }, BROKEN);
 }
@@ -92,11 +92,11 @@ e2e('a new author: template, edit, check as a folder, fix, preview, ship, open f
     const printed = await result(page);
     const broken = await brokenMessage(page);
     assert.ok(broken, `the page shows the broken reference:\n${printed}`);
-    const [, line, col] = /^leitfaden-vorlage\/[^:]+:(\d+):(\d+): error: unknown resource/.exec(broken.text) ?? [];
+    const [, line, col] = /^leitfaden-vorlage\/[^:]+:(\d+):(\d+): Fehler: Unbekannte Arbeitshilfe/.exec(broken.text) ?? [];
     assert.ok(line && col, `file:line:col first: ${broken.text}`);
     assert.equal(broken.where, `Fehler in leitfaden-vorlage/${chapter}, Zeile ${line}, Spalte ${col}`);
     assert.match(broken.text, /\n\s*\|\s+\^+\n/, 'a caret under the reference');
-    assert.match(broken.text, /= hint: /);
+    assert.match(broken.text, /= Hinweis: /);
     assert.match(await page.locator('.autor-zahlen').textContent(), /^Geprüft: \d+ Dateien in „leitfaden-vorlage“\. [1-9]\d* Fehler, \d+ Warnung/);
     // The same as `leitfaden check` on the same folder.
     const cli = cliCheck(dir);
@@ -113,7 +113,7 @@ e2e('a new author: template, edit, check as a folder, fix, preview, ship, open f
     const fixed = cliCheck(dir);
     assert.equal(fixed.code, 0);
     assert.equal(withoutMs(await page.evaluate(pagePrintout)), fixed.text);
-    assert.ok(fixed.text.includes('path walks over all profiles'));
+    assert.ok(fixed.text.includes('Wege über alle Profile'));
 
     const violations = await axe(page);
     assert.deepEqual(violations, [], describeViolations(violations));

@@ -61,7 +61,7 @@ test('trunk serve shows guide edits and guide errors without a restart', { timeo
     writeFileSync(CHAPTER, original.replace(TITLE, 'titel: "Was ist kommunales Open Government?"'));
     await page.waitForSelector('pre.diagnostics', { timeout: 60_000 });
     const text = await page.textContent('pre.diagnostics');
-    assert.match(text, /guide\/kapitel\/00-einstieg\.ron:\d+:\d+: error: unknown field `titel` in Step/);
+    assert.match(text, /guide\/kapitel\/00-einstieg\.ron:\d+:\d+: Fehler: Unbekanntes Feld `titel` in `Step`/);
     assert.match(text, /\^\^\^\^\^/, 'a caret under the field');
 
     restore();

@@ -99,7 +99,7 @@ fn the_page_prints_what_leitfaden_check_prints_on_the_bundled_guide() {
     let (code, cli) = cli_check(&dir);
     assert_eq!(code, 0);
     assert_eq!(without_ms(&outcome.printout()), cli);
-    assert!(cli.contains("path walks over all profiles"), "{cli}");
+    assert!(cli.contains("Wege über alle Profile"), "{cli}");
     // No errors: the bundle is the one the release build writes from the same files.
     assert_eq!(
         outcome.bundle.as_deref(),
@@ -121,7 +121,7 @@ fn an_edited_guide_with_a_broken_reference_gets_the_clis_messages() {
     let broken = outcome
         .messages
         .iter()
-        .find(|m| m.error && m.text.contains("unknown resource `gibt-es-nicht-"))
+        .find(|m| m.error && m.text.contains("Unbekannte Arbeitshilfe `gibt-es-nicht-"))
         .unwrap_or_else(|| {
             panic!(
                 "no message on the broken reference:\n{}",
@@ -130,7 +130,7 @@ fn an_edited_guide_with_a_broken_reference_gets_the_clis_messages() {
         });
     assert_eq!(broken.file, chapter);
     let headline = format!(
-        "meine-vorlage/{chapter}:{}:{}: error: ",
+        "meine-vorlage/{chapter}:{}:{}: Fehler: ",
         broken.line, broken.col
     );
     assert!(broken.text.starts_with(&headline), "{}", broken.text);
@@ -139,7 +139,7 @@ fn an_edited_guide_with_a_broken_reference_gets_the_clis_messages() {
         "a caret under the reference: {}",
         broken.text
     );
-    assert!(broken.text.contains("= hint: "), "{}", broken.text);
+    assert!(broken.text.contains("= Hinweis: "), "{}", broken.text);
     // With errors there is nothing to preview or ship.
     assert_eq!(outcome.bundle, None);
     assert_eq!(outcome.guide, None);
@@ -578,7 +578,7 @@ fn the_page_shows_each_message_escaped_under_a_german_heading() {
         )
     );
     assert!(shown.messages.contains(&format!(
-        "<li class=\"autor-meldung fehler\"><p class=\"autor-wo\"><strong>Fehler</strong> in vorlage &amp; co/{chapter}, Zeile {}, Spalte {}</p><pre class=\"autor-text\" tabindex=\"0\">vorlage &amp; co/{chapter}:{}:{}: error: unknown resource `&lt;img",
+        "<li class=\"autor-meldung fehler\"><p class=\"autor-wo\"><strong>Fehler</strong> in vorlage &amp; co/{chapter}, Zeile {}, Spalte {}</p><pre class=\"autor-text\" tabindex=\"0\">vorlage &amp; co/{chapter}:{}:{}: Fehler: Unbekannte Arbeitshilfe `&lt;img",
         m.line, m.col, m.line, m.col
     )), "{}", shown.messages);
     assert!(!shown.messages.contains("<img"));

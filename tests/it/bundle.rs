@@ -75,7 +75,10 @@ fn a_broken_file_gives_no_bundle_but_its_located_error() {
 fn a_damaged_bundle_is_refused_with_a_message() {
     let json = bundle::write(&files("minimal")).unwrap();
     let err = bundle::read(&json[..json.len() / 2]).expect_err("half a bundle");
-    assert!(err.contains("unreadable"), "{err}");
+    assert!(err.contains("nicht lesbar"), "{err}");
     let err = bundle::read("{}").expect_err("a bundle without its index");
-    assert!(err.contains("does not resolve"), "{err}");
+    assert!(
+        err.contains("fehlt der Inhalt von `leitfaden.ron`"),
+        "{err}"
+    );
 }

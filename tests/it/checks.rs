@@ -123,7 +123,7 @@ fn sampling_when_the_space_is_too_large_is_reported() {
             INDEX,
             1,
             1,
-            "the answer space has 8 combinations, too many to walk; checked a fixed sample of 3",
+            "Die Antworten ergeben 8 Kombinationen, zu viele, um alle durchzugehen; geprüft wurde eine feste Stichprobe von 3",
             None
         )]
     );
@@ -152,28 +152,113 @@ fn listed_files_names_chapters_then_collections() {
 fn missing_comma_is_reported_where_ron_notices_it() {
     let files = minimal_with(&[(CH2, "title: \"Bilanz ziehen\",", "title: \"Bilanz ziehen\"")]);
     // ron notices the missing comma at the start of the next field.
-    expect_errors(&files, &[err(CH2, 38, 13, "expected a comma", None)]);
+    expect_errors(&files, &[err(CH2, 38, 13, "Hier fehlt ein Komma", None)]);
     assert_eq!(at(&files, CH2, 38, 13), "priority: Optional,");
     assert_eq!(
         only_hint(&files),
-        "a comma is probably missing at the end of the previous field or entry; a `\"` inside a text also ends it early (write „…“ instead)"
+        "Wahrscheinlich fehlt am Ende des vorigen Felds oder Eintrags ein Komma; auch ein `\"` mitten im Text beendet ihn zu früh (schreiben Sie dort „…“)"
     );
 }
 
 #[test]
 fn unclosed_parenthesis_is_reported_at_the_end_of_the_file() {
     let files = minimal_with(&[(CH2, "    ],\n)\n", "    ],\n")]);
-    expect_errors(&files, &[err(CH2, 45, 7, "the file ends too early", None)]);
+    expect_errors(&files, &[err(CH2, 45, 7, "Die Datei endet zu früh", None)]);
     assert_eq!(
         only_hint(&files),
-        "a bracket or parenthesis is probably not closed"
+        "Wahrscheinlich ist eine Klammer nicht geschlossen"
+    );
+}
+
+#[test]
+fn a_text_started_with_a_typographic_quote_gets_its_own_message() {
+    let files = minimal_with(&[(CH2, "title: \"Bilanz ziehen\",", "title: “Bilanz ziehen”,")]);
+    // ron points at the space before the value; the caret goes under the quote.
+    expect_errors(
+        &files,
+        &[err(
+            CH2,
+            37,
+            20,
+            "Hier beginnt ein Text mit einem typografischen Anführungszeichen",
+            None,
+        )],
+    );
+    assert!(at(&files, CH2, 37, 20).starts_with('“'));
+    assert_eq!(
+        only_hint(&files),
+        "Texte beginnen und enden mit dem geraden Anführungszeichen `\"`; typografische wie „…“ gehören nur in den Text"
+    );
+}
+
+#[test]
+fn values_of_the_wrong_kind_are_named_in_german() {
+    let cases = [
+        (
+            "final: true,",
+            "final: \"ja\",",
+            (43, 19),
+            "Hier wird `true` oder `false` erwartet",
+            "Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen",
+        ),
+        (
+            "title: \"Bilanz ziehen\",",
+            "title: 3,",
+            (37, 19),
+            "Hier wird ein Text in Anführungszeichen erwartet",
+            "Texte stehen in geraden Anführungszeichen `\"…\"`; innerhalb eines Textes schreiben Sie „…“ statt `\"`",
+        ),
+        (
+            "hours: (1, 2), weeks: (1, 1)),\n            title: \"Bilanz",
+            "hours: (1), weeks: (1, 1)),\n            title: \"Bilanz",
+            (36, 48),
+            "Hier werden zwei Werte in Klammern erwartet; hier steht nur einer",
+            "Schreiben Sie einen Bereich als (von, bis), z. B. `hours: (2, 4)`",
+        ),
+        (
+            "priority: Optional,",
+            "priority: \"Optional\",",
+            (38, 23),
+            "Hier wird ein Name ohne Anführungszeichen erwartet",
+            "Feldnamen und Werte wie `Essential` oder `Optional` bestehen aus Buchstaben und stehen ohne Anführungszeichen",
+        ),
+        (
+            "tasks: [\n                (id: \"bilanz\"",
+            "tasks: \n                (id: \"bilanz\"",
+            (40, 19),
+            "Hier wird eine Liste `[...]` erwartet",
+            "Eine Liste steht in eckigen Klammern, z. B. `[\"a\", \"b\"]`; auch eine leere Liste `[]` ist möglich",
+        ),
+    ];
+    for (from, to, (line, col), message, hint) in cases {
+        let files = minimal_with(&[(CH2, from, to)]);
+        expect_errors(&files, &[err(CH2, line, col, message, None)]);
+        assert_eq!(only_hint(&files), hint, "{to}");
+    }
+}
+
+#[test]
+fn a_rare_ron_error_keeps_the_crates_text_in_a_german_sentence() {
+    let files = minimal_with(&[(INDEX, "GuideFile(", "#![enable(gibt_es_nicht)]\nGuideFile(")]);
+    let report = load_err(&files);
+    assert_eq!(report.errors(), 1, "\n{report}");
+    let d = &report.diagnostics[0];
+    assert!(
+        d.message
+            .starts_with("Die Datei lässt sich hier nicht lesen: "),
+        "{}",
+        d.message
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("Prüfen Sie Kommas, Klammern und Anführungszeichen kurz vor dieser Stelle")
     );
 }
 
 #[test]
 fn syntax_error_in_the_entry_file_stops_reading() {
     let files = files("syntax-error");
-    expect_errors(&files, &[err(INDEX, 4, 5, "expected a comma", None)]);
+    expect_errors(&files, &[err(INDEX, 4, 5, "Hier fehlt ein Komma", None)]);
     assert_eq!(at(&files, INDEX, 4, 5), "version: \"0.1.0\",");
 }
 
@@ -187,7 +272,7 @@ fn unknown_field_is_underlined_and_a_close_name_suggested() {
             CH2,
             37,
             13,
-            "unknown field `titel` in Step, expected one of `id`, `title`, `when`, `priority`, \
+            "Unbekanntes Feld `titel` in `Step`; erlaubt sind `id`, `title`, `when`, `priority`, \
              `priority_if`, `body`, `variants`, `tasks`, `decision`, `resources`, `examples`, \
              `sources`, `final`, `effort`, `effort_if`, `legal`",
             None
@@ -198,7 +283,7 @@ fn unknown_field_is_underlined_and_a_close_name_suggested() {
     assert_eq!(
         d.hint.as_deref(),
         Some(
-            "did you mean `title`? field names are English and case-sensitive; see the author section of the README"
+            "Meinten Sie `title`? Feldnamen sind englisch, und es kommt auf Groß- und Kleinschreibung an"
         )
     );
 }
@@ -219,12 +304,12 @@ fn unknown_field_after_umlauts_is_located_in_characters() {
         "\n{report}"
     );
     assert!(at(&files, CH1, 18, 60).starts_with("txt:"));
-    assert!(d.message.starts_with("unknown field `txt` in Task"));
+    assert!(d.message.starts_with("Unbekanntes Feld `txt` in `Task`"));
     // One letter from `text`: the one did-you-mean algorithm suggests it.
     assert_eq!(
         d.hint.as_deref(),
         Some(
-            "did you mean `text`? field names are English and case-sensitive; see the author section of the README"
+            "Meinten Sie `text`? Feldnamen sind englisch, und es kommt auf Groß- und Kleinschreibung an"
         )
     );
 }
@@ -235,10 +320,13 @@ fn missing_field_is_reported_at_the_end_of_its_struct() {
     // ron only knows the field is missing when the struct closes.
     expect_errors(
         &files,
-        &[err(CH2, 43, 9, "missing field `title` in Step", None)],
+        &[err(CH2, 43, 9, "In `Step` fehlt das Feld `title`", None)],
     );
     assert_eq!(at(&files, CH2, 43, 9), "),");
-    assert_eq!(only_hint(&files), "add `title: ...` to this Step");
+    assert_eq!(
+        only_hint(&files),
+        "Ergänzen Sie `title: ...` in diesem `Step`"
+    );
 }
 
 #[test]
@@ -250,7 +338,7 @@ fn unknown_priority_value_lists_the_allowed_values() {
             CH2,
             38,
             23,
-            "unknown value `Wichtig` for Priority, expected one of `Essential`, `Recommended`, `Optional`",
+            "Unbekannter Wert `Wichtig` für `Priority`; erlaubt sind `Essential`, `Recommended`, `Optional`",
             None,
         )],
     );
@@ -270,7 +358,7 @@ fn missing_chapter_file_points_at_its_name_in_the_entry_file() {
             INDEX,
             31,
             9,
-            "file `kapitel/03-fehlt.ron` not found",
+            "Die Datei `kapitel/03-fehlt.ron` gibt es nicht",
             None
         )]
     );
@@ -284,7 +372,7 @@ fn missing_entry_file_is_an_error() {
     files.remove(INDEX);
     expect_errors(
         &files,
-        &[err(INDEX, 1, 1, "the guide's entry file is missing", None)],
+        &[err(INDEX, 1, 1, "Die Datei `leitfaden.ron` fehlt", None)],
     );
 }
 
@@ -310,7 +398,7 @@ fn parse_errors_in_two_files_are_all_reported() {
     assert!(
         report.diagnostics[0]
             .message
-            .starts_with("unknown field `begriff` in Term")
+            .starts_with("Unbekanntes Feld `begriff` in `Term`")
     );
 }
 
@@ -325,28 +413,28 @@ fn errors_in_two_chapter_files_are_all_reported_in_file_order() {
                 "kapitel/01-eins.ron",
                 8,
                 27,
-                "unknown question `groese`",
+                "Unbekannte Frage `groese`",
                 Some("start")
             ),
             err(
                 "kapitel/01-eins.ron",
                 11,
                 25,
-                "unknown resource `vorlage`",
+                "Unbekannte Arbeitshilfe `vorlage`",
                 Some("start")
             ),
             err(
                 "kapitel/02-zwei.ron",
                 6,
                 17,
-                "duplicate step id `start`",
+                "Schritt-Kennung `start` kommt doppelt vor",
                 Some("start")
             ),
             err(
                 "kapitel/02-zwei.ron",
                 8,
                 28,
-                "unknown decision `mandat`",
+                "Unbekannte Entscheidung `mandat`",
                 Some("start")
             ),
         ]
@@ -359,10 +447,10 @@ fn errors_in_two_chapter_files_are_all_reported_in_file_order() {
     assert_eq!(
         hints,
         [
-            "did you mean `groesse`?",
-            "nothing of this kind is defined yet",
-            "the first step with this id is at kapitel/01-eins.ron:6:17; step ids must be unique across all chapters",
-            "nothing of this kind is defined yet",
+            "Meinten Sie `groesse`?",
+            "Davon ist noch nichts angelegt",
+            "Der erste Schritt mit dieser Kennung steht in kapitel/01-eins.ron:6:17; jede Schritt-Kennung darf im ganzen Leitfaden nur einmal vorkommen",
+            "Davon ist noch nichts angelegt",
         ]
     );
     assert_eq!((report.errors(), report.warnings()), (4, 0));
@@ -381,14 +469,14 @@ fn duplicate_step_id_in_the_same_file_points_at_the_second_step() {
             CH1,
             24,
             17,
-            "duplicate step id `willkommen`",
+            "Schritt-Kennung `willkommen` kommt doppelt vor",
             Some("willkommen")
         )]
     );
     assert_eq!(
         report.diagnostics[0].hint.as_deref(),
         Some(
-            "the first step with this id is at kapitel/01-anfangen.ron:7:17; step ids must be unique across all chapters"
+            "Der erste Schritt mit dieser Kennung steht in kapitel/01-anfangen.ron:7:17; jede Schritt-Kennung darf im ganzen Leitfaden nur einmal vorkommen"
         )
     );
 }
@@ -399,12 +487,18 @@ fn duplicate_step_id_across_files_names_the_first() {
     let report = load_err(&files);
     assert_eq!(
         shorts(&report),
-        [err(CH2, 6, 17, "duplicate step id `team`", Some("team"))]
+        [err(
+            CH2,
+            6,
+            17,
+            "Schritt-Kennung `team` kommt doppelt vor",
+            Some("team")
+        )]
     );
     assert_eq!(
         report.diagnostics[0].hint.as_deref(),
         Some(
-            "the first step with this id is at kapitel/01-anfangen.ron:24:17; step ids must be unique across all chapters"
+            "Der erste Schritt mit dieser Kennung steht in kapitel/01-anfangen.ron:24:17; jede Schritt-Kennung darf im ganzen Leitfaden nur einmal vorkommen"
         )
     );
 }
@@ -419,13 +513,13 @@ fn duplicate_task_id() {
             CH1,
             32,
             22,
-            "duplicate task id `kernteam`",
+            "Aufgaben-Kennung `kernteam` kommt doppelt vor",
             Some("team"),
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "task ids must be unique within their step; ids use lowercase letters a–z, digits, `-` and `_` (they appear in links)"
+        "Jede Aufgaben-Kennung darf in ihrem Schritt nur einmal vorkommen; Kennungen bestehen aus Kleinbuchstaben a–z, Ziffern, `-` und `_` (sie stehen in Links)"
     );
 }
 
@@ -434,7 +528,13 @@ fn invalid_task_id() {
     let files = minimal_with(&[(CH1, "id: \"mentor\"", "id: \"Mentor\"")]);
     expect_errors(
         &files,
-        &[err(CH1, 33, 22, "invalid task id `Mentor`", Some("team"))],
+        &[err(
+            CH1,
+            33,
+            22,
+            "Ungültige Aufgaben-Kennung `Mentor`",
+            Some("team"),
+        )],
     );
 }
 
@@ -452,7 +552,7 @@ fn duplicate_choice_id_in_a_question() {
             INDEX,
             14,
             28,
-            "duplicate choice id `klein` in `groesse`",
+            "Antwort-Kennung `klein` kommt in `groesse` doppelt vor",
             None,
         )],
     );
@@ -471,7 +571,7 @@ fn duplicate_choice_id_in_a_decision() {
             CH1,
             57,
             32,
-            "duplicate choice id `ja` in `mandat`",
+            "Antwort-Kennung `ja` kommt in `mandat` doppelt vor",
             Some("auftrag"),
         )],
     );
@@ -490,11 +590,14 @@ fn duplicate_decision_id() {
             CH2,
             13,
             36,
-            "duplicate decision id `mandat`",
+            "Entscheidungs-Kennung `mandat` kommt doppelt vor",
             Some("beschluss"),
         )],
     );
-    assert_eq!(only_hint(&files), "each decision is asked in one step only");
+    assert_eq!(
+        only_hint(&files),
+        "Jede Entscheidung wird in nur einem Schritt gefragt"
+    );
 }
 
 #[test]
@@ -504,25 +607,25 @@ fn duplicate_collection_ids_point_at_the_second_entry() {
             "arbeitshilfen.ron",
             "    Resource(id: \"checkliste\", title: \"T\", kind: \"K\", summary: \"S\", body: \"B\"),\n",
             (9, 18),
-            "duplicate resource id `checkliste`",
+            "Arbeitshilfen-Kennung `checkliste` kommt doppelt vor",
         ),
         (
             "beispiele.ron",
             "    Example(id: \"beispielstadt\", kommune: \"K\", size: \"S\", title: \"T\", what: \"W\", learn: \"L\", source: \"handbuch\"),\n",
             (11, 17),
-            "duplicate example id `beispielstadt`",
+            "Beispiel-Kennung `beispielstadt` kommt doppelt vor",
         ),
         (
             "glossar.ron",
             "    Term(id: \"open-government\", term: \"Offenheit\", definition: \"D\"),\n",
             (8, 14),
-            "duplicate term id `open-government`",
+            "Begriffs-Kennung `open-government` kommt doppelt vor",
         ),
         (
             "quellen.ron",
             "    Source(id: \"handbuch\", title: \"T\"),\n",
             (9, 16),
-            "duplicate source id `handbuch`",
+            "Quellen-Kennung `handbuch` kommt doppelt vor",
         ),
     ];
     for (file, entry, (line, col), message) in cases {
@@ -548,9 +651,9 @@ fn unknown_question() {
     )]);
     expect_errors(
         &files,
-        &[err(CH1, 26, 27, "unknown question `groese`", Some("team"))],
+        &[err(CH1, 26, 27, "Unbekannte Frage `groese`", Some("team"))],
     );
-    assert_eq!(only_hint(&files), "did you mean `groesse`?");
+    assert_eq!(only_hint(&files), "Meinten Sie `groesse`?");
 }
 
 #[test]
@@ -566,11 +669,11 @@ fn unknown_choice() {
             CH1,
             26,
             39,
-            "`groesse` has no answer `mittel`",
+            "`groesse` hat keine Antwort `mittel`",
             Some("team"),
         )],
     );
-    assert_eq!(only_hint(&files), "known ids: `gross`, `klein`");
+    assert_eq!(only_hint(&files), "Bekannte Kennungen: `gross`, `klein`");
 }
 
 #[test]
@@ -586,7 +689,7 @@ fn condition_without_answers() {
             CH1,
             26,
             27,
-            "the condition on `groesse` lists no answers",
+            "Die Bedingung zu `groesse` nennt keine Antwort",
             Some("team"),
         )],
     );
@@ -605,11 +708,11 @@ fn unknown_decision() {
             CH2,
             8,
             28,
-            "unknown decision `auftrag`",
+            "Unbekannte Entscheidung `auftrag`",
             Some("beschluss"),
         )],
     );
-    assert_eq!(only_hint(&files), "known ids: `mandat`");
+    assert_eq!(only_hint(&files), "Bekannte Kennungen: `mandat`");
 }
 
 #[test]
@@ -625,13 +728,13 @@ fn question_used_as_decision_gets_a_specific_hint() {
             CH2,
             8,
             28,
-            "unknown decision `stand`",
+            "Unbekannte Entscheidung `stand`",
             Some("beschluss"),
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "`stand` is an intake question: write `Profile(\"stand\", [...])`"
+        "`stand` ist eine Frage zur Kommune: Schreiben Sie `Profile(\"stand\", [...])`"
     );
 }
 
@@ -648,13 +751,13 @@ fn decision_used_before_it_is_asked() {
             CH1,
             26,
             28,
-            "decision `mandat` is asked in step `auftrag`, which does not come before this step",
+            "Die Entscheidung `mandat` wird im Schritt `auftrag` gefragt, und der kommt nicht vor diesem Schritt",
             Some("team"),
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "a condition can only use decisions the user has already met on the path"
+        "Eine Bedingung kann nur Entscheidungen nutzen, die auf dem Weg schon vorher gefragt wurden"
     );
 }
 
@@ -671,7 +774,7 @@ fn decision_used_in_the_step_that_asks_it() {
             CH1,
             47,
             28,
-            "decision `mandat` is asked in step `auftrag`, which does not come before this step",
+            "Die Entscheidung `mandat` wird im Schritt `auftrag` gefragt, und der kommt nicht vor diesem Schritt",
             Some("auftrag"),
         )],
     );
@@ -685,36 +788,36 @@ fn unknown_references_to_collections() {
             "resources: [\"checkliste\"]",
             "resources: [\"checklist\"]",
             (20, 25),
-            "unknown resource `checklist`",
+            "Unbekannte Arbeitshilfe `checklist`",
             Some("willkommen"),
-            "did you mean `checkliste`?",
+            "Meinten Sie `checkliste`?",
         ),
         (
             CH1,
             "examples: [\"beispielstadt\"]",
             "examples: [\"musterstadt\"]",
             (61, 24),
-            "unknown example `musterstadt`",
+            "Unbekanntes Beispiel `musterstadt`",
             Some("auftrag"),
-            "known ids: `beispielstadt`",
+            "Bekannte Kennungen: `beispielstadt`",
         ),
         (
             CH1,
             "sources: [\"handbuch\"]",
             "sources: [\"handbuch\", \"gesetz\"]",
             (21, 35),
-            "unknown source `gesetz`",
+            "Unbekannte Quelle `gesetz`",
             Some("willkommen"),
-            "known ids: `handbuch`",
+            "Bekannte Kennungen: `handbuch`",
         ),
         (
             "beispiele.ron",
             "source: \"handbuch\"",
             "source: \"handbuh\"",
             (9, 17),
-            "unknown source `handbuh`",
+            "Unbekannte Quelle `handbuh`",
             None,
-            "did you mean `handbuch`?",
+            "Meinten Sie `handbuch`?",
         ),
         (
             // The known first id is passed over; the misspelt second one is underlined.
@@ -722,9 +825,9 @@ fn unknown_references_to_collections() {
             "Leitfaden gelesen\",\n",
             "Leitfaden gelesen\",\n        sources: [\"handbuch\", \"handbuh\"],\n",
             (8, 31),
-            "unknown source `handbuh` in resource `checkliste`",
+            "Unbekannte Quelle `handbuh` in der Arbeitshilfe `checkliste`",
             None,
-            "did you mean `handbuch`?",
+            "Meinten Sie `handbuch`?",
         ),
     ];
     for (file, from, to, (line, col), message, step, hint) in cases {
@@ -748,13 +851,13 @@ fn variant_condition_that_can_never_be_true() {
             CH1,
             7,
             17,
-            "a variant's `when` can never be true",
+            "Das `when` einer Variante kann nie zutreffen",
             Some("willkommen"),
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "check for contradicting parts, e.g. All([...]) with two different answers to one question"
+        "Prüfen Sie, ob sich Teile widersprechen, z. B. `All([...])` mit zwei verschiedenen Antworten auf dieselbe Frage"
     );
 }
 
@@ -771,7 +874,7 @@ fn step_condition_that_can_never_be_true_is_reported_once() {
             CH1,
             24,
             17,
-            "the step's `when` can never be true",
+            "Das `when` des Schritts kann nie zutreffen",
             Some("team"),
         )],
     );
@@ -790,7 +893,7 @@ fn task_priority_rule_that_can_never_be_true() {
             CH1,
             24,
             17,
-            "a task's `priority_if` rule can never be true",
+            "Eine Regel in `priority_if` einer Aufgabe kann nie zutreffen",
             Some("team"),
         )],
     );
@@ -809,13 +912,13 @@ fn condition_that_is_always_true_is_a_warning() {
             CH1,
             24,
             17,
-            "the step's `when` is always true",
+            "Das `when` des Schritts trifft immer zu",
             Some("team"),
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "it lists every answer; remove the condition or narrow it"
+        "Die Bedingung nennt jede Antwort; entfernen Sie sie oder schränken Sie sie ein"
     );
 }
 
@@ -833,7 +936,7 @@ fn unreachable_step() {
             CH2,
             6,
             17,
-            "no profile ever sees this step",
+            "Diesen Schritt sieht kein Profil",
             Some("beschluss"),
         )],
     );
@@ -848,13 +951,13 @@ fn profile_with_an_empty_path() {
             INDEX,
             1,
             1,
-            "1 profile(s) get an empty path, e.g. groesse=gross",
+            "1 Profil bekommt einen leeren Weg: groesse=gross",
             None,
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "make sure some steps have no `when`, or that every answer leads to steps"
+        "Sorgen Sie dafür, dass einige Schritte kein `when` haben oder dass jede Antwort zu Schritten führt"
     );
 }
 
@@ -867,7 +970,7 @@ fn path_that_does_not_end_with_a_final_step() {
             CH2,
             36,
             17,
-            "6 path(s) end with this step, which is not marked `final: true`, e.g. groesse=klein, stand=neu, mandat unanswered",
+            "6 Wege enden mit diesem Schritt, der nicht `final: true` hat, z. B. groesse=klein, stand=neu, mandat unbeantwortet",
             Some("abschluss"),
         )],
     );
@@ -887,7 +990,7 @@ fn only_some_paths_end_without_a_final_step() {
             CH2,
             45,
             18,
-            "3 path(s) end with this step, which is not marked `final: true`, e.g. groesse=gross, stand=neu, mandat unanswered",
+            "3 Wege enden mit diesem Schritt, der nicht `final: true` hat, z. B. groesse=gross, stand=neu, mandat unbeantwortet",
             Some("ausblick"),
         )],
     );
@@ -906,13 +1009,13 @@ fn step_without_text_for_some_profile() {
             CH2,
             15,
             17,
-            "the step has no text for mandat unanswered",
+            "Der Schritt hat keinen Text bei mandat unbeantwortet",
             Some("projekt"),
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "give it a `body` or a variant that holds for this profile"
+        "Geben Sie ihm einen `body` oder eine Variante, die für dieses Profil gilt"
     );
 }
 
@@ -933,7 +1036,7 @@ fn javascript_link_in_a_task_is_an_error() {
             CH2,
             32,
             68,
-            "link `javascript:history.back` is not allowed",
+            "Der Link `javascript:history.back` ist nicht erlaubt",
             Some("projekt")
         )]
     );
@@ -941,7 +1044,7 @@ fn javascript_link_in_a_task_is_an_error() {
     assert!(at(&files, CH2, 32, 68).starts_with("javascript:history.back)"));
     assert_eq!(
         report.diagnostics[0].hint.as_deref(),
-        Some("links may only use https://, http:// or mailto:")
+        Some("Links dürfen nur mit https://, http:// oder mailto: beginnen")
     );
 }
 
@@ -959,7 +1062,7 @@ fn unsafe_link_with_parentheses_is_reported_whole() {
             CH2,
             32,
             68,
-            "link `javascript:alert(1)` is not allowed",
+            "Der Link `javascript:alert(1)` ist nicht erlaubt",
             Some("projekt")
         )]
     );
@@ -974,28 +1077,28 @@ fn unsafe_links_are_found_in_every_kind_of_text() {
             "intro: \"Ein kleiner Leitfaden zum Testen.\"",
             "intro: \"Ein [kleiner](JavaScript:x) Leitfaden.\"",
             (7, 27),
-            "link `JavaScript:x` is not allowed",
+            "Der Link `JavaScript:x` ist nicht erlaubt",
         ),
         (
             CH1,
             "intro: \"Die ersten Schritte.\"",
             "intro: \"Die [ersten](data:text/html,x) Schritte.\"",
             (4, 26),
-            "link `data:text/html,x` is not allowed",
+            "Der Link `data:text/html,x` ist nicht erlaubt",
         ),
         (
             "arbeitshilfen.ron",
             "- [ ] Team benannt",
             "- [ ] [Team](javascript:x) benannt",
             (7, 29),
-            "link `javascript:x` is not allowed",
+            "Der Link `javascript:x` ist nicht erlaubt",
         ),
         (
             "beispiele.ron",
             "learn: \"Ein Beschluss gibt Rückhalt.\"",
             "learn: \"Ein [Beschluss](vbscript:x) gibt Rückhalt.\"",
             (8, 33),
-            "link `vbscript:x` is not allowed",
+            "Der Link `vbscript:x` ist nicht erlaubt",
         ),
     ];
     for (file, from, to, (line, col), message) in cases {
@@ -1028,7 +1131,7 @@ fn source_url_must_be_a_web_address() {
             "quellen.ron",
             5,
             14,
-            "source url `ftp://example.org/handbuch` is not a web address",
+            "Die `url` `ftp://example.org/handbuch` der Quelle ist keine Webadresse",
             None,
         )],
     );
@@ -1050,7 +1153,7 @@ fn unused_decision_answer() {
             CH1,
             59,
             32,
-            "no condition uses answer `offen` of decision `mandat`",
+            "Keine Bedingung nutzt die Antwort `offen` der Entscheidung `mandat`",
             Some("auftrag"),
         )],
     );
@@ -1088,7 +1191,7 @@ fn decision_used_by_no_condition() {
             CH1,
             53,
             21,
-            "no condition uses decision `mandat`",
+            "Keine Bedingung nutzt die Entscheidung `mandat`",
             Some("auftrag"),
         )],
     );
@@ -1101,13 +1204,13 @@ fn unused_collection_entries() {
             CH1,
             "            resources: [\"checkliste\"],\n",
             "arbeitshilfen.ron",
-            "no step references resource `checkliste`",
+            "Kein Schritt verweist auf die Arbeitshilfe `checkliste`",
         ),
         (
             CH1,
             "            examples: [\"beispielstadt\"],\n",
             "beispiele.ron",
-            "no step references example `beispielstadt`",
+            "Kein Schritt verweist auf das Beispiel `beispielstadt`",
         ),
     ];
     for (file, line, in_file, message) in cases {
@@ -1137,7 +1240,7 @@ fn unused_source() {
             "quellen.ron",
             3,
             13,
-            "no step references source `handbuch`",
+            "Nichts verweist auf die Quelle `handbuch`",
             None,
         )],
     );
@@ -1185,13 +1288,13 @@ fn source_without_a_year_is_a_warning() {
             "quellen.ron",
             3,
             13,
-            "source `handbuch` has no year",
+            "Quelle `handbuch` hat kein Jahr",
             None,
         )],
     );
     assert_eq!(
         only_hint(&files),
-        "add `year: \"2019\"`, a range like `\"2017–2019\"` or `\"o. J.\"` for an undated source"
+        "Ergänzen Sie `year: \"2019\"`, einen Zeitraum wie `\"2017–2019\"` oder `\"o. J.\"` für eine Quelle ohne Jahr"
     );
 }
 
@@ -1209,7 +1312,7 @@ fn source_year_must_be_a_year_a_range_or_o_j() {
             "quellen.ron",
             7,
             15,
-            "source year `Stand 2020` is not a year",
+            "Das Jahr `Stand 2020` der Quelle ist keine Jahreszahl",
             None,
         )],
     );
@@ -1228,7 +1331,7 @@ fn source_without_a_link_is_a_warning_unless_it_is_offline() {
             "quellen.ron",
             3,
             13,
-            "source `handbuch` has no link",
+            "Quelle `handbuch` hat keinen Link",
             None,
         )],
     );
@@ -1269,7 +1372,7 @@ fn unused_term() {
             "glossar.ron",
             3,
             13,
-            "term `Open Government` occurs in no step text",
+            "Der Begriff `Open Government` kommt in keinem Schritt vor",
             None,
         )],
     );
@@ -1302,7 +1405,7 @@ fn unused_entry_is_located_in_its_own_collection_even_if_its_id_occurs_elsewhere
             "glossar.ron",
             3,
             13,
-            "term `Open Government` occurs in no step text",
+            "Der Begriff `Open Government` kommt in keinem Schritt vor",
             None,
         )],
     );
@@ -1317,7 +1420,13 @@ fn step_without_tasks_is_a_warning() {
     )]);
     expect_warnings(
         &files,
-        &[warn(CH2, 36, 17, "step has no tasks", Some("abschluss"))],
+        &[warn(
+            CH2,
+            36,
+            17,
+            "Der Schritt hat keine Aufgaben",
+            Some("abschluss"),
+        )],
     );
 }
 
@@ -1333,17 +1442,17 @@ fn rendered_error_shows_the_line_a_caret_and_the_hint() {
     )]);
     let report = load_err(&files);
     let expected = "\
-guide/kapitel/01-anfangen.ron:26:27: error: unknown question `groese` (step `team`)
+guide/kapitel/01-anfangen.ron:26:27: Fehler: Unbekannte Frage `groese` (Schritt `team`)
    |
 26 |             when: Profile(\"groese\", [\"gross\"]),
    |                           ^^^^^^^^
-  = hint: did you mean `groesse`?
+  = Hinweis: Meinten Sie `groesse`?
 
 ";
     assert_eq!(report.render("guide/"), expected);
     assert_eq!(
         report.diagnostics[0].headline(""),
-        "kapitel/01-anfangen.ron:26:27: error: unknown question `groese` (step `team`)"
+        "kapitel/01-anfangen.ron:26:27: Fehler: Unbekannte Frage `groese` (Schritt `team`)"
     );
 }
 
@@ -1354,11 +1463,11 @@ fn rendered_warning_without_step() {
     assert_eq!(
         report.to_string(),
         "\
-glossar.ron:3:13: warning: term `Open Government` occurs in no step text
+glossar.ron:3:13: Warnung: Der Begriff `Open Government` kommt in keinem Schritt vor
   |
 3 |         id: \"open-government\",
   |             ^^^^^^^^^^^^^^^^^
-  = hint: terms are marked where their spelling (or one in `also`) starts a word; add the form the texts use to `also`
+  = Hinweis: Ein Begriff wird markiert, wo seine Schreibweise (oder eine aus `also`) ein Wort beginnt; tragen Sie die Form, die die Texte verwenden, in `also` ein
 
 "
     );
@@ -1382,9 +1491,9 @@ fn caret_is_cut_at_the_end_of_the_line_and_missing_source_omits_the_excerpt() {
                 "erste\nzweite\n".into()
             ))
         ),
-        "x.ron:2:3: error: kaputt\n  |\n2 | zweite\n  |   ^^^^\n"
+        "x.ron:2:3: Fehler: kaputt\n  |\n2 | zweite\n  |   ^^^^\n"
     );
-    assert_eq!(d.render("p/", None), "p/x.ron:2:3: error: kaputt\n");
+    assert_eq!(d.render("p/", None), "p/x.ron:2:3: Fehler: kaputt\n");
     assert_eq!(d.severity, Severity::Error);
 }
 
@@ -1433,7 +1542,7 @@ fn an_unknown_resource_in_a_variant_is_an_error() {
     let d = report
         .diagnostics
         .iter()
-        .find(|d| d.message == "unknown resource `checklist`")
+        .find(|d| d.message == "Unbekannte Arbeitshilfe `checklist`")
         .unwrap_or_else(|| panic!("no error for the variant's resource:\n{report}"));
     assert_eq!(d.step.as_deref(), Some("willkommen"));
     assert!(at(&files, CH1, d.line, d.col).starts_with("\"checklist\""));
@@ -1458,8 +1567,8 @@ fn a_blank_variant_or_task_is_a_warning() {
     assert_eq!(
         messages,
         [
-            ("variant 1 has no text", Some("willkommen")),
-            ("task `kernteam` has no text", Some("team")),
+            ("Variante 1 hat keinen Text", Some("willkommen")),
+            ("Aufgabe `kernteam` hat keinen Text", Some("team")),
         ],
         "\n{report}"
     );

@@ -43,10 +43,10 @@ fn check_passes_on_the_minimal_fixture() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "tests/fixtures/minimal/: 0 errors, 0 warnings");
+    assert_eq!(lines[0], "tests/fixtures/minimal/: 0 Fehler, 0 Warnungen");
     assert!(
         lines[1].starts_with(
-            "6 steps in 2 chapters; checked all 6 path walks over all profiles and decision answers; "
+            "6 Schritte in 2 Kapiteln; alle 6 Wege über alle Profile und Antworten auf Entscheidungen geprüft; "
         ),
         "{}",
         lines[1]
@@ -54,8 +54,8 @@ fn check_passes_on_the_minimal_fixture() {
     assert_eq!(
         &lines[2..],
         [
-            "  path length groesse=klein: 3–5 steps",
-            "  path length groesse=gross: 4–6 steps"
+            "  Weglänge groesse=klein: 3–5 Schritte",
+            "  Weglänge groesse=gross: 4–6 Schritte"
         ]
     );
     assert_eq!(stderr(&o), "");
@@ -83,12 +83,12 @@ fn check_prints_warnings_but_passes() {
     let prefix = format!("{}/", dir.display());
     assert!(
         out.starts_with(&format!(
-            "{prefix}beispiele.ron:3:13: warning: no step references example `beispielstadt`\n"
+            "{prefix}beispiele.ron:3:13: Warnung: Kein Schritt verweist auf das Beispiel `beispielstadt`\n"
         )),
         "{out}"
     );
     assert!(
-        out.contains(&format!("\n{prefix}: 0 errors, 1 warning\n")),
+        out.contains(&format!("\n{prefix}: 0 Fehler, 1 Warnung\n")),
         "{out}"
     );
 }
@@ -99,28 +99,28 @@ fn check_fails_on_errors_in_two_files_and_reports_all_of_them() {
     assert_eq!(code(&o), 1);
     assert_eq!(stdout(&o), "");
     let err = stderr(&o);
-    let headlines: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    let headlines: Vec<&str> = err.lines().filter(|l| l.contains(": Fehler: ")).collect();
     assert_eq!(
         headlines,
         [
-            "tests/fixtures/two-files/kapitel/01-eins.ron:8:27: error: unknown question `groese` (step `start`)",
-            "tests/fixtures/two-files/kapitel/01-eins.ron:11:25: error: unknown resource `vorlage` (step `start`)",
-            "tests/fixtures/two-files/kapitel/02-zwei.ron:6:17: error: duplicate step id `start` (step `start`)",
-            "tests/fixtures/two-files/kapitel/02-zwei.ron:8:28: error: unknown decision `mandat` (step `start`)",
+            "tests/fixtures/two-files/kapitel/01-eins.ron:8:27: Fehler: Unbekannte Frage `groese` (Schritt `start`)",
+            "tests/fixtures/two-files/kapitel/01-eins.ron:11:25: Fehler: Unbekannte Arbeitshilfe `vorlage` (Schritt `start`)",
+            "tests/fixtures/two-files/kapitel/02-zwei.ron:6:17: Fehler: Schritt-Kennung `start` kommt doppelt vor (Schritt `start`)",
+            "tests/fixtures/two-files/kapitel/02-zwei.ron:8:28: Fehler: Unbekannte Entscheidung `mandat` (Schritt `start`)",
         ]
     );
     assert!(
-        err.ends_with("\ntests/fixtures/two-files/: 4 errors, 0 warnings\n"),
+        err.ends_with("\ntests/fixtures/two-files/: 4 Fehler, 0 Warnungen\n"),
         "{err}"
     );
     // The first message in full: source line, caret, hint.
     assert!(
         err.starts_with(
-            "tests/fixtures/two-files/kapitel/01-eins.ron:8:27: error: unknown question `groese` (step `start`)
+            "tests/fixtures/two-files/kapitel/01-eins.ron:8:27: Fehler: Unbekannte Frage `groese` (Schritt `start`)
   |
 8 |             when: Profile(\"groese\", [\"klein\"]),
   |                           ^^^^^^^^
-  = hint: did you mean `groesse`?
+  = Hinweis: Meinten Sie `groesse`?
 "
         ),
         "{err}"
@@ -133,11 +133,13 @@ fn check_fails_on_a_syntax_error() {
     assert_eq!(code(&o), 1);
     let err = stderr(&o);
     assert!(
-        err.starts_with("tests/fixtures/syntax-error/leitfaden.ron:4:5: error: expected a comma\n"),
+        err.starts_with(
+            "tests/fixtures/syntax-error/leitfaden.ron:4:5: Fehler: Hier fehlt ein Komma\n"
+        ),
         "{err}"
     );
     assert!(err.ends_with(
-            "tests/fixtures/syntax-error/: 1 error, 0 warnings\nnote: references and paths are checked once every file can be read\n"
+            "tests/fixtures/syntax-error/: 1 Fehler, 0 Warnungen\nAnmerkung: Verweise und Wege werden geprüft, sobald sich alle Dateien lesen lassen\n"
         ));
 }
 
@@ -146,7 +148,7 @@ fn check_fails_on_an_empty_path() {
     let o = run(&["check", "tests/fixtures/empty-path"]);
     assert_eq!(code(&o), 1);
     assert!(stderr(&o).starts_with(
-        "tests/fixtures/empty-path/leitfaden.ron:1:1: error: 1 profile(s) get an empty path, e.g. groesse=gross\n"
+        "tests/fixtures/empty-path/leitfaden.ron:1:1: Fehler: 1 Profil bekommt einen leeren Weg: groesse=gross\n"
     ));
 }
 
@@ -156,7 +158,7 @@ fn other_commands_also_refuse_a_broken_guide() {
         let o = run(&[cmd, "tests/fixtures/two-files"]);
         assert_eq!(code(&o), 1, "{cmd}");
         assert_eq!(stdout(&o), "", "{cmd}");
-        assert!(stderr(&o).contains(": 4 errors, 0 warnings"), "{cmd}");
+        assert!(stderr(&o).contains(": 4 Fehler, 0 Warnungen"), "{cmd}");
     }
 }
 
@@ -262,7 +264,9 @@ fn missing_directory_is_an_error() {
     let o = run(&["check", "tests/fixtures/gibt-es-nicht"]);
     assert_eq!(code(&o), 1);
     assert!(
-        stderr(&o).starts_with("error: cannot read tests/fixtures/gibt-es-nicht: "),
+        stderr(&o).starts_with(
+            "Fehler: tests/fixtures/gibt-es-nicht lässt sich nicht lesen: den Ordner gibt es nicht\n"
+        ),
         "{}",
         stderr(&o)
     );
@@ -409,7 +413,7 @@ fn search_needs_a_query_and_a_readable_guide() {
     assert_eq!(code(&o), 1);
     assert_eq!(stdout(&o), "");
     assert!(
-        stderr(&o).contains(": 4 errors, 0 warnings"),
+        stderr(&o).contains(": 4 Fehler, 0 Warnungen"),
         "{}",
         stderr(&o)
     );
