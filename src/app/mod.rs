@@ -198,6 +198,9 @@ fn screen(route: Route) -> AnyView {
 
 /// Brings this tab in line with storage and writes what storage lacks: first merges what
 /// another tab may have saved (`Saver::sync`), then writes if the session says so.
+/// At the latest this long after a change, it is saved (sooner when the browser is idle).
+const SAVE_WITHIN_MS: u32 = 300;
+
 fn sync_and_save(key: &str, ctx: Ctx, saver: StoredValue<Saver>) {
     let found = storage::load(key);
     let synced = ctx.ws.with_untracked(|w| {
@@ -274,13 +277,26 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
         demo::apply_presenter(&guide.id);
     }
 
-    // Mirror every change into storage at once, unless the session says not to; and
-    // when another tab saves, merge what it saved and write back what storage lacks.
-    let save_key = key.clone();
+    // Mirror every change into storage, unless the session says not to: as soon as the
+    // browser is idle (so that saving a large workspace never delays the next screen;
+    // changes meanwhile go into the same save), and at once when the page is hidden or
+    // left. When another tab saves, merge what it saved and write back what storage lacks.
+    let save_key = StoredValue::new(key.clone());
+    let scheduled = StoredValue::new(false);
+    let save_now = move || {
+        if scheduled.get_value() {
+            scheduled.set_value(false);
+            save_key.with_value(|k| sync_and_save(k, ctx, saver));
+        }
+    };
     Effect::new(move |_| {
         ws.track();
-        sync_and_save(&save_key, ctx, saver);
+        if !scheduled.get_value() {
+            scheduled.set_value(true);
+            dom::when_idle(SAVE_WITHIN_MS, save_now);
+        }
     });
+    dom::on_hide(save_now);
     let sync_key = key.clone();
     storage::on_change(&key, move || sync_and_save(&sync_key, ctx, saver));
 

@@ -321,6 +321,45 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
+/// Runs `f` when the browser is idle (`requestIdleCallback`), at the latest after
+/// `max_ms`; where the browser has no idle callback, after the current task. Work that may
+/// wait (saving) then never delays the next screen, however fast the user clicks.
+pub fn when_idle(max_ms: u32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let w = window();
+    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(idle) = idle else {
+        set_timeout(f, std::time::Duration::ZERO);
+        return;
+    };
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &max_ms.into());
+    let callback = Closure::once_into_js(f);
+    if idle.call2(&w, &callback, &options).is_err() {
+        // Refused (should not happen): run it after this task instead of never.
+        let _ = w.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
+/// Calls `f` whenever the page is hidden or left (tab switched, closed, reloaded, the
+/// browser minimised): the last moment to write what waits, for as long as the page lives.
+pub fn on_hide(f: impl Fn() + 'static) {
+    let f = std::rc::Rc::new(f);
+    let g = f.clone();
+    std::mem::forget(window_event_listener_untyped("pagehide", move |_| f()));
+    std::mem::forget(window_event_listener_untyped(
+        "visibilitychange",
+        move |_| {
+            if document().hidden() {
+                g();
+            }
+        },
+    ));
+}
+
 /// Moves focus to the page's main heading after the next render and announces it.
 pub fn focus_heading() {
     focus_place(None);

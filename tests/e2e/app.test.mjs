@@ -20,6 +20,7 @@ import {
   overview,
   waitForSaved,
   waitForScreen,
+  settled,
 } from './support.mjs';
 
 const suite = e2eSuite();
@@ -152,6 +153,7 @@ e2e('a ticked task and a note survive a reload and land on the same step', async
 
 e2e('a deep link opens its step in a fresh context; an unknown step is reported', async ({ page, base, context }) => {
   await completeIntake(page, base, 'grossstadt');
+  await settled(page);
   const saved = await context.storageState();
 
   const fresh = await openPage(suite.browser, { storageState: saved });

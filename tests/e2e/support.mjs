@@ -310,8 +310,18 @@ export async function overview(page, base) {
   });
 }
 
-/** The saved document, parsed (or null). */
+/**
+ * Waits until the app has written what waits to be saved. It saves when the browser is idle
+ * (src/app/mod.rs: `requestIdleCallback`, at the latest after 300 ms), and idle callbacks
+ * run in the order they were asked for, so one asked for now runs after that save.
+ */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => setTimeout(done, 0), { timeout: 2000 })));
+}
+
+/** The saved document, parsed (or null), once the app has saved what waits. */
 export async function savedDocument(page) {
+  await settled(page);
   const raw = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
   return raw === null ? null : JSON.parse(raw);
 }
@@ -369,6 +379,7 @@ export async function screenshotOnFailure(page, name) {
 
 /** Every localStorage key and value of the page's origin, as a plain object. */
 export async function storageSnapshot(page) {
+  await settled(page);
   return page.evaluate(() => {
     const all = {};
     for (let i = 0; i < localStorage.length; i++) {

@@ -24,6 +24,7 @@ import {
   until,
   waitForSaved,
   waitForScreen,
+  settled,
 } from './support.mjs';
 
 const suite = e2eSuite();
@@ -180,12 +181,14 @@ e2e('work states keep their own profile and ticks; rename, duplicate, delete wit
 
   // Delete asks first; „Abbrechen“ keeps everything.
   await workStatesScreen(page, base);
+  await settled(page);
   const before = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
   await row(page, 'Stadt Zwo (Kopie)').getByRole('button', { name: 'Löschen' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
   assert.match(await dialog.textContent(), /Wollen Sie „Stadt Zwo \(Kopie\)“ wirklich löschen\?/);
   assert.equal(await page.locator('li.workstate').count(), 3, 'nothing deleted before the answer');
+  await settled(page);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY), before);
   await dialog.getByRole('button', { name: 'Abbrechen' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -389,6 +392,7 @@ e2e('every bad import file gets its own message and changes nothing', async ({ p
   const exported = await exportedWorkState(page, base);
   const good = exported.json;
   const goodText = exported.bytes.toString('utf8');
+  await settled(page);
   const stored = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
   const json = (v) => Buffer.from(JSON.stringify(v, null, 2));
   const bad = [
