@@ -41,6 +41,7 @@
 //! to the distinct words, not to the text; only the hits shown are read again for snippets.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::guide::Guide;
@@ -438,14 +439,46 @@ impl Best {
     }
 }
 
+/// rustc's FxHash: one rotate, xor and multiply per eight bytes. The words hashed are the
+/// guide's own, so an attacker-chosen flood of collisions is not a concern here.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        }
+        let mut last = [0u8; 8];
+        let rest = chunks.remainder();
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The index under construction: each word folded and looked up by its folded form; ids
 /// count up in the order words are first met.
 #[derive(Default)]
 struct Builder {
-    /// The word id of every folded word. The guide's own map type (`Guide::step_index`),
-    /// so the wasm has its code already; caching spellings in a second map was faster to
-    /// build but cost more wasm than it saved time.
-    ids: HashMap<String, usize>,
+    /// The word id of every folded word, hashed with `WordHasher`: the default SipHash was
+    /// a quarter of the build. Caching spellings in a second map was faster to build but
+    /// cost more wasm than it saved time.
+    ids: HashMap<String, usize, BuildHasherDefault<WordHasher>>,
     /// By word id: its last posting, to add each (word, target, field) once.
     last: Vec<u32>,
     /// (word id, posting) in the order met, so in target order for each word.
