@@ -196,11 +196,11 @@ fn screen(route: Route) -> AnyView {
     }
 }
 
-/// Brings this tab in line with storage and writes what storage lacks: first merges what
-/// another tab may have saved (`Saver::sync`), then writes if the session says so.
 /// At the latest this long after a change, it is saved (sooner when the browser is idle).
 const SAVE_WITHIN_MS: u32 = 300;
 
+/// Brings this tab in line with storage and writes what storage lacks: first merges what
+/// another tab may have saved (`Saver::sync`), then writes if the session says so.
 fn sync_and_save(key: &str, ctx: Ctx, saver: StoredValue<Saver>) {
     let found = storage::load(key);
     let synced = ctx.ws.with_untracked(|w| {
