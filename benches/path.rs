@@ -1,6 +1,10 @@
 //! One recompute of a profile's path on a generated guide of 2,000 steps: the work the app
 //! does on every click. Run with `cargo bench --bench path`.
 
+// Natively only (the dev-dependencies are); a wasm build of all targets sees an empty crate.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

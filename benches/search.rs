@@ -1,6 +1,10 @@
 //! The search on a generated guide of 2,000 steps: building the index (once per guide load,
 //! next to `Guide::load` itself) and typical queries. Run with `cargo bench --bench search`.
 
+// Natively only (the dev-dependencies are); a wasm build of all targets sees an empty crate.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

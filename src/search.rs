@@ -1006,6 +1006,7 @@ mod tests {
     /// The index is a shortcut: it finds exactly what scanning every readable text of
     /// every target finds, with the same scores and in the same order.
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // reads the fixture from disk
     fn the_index_agrees_with_scanning_every_text() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/search");
         let files = crate::guide::load::read_dir(&dir).expect("the fixture reads");

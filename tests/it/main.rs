@@ -1,5 +1,8 @@
 //! The native integration tests, one module per topic, in one test binary.
 
+// Natively only (the dev-dependencies are); a wasm build of all targets sees an empty crate.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 mod autor;
