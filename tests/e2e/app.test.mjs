@@ -151,6 +151,25 @@ e2e('a ticked task and a note survive a reload and land on the same step', async
   assert.equal(await note.inputValue(), 'Bürgerverein anrufen (Frau Meier)');
 });
 
+e2e('a change is saved when the page is left, even if the browser was never idle before', async ({ page, base }) => {
+  await completeIntake(page, base, 'landgemeinde');
+  await page.goto(`${base}/#/schritt/akteure-verbuendete`);
+  await expectHeading(page, 'Akteure und Verbündete finden');
+  await settled(page);
+  // From here on the browser is never idle for this page (src/web/dom.rs asks for
+  // `requestIdleCallback` at each save), so only leaving the page can save the note.
+  await page.evaluate(() => { window.requestIdleCallback = () => 0; });
+  const text = 'Notiert kurz vor dem Schließen';
+  await page.getByLabel('Ihre Notizen zu diesem Schritt').fill(text);
+  await page.waitForTimeout(500);
+  const open = await page.evaluate((k) => localStorage.getItem(k), STORAGE_KEY);
+  assert.ok(!open.includes(text), 'while the page is open, the save waits for an idle moment');
+  await page.reload();
+  await waitForScreen(page);
+  await expectHeading(page, 'Akteure und Verbündete finden');
+  assert.equal(await page.getByLabel('Ihre Notizen zu diesem Schritt').inputValue(), text, 'saved as the page was left');
+});
+
 e2e('a deep link opens its step in a fresh context; an unknown step is reported', async ({ page, base, context }) => {
   await completeIntake(page, base, 'grossstadt');
   await settled(page);
