@@ -40,8 +40,6 @@
 //! it occurs in. A query walks that vocabulary once per query word, so it costs in proportion
 //! to the distinct words, not to the text; only the hits shown are read again for snippets.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::guide::Guide;
@@ -226,13 +224,17 @@ impl SearchIndex {
             }
         }
         let mut b = Builder::default();
+        let (mut buf, mut wide) = (Vec::new(), String::new());
         for (t, &target) in targets.iter().enumerate() {
             texts(guide, target, &mut |text, title| {
                 let posting = (t as u32) << 1 | u32::from(title);
+                let mut add = |piece: &str| {
+                    fold_words(piece, &mut buf, &mut wide, &mut |w, h| b.add(w, h, posting));
+                };
                 if title {
-                    words(text).for_each(|(_, w)| b.add(w, posting));
+                    add(text);
                 } else {
-                    source_words(text, &mut |w| b.add(w, posting));
+                    source_pieces(text, &mut add);
                 }
             });
         }
@@ -439,64 +441,82 @@ impl Best {
     }
 }
 
-/// rustc's FxHash: one rotate, xor and multiply per eight bytes. The words hashed are the
-/// guide's own, so an attacker-chosen flood of collisions is not a concern here.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
+/// One step of the hash of a folded word, byte by byte (rustc's FxHash mixing: a rotate,
+/// an xor and a multiply), so that `fold_words` can hash a word while it folds it. The words
+/// hashed are the guide's own, so an attacker-chosen flood of collisions is not a concern.
+#[inline(always)]
+fn mix(hash: u64, byte: u8) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
-        }
-        let mut last = [0u8; 8];
-        let rest = chunks.remainder();
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ rest.len() as u64);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// The hash of a folded word, as `fold_words` computes it on the way.
+fn word_hash(word: &[u8]) -> u64 {
+    word.iter().fold(0, |h, &b| mix(h, b))
 }
 
-/// The index under construction: each word folded and looked up by its folded form; ids
-/// count up in the order words are first met.
+/// The index under construction: each folded word gets an id, counting up in the order
+/// words are first met. The build reads every text of the guide once, so its cost is per
+/// byte read: each byte is cut, folded and hashed in one go (`fold_words`), and each word
+/// looked up in a table of its own (open addressing on that hash). That took the build to
+/// about a third of a `HashMap<String, _>` fed by `words` and `fold`, which passed over each
+/// word five times (cut, copy, lower case, look for „ae“, hash) in size-optimised code.
 #[derive(Default)]
 struct Builder {
-    /// The word id of every folded word, hashed with `WordHasher`: the default SipHash was
-    /// a quarter of the build. Caching spellings in a second map was faster to build but
-    /// cost more wasm than it saved time.
-    ids: HashMap<String, usize, BuildHasherDefault<WordHasher>>,
+    /// The folded words back to back, whole UTF-8 characters: word `id` is
+    /// `text[ends[id - 1]..ends[id]]`.
+    text: Vec<u8>,
+    ends: Vec<u32>,
+    /// By hash: word id + 1, or 0 where free. Its length is a power of two (or 0), and at
+    /// most half of it is taken.
+    slots: Vec<u32>,
     /// By word id: its last posting, to add each (word, target, field) once.
     last: Vec<u32>,
     /// (word id, posting) in the order met, so in target order for each word.
     occurrences: Vec<(u32, u32)>,
-    folded: String,
 }
 
 impl Builder {
-    fn add(&mut self, word: &str, posting: u32) {
-        fold(word, &mut self.folded);
-        let id = match self.ids.get(self.folded.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.last.len();
-                self.ids.insert(self.folded.clone(), id);
-                self.last.push(u32::MAX);
-                id
+    fn word(&self, id: usize) -> &[u8] {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.text[start as usize..self.ends[id] as usize]
+    }
+
+    /// The slot of the folded `word` with the `hash` of it: the one that holds it, or the
+    /// free one it goes in.
+    fn slot(&self, word: &[u8], hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        // The high bits of a multiplicative hash are its best mixed.
+        let mut at = (hash >> 32) as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return at,
+                s if self.word(s as usize - 1) == word => return at,
+                _ => at = (at + 1) & mask,
             }
+        }
+    }
+
+    /// Adds an occurrence of the folded `word`, which hashes to `hash`, at `posting`.
+    fn add(&mut self, word: &[u8], hash: u64, posting: u32) {
+        if self.slots.len() < 2 * (self.ends.len() + 1) {
+            let mut slots = vec![0; (self.slots.len() * 2).max(1024)];
+            std::mem::swap(&mut slots, &mut self.slots);
+            for s in slots.into_iter().filter(|&s| s != 0) {
+                let w = self.word(s as usize - 1);
+                let at = self.slot(w, word_hash(w));
+                self.slots[at] = s;
+            }
+        }
+        let at = self.slot(word, hash);
+        let id = match self.slots[at] {
+            0 => {
+                self.text.extend_from_slice(word);
+                self.ends.push(self.text.len() as u32);
+                self.last.push(u32::MAX);
+                self.slots[at] = self.ends.len() as u32;
+                self.ends.len() - 1
+            }
+            s => s as usize - 1,
         };
         // Titles come first within a target, so comparing with the last posting is enough.
         let last = &mut self.last[id];
@@ -508,10 +528,12 @@ impl Builder {
 
     /// Sorts the occurrences by word id (a counting sort) into each word's postings.
     fn finish(self, targets: Vec<Target>) -> SearchIndex {
-        let mut vocab = vec![Word::default(); self.last.len()];
-        for (text, id) in self.ids {
-            vocab[id].text = text.into_boxed_str();
-        }
+        let mut vocab: Vec<Word> = (0..self.ends.len())
+            .map(|id| Word {
+                text: String::from_utf8_lossy(self.word(id)).into(),
+                end: 0,
+            })
+            .collect();
         for &(id, _) in &self.occurrences {
             vocab[id as usize].end += 1;
         }
@@ -562,19 +584,102 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The words of a Markdown text as the index reads them: from the source, which is much
-/// cheaper than parsing it. Markup characters are no letters, so they separate words like
-/// spaces; link targets (`](…)`) are skipped.
-fn source_words<'t>(text: &'t str, add: &mut impl FnMut(&'t str)) {
+/// The parts of a Markdown text whose words the index reads: the source, which is much
+/// cheaper than parsing it, without link targets (`](…)`). Markup characters are no
+/// letters, so they separate words like spaces.
+fn source_pieces<'t>(text: &'t str, piece: &mut impl FnMut(&'t str)) {
     let mut rest = text;
     while let Some(i) = rest.find(']') {
-        words(&rest[..i]).for_each(|(_, w)| add(w));
+        piece(&rest[..i]);
         rest = &rest[i + 1..];
         if rest.starts_with('(') {
             rest = rest.find(')').map_or("", |j| &rest[j + 1..]);
         }
     }
-    words(rest).for_each(|(_, w)| add(w));
+    piece(rest);
+}
+
+/// For each byte: the folded ASCII letter or digit it is, `WIDE` if it starts a character
+/// outside ASCII, or 0 (no letter: a word ends).
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if c >= 0xc0 {
+            WIDE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+const WIDE: u8 = 1;
+
+/// The words of `text` as `words` cuts them, each folded as `fold` does, passed to `f`
+/// with its `word_hash`: in one pass over the bytes, for the index build. `buf` and `wide`
+/// are buffers kept between calls. One table lookup per byte, and no call: the build runs
+/// as size-optimised code, which calls what it is not told to inline.
+fn fold_words(text: &str, buf: &mut Vec<u8>, wide: &mut String, f: &mut impl FnMut(&[u8], u64)) {
+    let bytes = text.as_bytes();
+    let mut hash = 0;
+    buf.clear();
+    let mut i = 0;
+    while i < bytes.len() {
+        let mut c = ASCII_FOLD[usize::from(bytes[i])];
+        i += 1;
+        if c == WIDE {
+            let ch = text[i - 1..].chars().next().expect("a character starts here");
+            i += ch.len_utf8() - 1;
+            if ch.is_alphanumeric() {
+                wide.clear();
+                fold_char(wide, ch);
+                // One byte stays for the loop below; the rest are pushed here.
+                let (&lastb, rest) = wide.as_bytes().split_last().expect("folds to something");
+                for &b in rest {
+                    if !(b == b'e' && matches!(buf.last(), Some(b'a' | b'o' | b'u'))) {
+                        buf.push(b);
+                        hash = mix(hash, b);
+                    }
+                }
+                c = lastb;
+            } else {
+                c = 0;
+            }
+        }
+        if c != 0 {
+            // Drops an e after a, o or u, as `push_folded` does.
+            if !(c == b'e' && matches!(buf.last(), Some(b'a' | b'o' | b'u'))) {
+                buf.push(c);
+                hash = mix(hash, c);
+            }
+        } else if !buf.is_empty() {
+            f(buf, hash);
+            buf.clear();
+            hash = 0;
+        }
+    }
+    if !buf.is_empty() {
+        f(buf, hash);
+    }
+}
+
+/// Drops every e that follows an a, o or u (one that is kept), as `push_folded` does.
+fn drop_e_after_vowels(word: &mut String) {
+    let e_after_vowel = |w: &[u8]| w[1] == b'e' && matches!(w[0], b'a' | b'o' | b'u');
+    if word.as_bytes().windows(2).any(e_after_vowel) {
+        let mut last = ' ';
+        word.retain(|c| {
+            let keep = !(c == 'e' && matches!(last, 'a' | 'o' | 'u'));
+            if keep {
+                last = c;
+            }
+            keep
+        });
+    }
 }
 
 /// The readable texts of a Markdown text: each paragraph, heading, quote and list item
@@ -607,41 +712,36 @@ fn fold(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.push_str(word);
         out.make_ascii_lowercase();
-        let e_after_vowel = |w: &[u8]| w[1] == b'e' && matches!(w[0], b'a' | b'o' | b'u');
-        if out.as_bytes().windows(2).any(e_after_vowel) {
-            let mut last = ' ';
-            out.retain(|c| {
-                let keep = !(c == 'e' && matches!(last, 'a' | 'o' | 'u'));
-                if keep {
-                    last = c;
-                }
-                keep
-            });
-        }
+        drop_e_after_vowels(out);
         return;
     }
     for c in word.chars() {
-        if c.is_ascii() {
-            push_folded(out, c.to_ascii_lowercase());
-            continue;
-        }
-        for c in c.to_lowercase() {
-            let c = match c {
-                'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => 'a',
-                'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
-                'ü' | 'ù' | 'ú' | 'û' => 'u',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'í' | 'ì' | 'î' | 'ï' => 'i',
-                'ç' => 'c',
-                'ñ' => 'n',
-                'ß' => {
-                    out.push_str("ss");
-                    continue;
-                }
-                c => c,
-            };
-            push_folded(out, c);
-        }
+        fold_char(out, c);
+    }
+}
+
+/// Pushes the folded `c` (see the module comment).
+fn fold_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        push_folded(out, c.to_ascii_lowercase());
+        return;
+    }
+    for c in c.to_lowercase() {
+        let c = match c {
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' => 'a',
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => 'o',
+            'ü' | 'ù' | 'ú' | 'û' => 'u',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'ß' => {
+                out.push_str("ss");
+                continue;
+            }
+            c => c,
+        };
+        push_folded(out, c);
     }
 }
 
@@ -832,8 +932,11 @@ impl Scan {
     fn in_source(&mut self, query: &[QueryWord], text: &str) -> bool {
         let mut found = false;
         let folded = &mut self.folded;
-        source_words(text, &mut |word| {
-            if !found {
+        source_pieces(text, &mut |piece| {
+            for (_, word) in words(piece) {
+                if found {
+                    return;
+                }
                 fold(word, folded);
                 found = query.iter().any(|q| q.score(folded).is_some());
             }
@@ -1059,6 +1162,50 @@ mod tests {
             assert!(!found.is_empty(), "{query}");
             assert_eq!(found, expected, "{query}");
         }
+    }
+
+    /// The index build's one-pass cutting and folding gives what `words` and `fold` give.
+    #[test]
+    fn fold_words_cuts_and_folds_as_words_and_fold_do() {
+        let check = |text: &str| {
+            let expected: Vec<String> = words(text).map(|(_, w)| folded(w)).collect();
+            let mut got = Vec::new();
+            fold_words(text, &mut Vec::new(), &mut String::new(), &mut |w, hash| {
+                assert_eq!(hash, word_hash(w), "{text:?}");
+                got.push(String::from_utf8(w.to_vec()).expect("whole characters"));
+            });
+            assert_eq!(got, expected, "{text:?}");
+        };
+        for text in [
+            "",
+            "Bürgerrat",
+            "  Die BÜRGERRÄTE, tagen–öffentlich (Straße 5a).",
+            "Aeeqoeue Äeeqöeüe Café e\u{301}x ŒUVRE İstanbul 名字 x²",
+            "**fett** [Link](https://x.de) `code` — Ende",
+        ] {
+            check(text);
+        }
+        proptest::proptest!(|(text in "\\PC{0,40}")| check(&text));
+    }
+
+    /// Words get one id each however often they come, past the table's first sizes, and
+    /// each (word, target, field) is one posting.
+    #[test]
+    fn the_builder_keeps_each_word_once_with_its_postings() {
+        let mut b = Builder::default();
+        for round in 0..3u32 {
+            for n in 0..5000 {
+                let w = format!("wort{n}");
+                b.add(w.as_bytes(), word_hash(w.as_bytes()), round << 1);
+                b.add(w.as_bytes(), word_hash(w.as_bytes()), round << 1);
+            }
+        }
+        let index = b.finish(vec![Target::Step(0), Target::Step(1), Target::Step(2)]);
+        assert_eq!(index.vocab.len(), 5000);
+        assert_eq!(&*index.vocab[4321].text, "wort4321");
+        assert_eq!(index.postings.len(), 15000);
+        let end = index.vocab[4321].end as usize;
+        assert_eq!(index.postings[end - 3..end], [0, 2, 4]);
     }
 
     /// The range of the first `word` in `text`, as the only mark.
