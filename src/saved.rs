@@ -68,8 +68,7 @@ pub fn encode(ws: &Workspace) -> String {
 
 /// Reads a stored document, migrating older formats.
 pub fn decode(raw: &str, guide_id: &str) -> Result<Workspace, DecodeError> {
-    let value = migrate(parse_json(raw)?, KIND)?;
-    let stored: Stored = from_value(value)?;
+    let stored: Stored = read(raw, KIND)?;
     if stored.guide != guide_id {
         return Err(DecodeError::OtherGuide(stored.guide));
     }
@@ -209,13 +208,27 @@ pub(crate) fn parse_json(raw: &str) -> Result<Value, DecodeError> {
     })
 }
 
-/// Deserialises a migrated document; a misshapen one gets a German message that names
-/// the field and the work state it is in.
-pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
-    let names = value.clone();
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let place = place(&names, e.path());
-        let what = german(e.inner());
+/// Parses the document `raw` of kind `kind`, brings it up to `FORMAT` and deserialises it;
+/// a misshapen one gets a German message that names the field and the work state it is in.
+///
+/// serde_json reports where in the text it failed; `path_at` finds the field there. (A
+/// path-tracking deserialiser would know it directly, but it doubles the code that reads
+/// the stored types, and that code is in what every first visit downloads.)
+pub(crate) fn read<T: serde::de::DeserializeOwned>(raw: &str, kind: &str) -> Result<T, DecodeError> {
+    let value = parse_json(raw)?;
+    let current = value.get("format").and_then(Value::as_u64) == Some(u64::from(FORMAT));
+    let value = migrate(value, kind)?;
+    // A document in the current format is read as it is; a migrated one as it is now.
+    let migrated;
+    let text = if current {
+        raw
+    } else {
+        migrated = value.to_string();
+        &migrated
+    };
+    serde_json::from_str(text).map_err(|e| {
+        let place = place(&value, &path_at(text, offset(text, e.line(), e.column())));
+        let what = german(&e);
         DecodeError::Invalid(if place.is_empty() {
             what
         } else {
@@ -224,18 +237,72 @@ pub(crate) fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result
     })
 }
 
+/// The byte offset of serde_json's `line` and `column` (both from 1; the column counts
+/// bytes) in `text`.
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column).min(text.len())
+}
+
+/// The path to where the JSON `text` stands after its first `at` bytes: the key or index
+/// of each object and list it is in, outermost first. Within an object, the key last
+/// read counts until the next comma, so a value that failed is named by its key; a
+/// closed object or list is left. `text` has been parsed as JSON already.
+pub(crate) fn path_at(text: &str, at: usize) -> Vec<String> {
+    enum Frame {
+        Object(Option<String>),
+        List(usize),
+    }
+    let bytes = &text.as_bytes()[..at.min(text.len())];
+    let mut stack = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    match c {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+                if let Some(Frame::Object(key @ None)) = stack.last_mut() {
+                    let quoted = text.get(start..=i).unwrap_or_default();
+                    *key = Some(serde_json::from_str(quoted).unwrap_or_default());
+                }
+            }
+            b'{' => stack.push(Frame::Object(None)),
+            b'[' => stack.push(Frame::List(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object(key)) => *key = None,
+                Some(Frame::List(n)) => *n += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    stack
+        .into_iter()
+        .filter_map(|f| match f {
+            Frame::Object(key) => key,
+            Frame::List(n) => Some(n.to_string()),
+        })
+        .collect()
+}
+
 /// Where in a document a path points, in words: „Arbeitsstand 2 („Musterstadt“), Schritt
 /// „willkommen“, bei „status““ (field names as stored, so the file can be checked). Wrapper levels (`progress`, `answers`) are left out.
-fn place(doc: &Value, path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let segments: Vec<String> = path
-        .iter()
-        .map(|s| match s {
-            Segment::Seq { index } => index.to_string(),
-            Segment::Map { key } | Segment::Enum { variant: key } => key.clone(),
-            Segment::Unknown => "?".into(),
-        })
-        .collect();
+fn place(doc: &Value, segments: &[String]) -> String {
     let name_of = |v: Option<&Value>| {
         v.and_then(|v| {
             v.pointer("/progress/name")
@@ -302,7 +369,9 @@ pub(crate) fn german(e: &serde_json::Error) -> String {
         format!("Angabe „{}“ doppelt", quoted(rest))
     } else if let Some(rest) = text.strip_prefix("unknown variant `") {
         format!("unbekannter Wert „{}“", quoted(rest))
-    } else if text.starts_with("invalid type") {
+    } else if text.starts_with("invalid type") || text.starts_with("expected value") {
+        // „expected value“: what serde_json says of a number or list where a word such as
+        // a status belongs.
         "eine Angabe hat den falschen Typ".into()
     } else if text.starts_with("invalid value") || text.starts_with("invalid length") {
         "eine Angabe hat einen ungültigen Wert".into()

@@ -336,6 +336,36 @@ fn wrong_field_types() {
     }
 }
 
+/// An export as the app writes it spans many lines, and text in it may hold quotes,
+/// commas and brackets: the field that is wrong is still the one named.
+#[test]
+fn a_wrong_field_is_named_in_a_pretty_file_with_tricky_text() {
+    let mut v: Value = serde_json::from_str(&valid_export()).unwrap();
+    *v.pointer_mut("/progress/name").unwrap() = json!("Rat, \"Nord\" {[ ]}: Ä\\");
+    *v.pointer_mut("/progress/intake_done").unwrap() = json!("ja");
+    let raw = serde_json::to_string_pretty(&v).unwrap();
+    assert!(raw.lines().count() > 10, "{raw}");
+    let e = export::decode(&raw, "minimal").unwrap_err();
+    assert_eq!(
+        e,
+        DecodeError::Invalid("bei „intake_done“: eine Angabe hat den falschen Typ".into())
+    );
+    // The same in the browser's stored document, with a step id that needs escaping.
+    let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
+    let steps = v.pointer_mut("/states/0/progress/steps").unwrap();
+    let entry = steps["willkommen"].clone();
+    steps["a\"b,{"] = entry;
+    steps["a\"b,{"]["status"] = json!(7);
+    let raw = serde_json::to_string_pretty(&v).unwrap();
+    let e = decode(&raw, "minimal").unwrap_err();
+    assert_eq!(
+        e,
+        DecodeError::Invalid(
+            "Arbeitsstand 1 („Musterstadt“), Schritt „a\"b,{“, bei „status“: eine Angabe hat den falschen Typ".into()
+        )
+    );
+}
+
 #[test]
 fn missing_fields_are_named() {
     let mut v: Value = serde_json::from_str(&saved::encode(&two_states())).unwrap();
