@@ -214,7 +214,10 @@ pub(crate) fn parse_json(raw: &str) -> Result<Value, DecodeError> {
 /// serde_json reports where in the text it failed; `path_at` finds the field there. (A
 /// path-tracking deserialiser would know it directly, but it doubles the code that reads
 /// the stored types, and that code is in what every first visit downloads.)
-pub(crate) fn read<T: serde::de::DeserializeOwned>(raw: &str, kind: &str) -> Result<T, DecodeError> {
+pub(crate) fn read<T: serde::de::DeserializeOwned>(
+    raw: &str,
+    kind: &str,
+) -> Result<T, DecodeError> {
     let value = parse_json(raw)?;
     let current = value.get("format").and_then(Value::as_u64) == Some(u64::from(FORMAT));
     let value = migrate(value, kind)?;

@@ -457,9 +457,10 @@ fn word_hash(word: &[u8]) -> u64 {
 /// The index under construction: each folded word gets an id, counting up in the order
 /// words are first met. The build reads every text of the guide once, so its cost is per
 /// byte read: each byte is cut, folded and hashed in one go (`fold_words`), and each word
-/// looked up in a table of its own (open addressing on that hash). That took the build to
-/// about a third of a `HashMap<String, _>` fed by `words` and `fold`, which passed over each
-/// word five times (cut, copy, lower case, look for „ae“, hash) in size-optimised code.
+/// looked up in a table of its own (open addressing on that hash, no copy of the word
+/// until it is new). A `HashMap<String, _>` fed by `words` and `fold` passed over each word
+/// five times (cut, copy, lower case, look for „ae“, hash); this takes a fifth fewer
+/// instructions on the generated 2,000-step guide (callgrind, size-optimised as released).
 #[derive(Default)]
 struct Builder {
     /// The folded words back to back, whole UTF-8 characters: word `id` is
@@ -621,8 +622,8 @@ const WIDE: u8 = 1;
 
 /// The words of `text` as `words` cuts them, each folded as `fold` does, passed to `f`
 /// with its `word_hash`: in one pass over the bytes, for the index build. `buf` and `wide`
-/// are buffers kept between calls. One table lookup per byte, and no call: the build runs
-/// as size-optimised code, which calls what it is not told to inline.
+/// are buffers kept between calls. A byte costs one table lookup and, in a word, a push and
+/// a hash step.
 fn fold_words(text: &str, buf: &mut Vec<u8>, wide: &mut String, f: &mut impl FnMut(&[u8], u64)) {
     let bytes = text.as_bytes();
     let mut hash = 0;
@@ -632,7 +633,10 @@ fn fold_words(text: &str, buf: &mut Vec<u8>, wide: &mut String, f: &mut impl FnM
         let mut c = ASCII_FOLD[usize::from(bytes[i])];
         i += 1;
         if c == WIDE {
-            let ch = text[i - 1..].chars().next().expect("a character starts here");
+            let ch = text[i - 1..]
+                .chars()
+                .next()
+                .expect("a character starts here");
             i += ch.len_utf8() - 1;
             if ch.is_alphanumeric() {
                 wide.clear();
