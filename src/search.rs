@@ -1170,6 +1170,7 @@ mod tests {
 
     /// The index build's one-pass cutting and folding gives what `words` and `fold` give.
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // proptest is a native dev-dependency
     fn fold_words_cuts_and_folds_as_words_and_fold_do() {
         let check = |text: &str| {
             let expected: Vec<String> = words(text).map(|(_, w)| folded(w)).collect();
