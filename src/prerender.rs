@@ -375,8 +375,13 @@ fn tasks(out: &mut String, guide: &Guide, i: usize, shown: &[(usize, Priority)])
         if priority == Priority::Optional {
             out.push_str("<span class=\"badge priority-optional\">Optional</span>");
         }
+        let _ = write!(
+            out,
+            "<details class=\"plan\"><summary>{TASK_PLAN_LABEL}<span class=\"visually-hidden\"> für: {}</span><span class=\"plan-set\"></span></summary>",
+            escape(&t.text)
+        );
         plan_fields(out, &s.id, Some(&t.id), &t.text);
-        out.push_str("</li>");
+        out.push_str("</details></li>");
     }
     out.push_str("</ul></section>");
 }
@@ -508,6 +513,10 @@ pub const DOWNLOADS_LABEL: &str = "Herunterladen, ausgefüllt mit Ihren Angaben:
 pub const PUBLIC_LABEL: &str =
     "Öffentlich: Diese Notiz darf auf einer veröffentlichten Webseite stehen";
 pub const PUBLIC_HELP: &str = "Notizen sind privat. Eine öffentliche Notiz können Sie unter „Bericht“ → „Als Webseite veröffentlichen“ auf eine Seite für den Internetauftritt Ihrer Kommune übernehmen.";
+
+/// What a task's folded „Zuständig“ and „Fällig bis“ say when closed
+/// (`app::step::tasks`), before what is set.
+pub const TASK_PLAN_LABEL: &str = "Zuständig und Termin";
 
 /// „Zuständig“ and „Fällig bis“ of a step (`task` = `None`) or task, empty and disabled, as
 /// `app::step::plan::PlanFields` has them (so nothing moves when the app takes over).

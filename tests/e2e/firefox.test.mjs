@@ -102,6 +102,8 @@ test('Firefox: owner and due date on a task show in „Meine Aufgaben“ and sur
     const owner = '#zustaendig-einstieg-vorbereiten-koordination-benennen';
     const due = '#faellig-einstieg-vorbereiten-koordination-benennen';
     await pageUntil(page, (sel) => !!document.querySelector(sel), owner, 'the owner field');
+    // The task's fields are folded under „Zuständig und Termin“.
+    await page.click('li.task:has(#zustaendig-einstieg-vorbereiten-koordination-benennen) > details.plan > summary');
     await page.type(owner, 'Frau Yilmaz');
     // A date input takes its value like a user's pick: set it and fire „change“.
     await page.evaluate((sel) => {

@@ -50,6 +50,13 @@ async function openStep(page, base, step) {
 /** Sets „Zuständig“ and „Fällig bis“ of a task (or, without `task`, of the whole step). */
 async function plan(page, step, task, owner, due) {
   const suffix = task ? `${step}-${task}` : step;
+  if (task) {
+    // A task's fields are folded under „Zuständig und Termin“: open them as a user would.
+    const folded = page.locator(`li.task:has(#zustaendig-${suffix}) > details.plan`);
+    assert.equal(await folded.evaluate((d) => d.open), false, 'folded at first');
+    assert.equal(await page.locator(`#faellig-${suffix}`).isVisible(), false, 'no date field while folded');
+    await folded.locator('summary').click();
+  }
   const ownerField = page.locator(`#zustaendig-${suffix}`);
   await ownerField.fill(owner);
   await ownerField.press('Tab');
@@ -136,6 +143,11 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     await plan(pa, STEP, 'koordination-benennen', 'Frau Yilmaz', '2026-03-20');
     await plan(pa, STEP, 'zeitbudget', 'Herr Becker', '2026-04-15');
     await plan(pa, STEP, null, 'Frau Yilmaz', '2026-04-30');
+    // Folded again (after a reload), a task's summary says what is set.
+    await pa.reload();
+    const summary = pa.locator(`li.task:has(#zustaendig-${STEP}-koordination-benennen) > details.plan > summary`);
+    await until('the folded plan says what is set', () => summary.textContent(), (t) => /Zuständig und Termin.*: Frau Yilmaz · bis 20\.03\.2026/.test(t));
+    assert.equal(await summary.evaluate((s) => s.parentElement.open), false);
     await note(pa).fill('Start im März.');
     await waitForSaved(pa, (p) => p.plans?.[`${STEP}/zeitbudget`]?.due === '2026-04-15' && p.plans?.[STEP]?.owner === 'Frau Yilmaz' && p.steps[STEP]?.note === 'Start im März.', 'A’s plan');
     // The names used are offered for the next field.

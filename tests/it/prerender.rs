@@ -105,10 +105,15 @@ fn every_step_has_a_page_with_its_title_text_and_tasks() {
                 screen.contains(&format!("<input type=\"checkbox\" id=\"{id}\" disabled>")),
                 "{id}"
             );
-            // So are its „Zuständig“ and „Fällig bis“, as the app shows them, so that
-            // nothing moves when the app takes over.
+            // So are its „Zuständig“ and „Fällig bis“, as the app shows them (folded, so
+            // that the page needs no date fields laid out), so that nothing moves when the
+            // app takes over.
             let suffix = format!("{}-{}", step.id, task.id);
             for field in [
+                format!(
+                    "<details class=\"plan\"><summary>Zuständig und Termin<span class=\"visually-hidden\"> für: {}</span><span class=\"plan-set\"></span></summary><div class=\"plan-fields\">",
+                    escape(&task.text)
+                ),
                 format!(
                     "<input type=\"text\" id=\"zustaendig-{suffix}\" maxlength=\"80\" autocomplete=\"off\" disabled>"
                 ),

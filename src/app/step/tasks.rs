@@ -1,4 +1,4 @@
-//! A step's tasks to tick (each with who does it by when) and the decision it asks.
+//! A step's tasks to tick (each with who does it by when, folded) and the decision it asks.
 
 use leptos::prelude::*;
 
@@ -27,7 +27,24 @@ fn TaskItem(step: usize, task: usize, priority: Priority) -> impl IntoView {
     let t = &s.tasks[task];
     let input_id = format!("aufgabe-{}-{}", s.id, t.id);
     let (s1, t1, s2, t2) = (s.id.clone(), t.id.clone(), s.id.clone(), t.id.clone());
-    let plan = view! { <super::plan::PlanFields step=s.id.clone() task=Some(t.id.clone()) what=t.text.clone()/> };
+    // Folded: most tasks get no owner or date, and a page of open date fields is slow to
+    // lay out and hard to read. The summary says what is set.
+    let (s3, t3) = (s.id.clone(), t.id.clone());
+    let set = move || {
+        let plan = ctx.progress(|p| p.plan(&s3, Some(&t3)));
+        if plan.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", plan.cell())
+        }
+    };
+    let plan = view! {
+        <details class="plan">
+            <summary>{crate::prerender::TASK_PLAN_LABEL}<span class="visually-hidden">{format!(" für: {}", t.text)}</span>
+                <span class="plan-set">{set}</span></summary>
+            <super::plan::PlanFields step=s.id.clone() task=Some(t.id.clone()) what=t.text.clone()/>
+        </details>
+    };
     view! {
         <li class="task">
             <input type="checkbox" id=input_id.clone()
