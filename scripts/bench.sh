@@ -12,10 +12,13 @@ node --test bench/
 bash scripts/build.sh
 [ -x scripts/single-file.sh ] && bash scripts/single-file.sh
 cargo build --quiet --release --bin leitfaden
-# The app once more without the search field, only to weigh what the search adds to the first
-# load (issue 16); a target directory of its own keeps both builds incremental. RUSTFLAGS
-# replaces .cargo/config.toml's flags for the target, so erase_components is repeated.
-RUSTFLAGS='--cfg erase_components --cfg leitfaden_without="search"' \
-  cargo build --quiet --release --target wasm32-unknown-unknown --bin leitfaden \
-  --target-dir "${CARGO_TARGET_DIR:-target}/without-search"
+# The app once more without the search field, and once without the documents' controls, only to
+# weigh what each adds to the first load (issues 16 and 13); a target directory of its own for
+# each keeps the builds incremental. RUSTFLAGS replaces .cargo/config.toml's flags for the
+# target, so erase_components is repeated.
+for part in search documents; do
+  RUSTFLAGS="--cfg erase_components --cfg leitfaden_without=\"$part\"" \
+    cargo build --quiet --release --target wasm32-unknown-unknown --bin leitfaden \
+    --target-dir "${CARGO_TARGET_DIR:-target}/without-$part"
+done
 node bench/run.mjs

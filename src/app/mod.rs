@@ -7,6 +7,7 @@ mod agenda;
 mod autor;
 mod compare;
 mod demo;
+#[cfg(not(leitfaden_without = "documents"))]
 mod dokumente;
 mod frame;
 mod intake;

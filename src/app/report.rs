@@ -2,19 +2,24 @@
 //! council, as Word, OpenDocument, Markdown, text to copy, a mail, or a web page to
 //! publish. The content comes from `report::StatusReport`; this only renders it.
 
+#[cfg(not(leitfaden_without = "documents"))]
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
 use super::Ctx;
+#[cfg(not(leitfaden_without = "documents"))]
 use super::dokumente::{copy_box, fetch, fetch_text, status_line};
-use crate::document::html::Credits;
-use crate::document::job::Format;
+#[cfg(not(leitfaden_without = "documents"))]
+use crate::document::{html::Credits, job::Format};
 use crate::progress::{Progress, Status};
+#[cfg(not(leitfaden_without = "documents"))]
+use crate::report::{self, Selection};
 use crate::report::{
-    self, ARCHIVE_INTRO, ARCHIVE_TITLE, LEVELS_TITLE, OFF_PATH_INTRO, OFF_PATH_TITLE, PLAN_COLUMN,
-    ReportStep, Selection, StatusReport,
+    ARCHIVE_INTRO, ARCHIVE_TITLE, LEVELS_TITLE, OFF_PATH_INTRO, OFF_PATH_TITLE, PLAN_COLUMN,
+    ReportStep, StatusReport,
 };
+#[cfg(not(leitfaden_without = "documents"))]
 use crate::transfer::{self, MAIL_LIMIT};
 use crate::web::dom;
 
@@ -24,47 +29,12 @@ pub fn ReportPage() -> impl IntoView {
     let guide = ctx.guide();
     let report = Memo::new(move |_| ctx.progress(|p| StatusReport::build(&guide, p)));
     let date = dom::today();
-    let status = RwSignal::new(String::new());
-    let d1 = date.clone();
-    // Every file is written by the documents worker, from the report as it is now.
-    let file = move |format: Format| {
-        let r = report.get_untracked();
-        fetch(
-            format,
-            r.to_document(&d1),
-            Credits::default(),
-            dom::file_name("umsetzungsstand", &r.name, format.extension()),
-            status,
-        );
-    };
-    let (file2, file3) = (file.clone(), file.clone());
-    // „Als Text kopieren“: open, and which form (plain text or Markdown), and the text.
-    let copying = RwSignal::new(false);
-    let markdown = RwSignal::new(false);
-    let copy_text = RwSignal::new(None::<String>);
-    let d2 = date.clone();
-    let make_text = move || {
-        copy_text.set(None);
-        let format = if markdown.get_untracked() {
-            Format::Markdown
-        } else {
-            Format::Text
-        };
-        fetch_text(
-            format,
-            report.with_untracked(|r| r.to_document(&d2)),
-            status,
-            copy_text,
-        );
-    };
-    let (make2, make3) = (make_text.clone(), make_text.clone());
-    let d3 = date.clone();
-    let mail = move || {
-        report.with(|r| transfer::mailto(&r.mail_subject(&d3), &r.mail_summary(&d3), MAIL_LIMIT))
-    };
-    let mail2 = mail.clone();
-    let publishing = RwSignal::new(false);
-    let d4 = date.clone();
+    // `--cfg leitfaden_without="documents"` builds the app without the documents' controls,
+    // only so that the benchmark can weigh what they add to the first load (bench/run.mjs).
+    #[cfg(not(leitfaden_without = "documents"))]
+    let (documents, panels) = documents(report, date.clone());
+    #[cfg(leitfaden_without = "documents")]
+    let (documents, panels) = ((), ());
     view! {
         <article class="report">
             <header class="report-header">
@@ -73,44 +43,9 @@ pub fn ReportPage() -> impl IntoView {
             </header>
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| dom::print()>"Drucken"</button>
-                <button type="button" class="button secondary" on:click=move |_| file(Format::Docx)>"Als Word-Datei (.docx)"</button>
-                <button type="button" class="button secondary" on:click=move |_| file2(Format::Odt)>"Als OpenDocument (.odt)"</button>
-                <button type="button" class="button secondary" on:click=move |_| file3(Format::Markdown)>"Als Markdown herunterladen"</button>
-                <button type="button" class="button secondary" aria-expanded=move || copying.get().to_string()
-                    aria-controls="bericht-als-text" on:click=move |_| {
-                        let open = !copying.get_untracked();
-                        copying.set(open);
-                        if open { make_text(); }
-                    }>"Als Text kopieren"</button>
-                <a class="button secondary" href=move || mail().href>"Per E-Mail senden"</a>
-                <button type="button" class="button secondary" aria-expanded=move || publishing.get().to_string()
-                    aria-controls="veroeffentlichen" on:click=move |_| publishing.update(|p| *p = !*p)>"Als Webseite veröffentlichen"</button>
+                {documents}
             </div>
-            {status_line(status)}
-            <p class="mail-note">{move || if mail2().cut { MAIL_CUT } else { MAIL_FULL }}</p>
-            <div id="bericht-als-text">{move || copying.get().then(|| { let (make2, make3) = (make2.clone(), make3.clone()); view! {
-                <section class="tool-panel" aria-labelledby="als-text-titel">
-                    <h2 id="als-text-titel">"Bericht als Text"</h2>
-                    <fieldset class="text-form">
-                        <legend>"Form des Textes"</legend>
-                        <div class="choice inline">
-                            <input type="radio" name="textform" id="textform-text" prop:checked=move || !markdown.get()
-                                on:change=move |_| { markdown.set(false); make2(); }/>
-                            <label for="textform-text">"Reiner Text (für E-Mails und Formulare)"</label>
-                        </div>
-                        <div class="choice inline">
-                            <input type="radio" name="textform" id="textform-markdown" prop:checked=move || markdown.get()
-                                on:change=move |_| { markdown.set(true); make3(); }/>
-                            <label for="textform-markdown">"Markdown (für Wikis und Ticketsysteme)"</label>
-                        </div>
-                    </fieldset>
-                    {move || copy_text.get().map(|text| {
-                        let label = if markdown.get_untracked() { "Der Bericht als Markdown" } else { "Der Bericht als reiner Text" };
-                        copy_box(label.to_string(), text, "bericht-text".to_string())
-                    })}
-                </section>
-            }})}</div>
-            <div id="veroeffentlichen">{move || publishing.get().then(|| publish(report, d4.clone()))}</div>
+            {panels}
             {move || {
                 let r = report.get();
                 let profile = r.profile.iter().map(|(k, v)| view! { <li>{format!("{k}: {v}")}</li> }).collect_view();
@@ -157,6 +92,96 @@ pub fn ReportPage() -> impl IntoView {
             }}
         </article>
     }
+}
+
+/// The report's documents: the buttons (Word, OpenDocument, Markdown, text to copy, mail,
+/// web page) and what they open below the buttons (status line, mail note, the text to
+/// copy, the publish choices).
+#[cfg(not(leitfaden_without = "documents"))]
+fn documents(report: Memo<StatusReport>, date: String) -> (AnyView, AnyView) {
+    let status = RwSignal::new(String::new());
+    let d1 = date.clone();
+    // Every file is written by the documents worker, from the report as it is now.
+    let file = move |format: Format| {
+        let r = report.get_untracked();
+        fetch(
+            format,
+            r.to_document(&d1),
+            Credits::default(),
+            dom::file_name("umsetzungsstand", &r.name, format.extension()),
+            status,
+        );
+    };
+    let (file2, file3) = (file.clone(), file.clone());
+    // „Als Text kopieren“: open, and which form (plain text or Markdown), and the text.
+    let copying = RwSignal::new(false);
+    let markdown = RwSignal::new(false);
+    let copy_text = RwSignal::new(None::<String>);
+    let d2 = date.clone();
+    let make_text = move || {
+        copy_text.set(None);
+        let format = if markdown.get_untracked() {
+            Format::Markdown
+        } else {
+            Format::Text
+        };
+        fetch_text(
+            format,
+            report.with_untracked(|r| r.to_document(&d2)),
+            status,
+            copy_text,
+        );
+    };
+    let (make2, make3) = (make_text.clone(), make_text.clone());
+    let d3 = date.clone();
+    let mail = move || {
+        report.with(|r| transfer::mailto(&r.mail_subject(&d3), &r.mail_summary(&d3), MAIL_LIMIT))
+    };
+    let mail2 = mail.clone();
+    let publishing = RwSignal::new(false);
+    let d4 = date.clone();
+    let buttons = view! {
+        <button type="button" class="button secondary" on:click=move |_| file(Format::Docx)>"Als Word-Datei (.docx)"</button>
+        <button type="button" class="button secondary" on:click=move |_| file2(Format::Odt)>"Als OpenDocument (.odt)"</button>
+        <button type="button" class="button secondary" on:click=move |_| file3(Format::Markdown)>"Als Markdown herunterladen"</button>
+        <button type="button" class="button secondary" aria-expanded=move || copying.get().to_string()
+            aria-controls="bericht-als-text" on:click=move |_| {
+                let open = !copying.get_untracked();
+                copying.set(open);
+                if open { make_text(); }
+            }>"Als Text kopieren"</button>
+        <a class="button secondary" href=move || mail().href>"Per E-Mail senden"</a>
+        <button type="button" class="button secondary" aria-expanded=move || publishing.get().to_string()
+            aria-controls="veroeffentlichen" on:click=move |_| publishing.update(|p| *p = !*p)>"Als Webseite veröffentlichen"</button>
+    };
+    let panels = view! {
+    {status_line(status)}
+    <p class="mail-note">{move || if mail2().cut { MAIL_CUT } else { MAIL_FULL }}</p>
+    <div id="bericht-als-text">{move || copying.get().then(|| { let (make2, make3) = (make2.clone(), make3.clone()); view! {
+        <section class="tool-panel" aria-labelledby="als-text-titel">
+            <h2 id="als-text-titel">"Bericht als Text"</h2>
+            <fieldset class="text-form">
+                <legend>"Form des Textes"</legend>
+                <div class="choice inline">
+                    <input type="radio" name="textform" id="textform-text" prop:checked=move || !markdown.get()
+                        on:change=move |_| { markdown.set(false); make2(); }/>
+                    <label for="textform-text">"Reiner Text (für E-Mails und Formulare)"</label>
+                </div>
+                <div class="choice inline">
+                    <input type="radio" name="textform" id="textform-markdown" prop:checked=move || markdown.get()
+                        on:change=move |_| { markdown.set(true); make3(); }/>
+                    <label for="textform-markdown">"Markdown (für Wikis und Ticketsysteme)"</label>
+                </div>
+            </fieldset>
+            {move || copy_text.get().map(|text| {
+                let label = if markdown.get_untracked() { "Der Bericht als Markdown" } else { "Der Bericht als reiner Text" };
+                copy_box(label.to_string(), text, "bericht-text".to_string())
+            })}
+        </section>
+    }})}</div>
+    <div id="veroeffentlichen">{move || publishing.get().then(|| publish(report, d4.clone()))}</div>
+    };
+    (buttons.into_any(), panels.into_any())
 }
 
 /// One step of the report: status, priority, reason, tasks (with owners and due dates
@@ -223,9 +248,12 @@ fn report_step(s: &ReportStep, heading: String, public: bool) -> AnyView {
 }
 
 /// What the page says about „Per E-Mail senden“, with a summary that fits or not.
+#[cfg(not(leitfaden_without = "documents"))]
 const MAIL_FULL: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts; die Empfänger tragen Sie dort ein.";
+#[cfg(not(leitfaden_without = "documents"))]
 const MAIL_CUT: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts. Sie ist für einen E-Mail-Link zu lang und wird deshalb gekürzt (die Nachricht sagt das an ihrem Ende): Hängen Sie für alles die Word-Datei an, oder fügen Sie den Text mit „Als Text kopieren“ ein.";
 
+#[cfg(not(leitfaden_without = "documents"))]
 /// „Als Webseite veröffentlichen“: the Kommune picks what the page shows (the chapters
 /// with each step's status always), then downloads one self-contained HTML file.
 fn publish(report: Memo<StatusReport>, date: String) -> AnyView {

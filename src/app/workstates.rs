@@ -5,10 +5,12 @@
 use leptos::prelude::*;
 
 use super::{Ctx, Route, ctx};
+#[cfg(not(leitfaden_without = "documents"))]
 use crate::app::dokumente::copy_box;
 use crate::export::{self, Export};
 use crate::saved::{self, DecodeError};
 use crate::text;
+#[cfg(not(leitfaden_without = "documents"))]
 use crate::transfer;
 use crate::web::dom;
 use crate::workspace::{self, Deleted, UNDO_DAYS};
@@ -33,6 +35,7 @@ pub fn export_state(ctx: Ctx, id: &str) {
 }
 
 /// Work state `id` as the text „Aus Text wiederherstellen“ reads (`transfer`).
+#[cfg(not(leitfaden_without = "documents"))]
 fn state_text(ctx: Ctx, id: &str) -> Option<String> {
     let guide = ctx.guide();
     ctx.ws
@@ -93,6 +96,11 @@ pub fn WorkStates() -> impl IntoView {
         })
     };
     let deleted = move || ctx.ws.with(|ws| ws.deleted().to_vec());
+    // `--cfg leitfaden_without="documents"`: see `app::report`.
+    #[cfg(not(leitfaden_without = "documents"))]
+    let restore = restore_from_text();
+    #[cfg(leitfaden_without = "documents")]
+    let restore = ();
     view! {
         <section class="workstates">
             <h1>"Arbeitsstände"</h1>
@@ -120,7 +128,7 @@ pub fn WorkStates() -> impl IntoView {
                 <button type="submit" class="button primary">"Anlegen und Fragen beantworten"</button>
             </form>
             <Import/>
-            {restore_from_text()}
+            {restore}
             {move || {
                 let list = deleted();
                 (!list.is_empty()).then(|| view! {
@@ -179,10 +187,11 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
         move || state().map(|s| s.progress.name).unwrap_or_default()
     };
     let (i1, i2, i3, i4, i5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
-    let (i6, i7) = (id.clone(), id.clone());
-    let as_text = RwSignal::new(None::<String>);
-    let (panel_id, panel_id2) = (format!("als-text-{id}"), format!("als-text-{id}"));
-    let title3 = title.clone();
+    // `--cfg leitfaden_without="documents"`: see `app::report`.
+    #[cfg(not(leitfaden_without = "documents"))]
+    let (copy_button, copy_panel) = copy_as_text(ctx, id.clone(), title.clone());
+    #[cfg(leitfaden_without = "documents")]
+    let (copy_button, copy_panel) = ((), ());
     let rename_id = format!("name-{id}");
     let (active1, active2) = (is_active.clone(), is_active.clone());
     let title2 = title.clone();
@@ -207,22 +216,41 @@ fn StateRow(id: String, confirm_delete: RwSignal<Option<String>>) -> impl IntoVi
                 })}
                 <button type="button" class="button secondary" on:click=move |_| ctx.update_ws(|ws| { ws.duplicate(&i3); })>"Duplizieren"</button>
                 <button type="button" class="button secondary" on:click=move |_| export_state(ctx, &i4)>"Exportieren"</button>
-                <button type="button" class="button secondary" aria-expanded=move || as_text.with(Option::is_some).to_string()
-                    aria-controls=panel_id.clone()
-                    on:click=move |_| {
-                        let open = as_text.with_untracked(Option::is_some);
-                        as_text.set((!open).then(|| state_text(ctx, &i6)).flatten());
-                    }>"Als Text kopieren"</button>
+                {copy_button}
                 <super::agenda::CalendarButton id=id.clone()/>
                 <button type="button" class="button secondary danger" on:click=move |_| confirm_delete.set(Some(i5.clone()))>"Löschen"</button>
             </div>
-            <div id=panel_id2>{move || as_text.get().map(|t| copy_box(
-                format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title3()),
-                t,
-                format!("text-{i7}"),
-            ))}</div>
+            {copy_panel}
         </li>
     }
+}
+
+/// „Als Text kopieren“ for work state `id`: the button, and the panel with the text.
+#[cfg(not(leitfaden_without = "documents"))]
+fn copy_as_text(
+    ctx: Ctx,
+    id: String,
+    title: impl Fn() -> String + Send + Sync + 'static,
+) -> (AnyView, AnyView) {
+    let as_text = RwSignal::new(None::<String>);
+    let (panel_id, panel_id2) = (format!("als-text-{id}"), format!("als-text-{id}"));
+    let i6 = id.clone();
+    let button = view! {
+        <button type="button" class="button secondary" aria-expanded=move || as_text.with(Option::is_some).to_string()
+            aria-controls=panel_id
+            on:click=move |_| {
+                let open = as_text.with_untracked(Option::is_some);
+                as_text.set((!open).then(|| state_text(ctx, &i6)).flatten());
+            }>"Als Text kopieren"</button>
+    };
+    let panel = view! {
+        <div id=panel_id2>{move || as_text.get().map(|t| copy_box(
+            format!("„{}“ als Text (mit „Aus Text wiederherstellen“ wieder einlesen)", title()),
+            t,
+            format!("text-{id}"),
+        ))}</div>
+    };
+    (button.into_any(), panel.into_any())
 }
 
 #[component]
@@ -393,6 +421,7 @@ fn preview(incoming: Incoming, what: (&'static str, &'static str, &'static str))
 
 /// „Aus Text wiederherstellen“: a work state copied as text (`transfer`), for PCs that
 /// block file downloads and uploads. The same preview, merge offer and refusals as a file.
+#[cfg(not(leitfaden_without = "documents"))]
 fn restore_from_text() -> AnyView {
     let ctx = ctx();
     let guide_id = ctx.guide().id.clone();

@@ -4,12 +4,15 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
+#[cfg(not(leitfaden_without = "documents"))]
 use crate::app::dokumente::{fetch, status_line};
 use crate::app::markdown::{Marked, render};
-use crate::document::html::Credits;
-use crate::document::job::Format;
+#[cfg(not(leitfaden_without = "documents"))]
+use crate::document::{html::Credits, job::Format};
 use crate::guide::Source;
+#[cfg(not(leitfaden_without = "documents"))]
 use crate::handout::Handout;
+#[cfg(not(leitfaden_without = "documents"))]
 use crate::web::dom;
 
 /// The step's Arbeitshilfen and those of the variants shown (each once).
@@ -25,28 +28,11 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
         .into_iter()
         .filter_map(|r| guide.resource(r).cloned())
         .map(|r| {
-            let status = RwSignal::new(String::new());
-            let (g, id) = (guide.clone(), r.id.clone());
-            // Filled in from the work state at the moment of the download, written by the
-            // documents worker.
-            let file = move |format: Format| {
-                if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
-                    let name = match format {
-                        Format::Markdown => format!("{}.md", h.resource.id),
-                        _ => dom::file_name(&h.resource.id, &h.kommune, format.extension()),
-                    };
-                    fetch(
-                        format,
-                        h.to_document(&dom::today()),
-                        Credits::default(),
-                        name,
-                        status,
-                    );
-                }
-            };
-            let (file2, file3) = (file.clone(), file.clone());
-            let title = format!(" „{}“", r.title);
-            let (t1, t2, t3) = (title.clone(), title.clone(), title);
+            // `--cfg leitfaden_without="documents"`: see `app::report`.
+            #[cfg(not(leitfaden_without = "documents"))]
+            let downloads = downloads(&guide, &r);
+            #[cfg(leitfaden_without = "documents")]
+            let downloads = ();
             let marked = Marked::default();
             let cited: Vec<Source> = guide.resource_sources(&r).into_iter().cloned().collect();
             let cited = (!cited.is_empty()).then(|| {
@@ -69,19 +55,7 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
                         <div class="resource-body" inner_html=render(&r.body, &guide, &marked)></div>
                         {cited}
                     </details>
-                    <div class="resource-downloads">
-                        <span class="downloads-label">{crate::prerender::DOWNLOADS_LABEL}</span>
-                        <button type="button" class="button secondary small" on:click=move |_| file(Format::Docx)>
-                            "Word (.docx)"<span class="visually-hidden">{t1}</span>
-                        </button>
-                        <button type="button" class="button secondary small" on:click=move |_| file2(Format::Odt)>
-                            "OpenDocument (.odt)"<span class="visually-hidden">{t2}</span>
-                        </button>
-                        <button type="button" class="button secondary small" on:click=move |_| file3(Format::Markdown)>
-                            "Markdown (.md)"<span class="visually-hidden">{t3}</span>
-                        </button>
-                    </div>
-                    {status_line(status)}
+                    {downloads}
                 </li>
             }
         })
@@ -92,6 +66,49 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
             <ul>{items}</ul>
         </section>
     })
+}
+
+/// An Arbeitshilfe's downloads, filled in from the work state at the moment of the
+/// download and written by the documents worker, with their status line.
+#[cfg(not(leitfaden_without = "documents"))]
+fn downloads(guide: &std::sync::Arc<crate::guide::Guide>, r: &crate::guide::Resource) -> AnyView {
+    let c = ctx();
+    let status = RwSignal::new(String::new());
+    let (g, id) = (guide.clone(), r.id.clone());
+    let file = move |format: Format| {
+        if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
+            let name = match format {
+                Format::Markdown => format!("{}.md", h.resource.id),
+                _ => dom::file_name(&h.resource.id, &h.kommune, format.extension()),
+            };
+            fetch(
+                format,
+                h.to_document(&dom::today()),
+                Credits::default(),
+                name,
+                status,
+            );
+        }
+    };
+    let (file2, file3) = (file.clone(), file.clone());
+    let title = format!(" „{}“", r.title);
+    let (t1, t2, t3) = (title.clone(), title.clone(), title);
+    view! {
+        <div class="resource-downloads">
+            <span class="downloads-label">{crate::prerender::DOWNLOADS_LABEL}</span>
+            <button type="button" class="button secondary small" on:click=move |_| file(Format::Docx)>
+                "Word (.docx)"<span class="visually-hidden">{t1}</span>
+            </button>
+            <button type="button" class="button secondary small" on:click=move |_| file2(Format::Odt)>
+                "OpenDocument (.odt)"<span class="visually-hidden">{t2}</span>
+            </button>
+            <button type="button" class="button secondary small" on:click=move |_| file3(Format::Markdown)>
+                "Markdown (.md)"<span class="visually-hidden">{t3}</span>
+            </button>
+        </div>
+        {status_line(status)}
+    }
+    .into_any()
 }
 
 #[component]
