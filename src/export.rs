@@ -77,7 +77,7 @@ pub fn decode(raw: &str, guide_id: &str) -> Result<Export, DecodeError> {
             "das ist ein ganzer Browser-Speicher, kein exportierter Arbeitsstand".into(),
         ));
     }
-    let file: File = saved::read(raw, EXPORT_KIND)?;
+    let file: File = saved::read_parsed(raw, value, EXPORT_KIND)?;
     if file.guide.id != guide_id {
         return Err(DecodeError::OtherGuide(file.guide.id));
     }

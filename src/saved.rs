@@ -214,11 +214,16 @@ pub(crate) fn parse_json(raw: &str) -> Result<Value, DecodeError> {
 /// serde_json reports where in the text it failed; `path_at` finds the field there. (A
 /// path-tracking deserialiser would know it directly, but it doubles the code that reads
 /// the stored types, and that code is in what every first visit downloads.)
-pub(crate) fn read<T: serde::de::DeserializeOwned>(
+fn read<T: serde::de::DeserializeOwned>(raw: &str, kind: &str) -> Result<T, DecodeError> {
+    read_parsed(raw, parse_json(raw)?, kind)
+}
+
+/// `read`, for a caller that has parsed `raw` into `value` already.
+pub(crate) fn read_parsed<T: serde::de::DeserializeOwned>(
     raw: &str,
+    value: Value,
     kind: &str,
 ) -> Result<T, DecodeError> {
-    let value = parse_json(raw)?;
     let current = value.get("format").and_then(Value::as_u64) == Some(u64::from(FORMAT));
     let value = migrate(value, kind)?;
     // A document in the current format is read as it is; a migrated one as it is now.
@@ -255,7 +260,7 @@ fn offset(text: &str, line: usize, column: usize) -> usize {
 /// of each object and list it is in, outermost first. Within an object, the key last
 /// read counts until the next comma, so a value that failed is named by its key; a
 /// closed object or list is left. `text` has been parsed as JSON already.
-pub(crate) fn path_at(text: &str, at: usize) -> Vec<String> {
+fn path_at(text: &str, at: usize) -> Vec<String> {
     enum Frame {
         Object(Option<String>),
         List(usize),

@@ -27,8 +27,8 @@ fn TaskItem(step: usize, task: usize, priority: Priority) -> impl IntoView {
     let t = &s.tasks[task];
     let input_id = format!("aufgabe-{}-{}", s.id, t.id);
     let (s1, t1, s2, t2) = (s.id.clone(), t.id.clone(), s.id.clone(), t.id.clone());
-    // Folded: most tasks get no owner or date, and a page of open date fields is slow to
-    // lay out and hard to read. The summary says what is set.
+    // Folded: most tasks get no owner or date, and a page of open fields under every task
+    // is hard to read. The summary says what is set.
     let (s3, t3) = (s.id.clone(), t.id.clone());
     let set = move || {
         let plan = ctx.progress(|p| p.plan(&s3, Some(&t3)));
