@@ -98,28 +98,103 @@ enum Loading {
     Failed(String),
 }
 
+/// While the app takes over a pre-rendered page, it builds its screen hidden and in parts,
+/// one task each, and only then shows it in place of that page (`Root`): a slow PC's page
+/// stays readable and never blocks for one long task. `false` until the parts below a
+/// step's text may be built (`later`); `true` from then on, and always without such a page.
+#[derive(Clone, Copy)]
+pub struct Rest(RwSignal<bool>);
+
+/// `part`, built at once, or a task later while the app takes over a pre-rendered page.
+/// Built at once, it is a plain view, which a re-render of the screen updates in place (an
+/// open box, the field being typed in and its focus stay).
+pub fn later<V: IntoView + 'static>(part: impl Fn() -> V + Send + Sync + 'static) -> AnyView {
+    match use_context::<Rest>() {
+        Some(Rest(rest)) if !rest.get_untracked() => {
+            // Only `rest` is tracked: what `part` reads as it is built must not rebuild it.
+            (move || rest.get().then(|| untrack(&part))).into_any()
+        }
+        _ => part().into_any(),
+    }
+}
+
+/// What the app opens with: the storage key, and the work states storage held.
+struct Start {
+    key: String,
+    preview: bool,
+    demo: bool,
+    opened: session::Opened,
+}
+
+fn start_session(guide: &Guide) -> Start {
+    let preview = dom::preview_requested();
+    let demo = preview || dom::demo_requested();
+    let key = if preview {
+        storage::preview_key(&guide.id)
+    } else {
+        storage::key(&guide.id, demo)
+    };
+    let opened = session::open(
+        storage::load(&key),
+        guide,
+        &dom::tab_prefix(),
+        &dom::random_id(),
+        dom::now_ms(),
+        |raw| storage::rescue(&key, raw).is_ok(),
+    );
+    Start {
+        key,
+        preview,
+        demo,
+        opened,
+    }
+}
+
 #[component]
 fn Root() -> impl IntoView {
     let state = RwSignal::new_local(Loading::Pending);
-    // A release page shows its pre-rendered screen until the guide is loaded; then the
-    // app takes its place in one go (same task, so no frame shows both or neither).
+    // A release page shows its pre-rendered screen until the app's own is built: hidden
+    // (`dom::taking_over`) and in parts, one task each (`Rest`), so that no single task
+    // blocks a slow PC for long. Then the app takes its place in one go (same task, so no
+    // frame shows both or neither).
     let prerendered = dom::has_prerendered();
+    let rest = Rest(RwSignal::new(!prerendered));
+    provide_context(rest);
+    let start = StoredValue::new_local(None::<Start>);
     dom::mark("start");
     leptos::task::spawn_local(async move {
         let data = dom::guide_data().await;
         dom::mark("guide-fetched");
         let loaded = match data {
-            Ok(data) => load_guide(data),
+            Ok(data) => load_guide(data).await,
             Err(e) => Err(format!("Der Leitfaden konnte nicht geladen werden: {e}")),
         };
         dom::mark("guide-read");
-        // Reading the guide and rendering the first screen are separate tasks.
+        // Opening the work states, building the screen, building its rest and showing it
+        // are tasks of their own.
         dom::yield_now().await;
-        dom::remove_prerendered();
-        state.set(match loaded {
-            Ok(g) => Loading::Ready(Arc::new(g)),
-            Err(e) => Loading::Failed(e),
-        });
+        let guide = match loaded {
+            Ok(g) => Arc::new(g),
+            Err(e) => {
+                dom::remove_prerendered();
+                state.set(Loading::Failed(e));
+                return;
+            }
+        };
+        start.set_value(Some(start_session(&guide)));
+        dom::yield_now().await;
+        // The place a link names, read before the app shows its address without it.
+        let place = crate::route::anchor(&dom::hash()).map(str::to_string);
+        dom::taking_over(prerendered);
+        state.set(Loading::Ready(guide));
+        if prerendered {
+            dom::yield_now().await;
+            rest.0.set(true);
+            dom::yield_now().await;
+            dom::remove_prerendered();
+            dom::taking_over(false);
+            dom::focus_place(place);
+        }
         dom::after_paint(|| dom::mark("painted"));
     });
     move || {
@@ -130,15 +205,23 @@ fn Root() -> impl IntoView {
         }
         .into_any(),
         Loading::Failed(msg) => view! { <GuideErrors text=msg.clone()/> }.into_any(),
-        Loading::Ready(guide) => view! { <App guide=guide.clone()/> }.into_any(),
+        Loading::Ready(guide) => {
+            let s = start.try_update_value(Option::take).flatten().unwrap_or_else(|| start_session(guide));
+            view! { <App guide=guide.clone() start=s/> }.into_any()
+        }
     }
     }
 }
 
-fn load_guide(data: dom::GuideData) -> Result<Guide, String> {
+async fn load_guide(data: dom::GuideData) -> Result<Guide, String> {
     match data {
-        dom::GuideData::Bundle(json) => crate::guide::bundle::read(&json)
-            .map_err(|e| format!("Der Leitfaden dieses Builds ist beschädigt: {e}")),
+        dom::GuideData::Bundle(json) => {
+            let damaged = |e| format!("Der Leitfaden dieses Builds ist beschädigt: {e}");
+            let authored = crate::guide::bundle::parse(&json).map_err(damaged)?;
+            drop(json);
+            dom::yield_now().await;
+            crate::guide::bundle::finish(authored).map_err(damaged)
+        }
         // The checks a reader's guide must pass; the walk over all profiles and the
         // warnings run in `leitfaden check`, before each release build and (as a trunk
         // hook) on every change while serving. Only debug builds read RON.
@@ -236,23 +319,14 @@ fn sync_and_save(key: &str, ctx: Ctx, saver: StoredValue<Saver>) {
 }
 
 #[component]
-fn App(guide: Arc<Guide>) -> impl IntoView {
-    let preview = dom::preview_requested();
-    let demo = preview || dom::demo_requested();
-    let key = if preview {
-        storage::preview_key(&guide.id)
-    } else {
-        storage::key(&guide.id, demo)
-    };
+fn App(guide: Arc<Guide>, start: Start) -> impl IntoView {
+    let Start {
+        key,
+        preview,
+        demo,
+        opened,
+    } = start;
     dom::set_language(&guide.language);
-    let opened = session::open(
-        storage::load(&key),
-        &guide,
-        &dom::tab_prefix(),
-        &dom::random_id(),
-        dom::now_ms(),
-        |raw| storage::rescue(&key, raw).is_ok(),
-    );
     let ws = RwSignal::new(opened.workspace);
     let notice = RwSignal::new(opened.notice);
     let saver = StoredValue::new(opened.saver);
@@ -325,7 +399,10 @@ fn App(guide: Arc<Guide>) -> impl IntoView {
                 dom::after_paint(move || ctx.update(|p| p.visit(&id)));
             }
         }
-        dom::focus_place(place);
+        // While the app takes over a pre-rendered page, `Root` does this once it shows.
+        if !dom::has_prerendered() {
+            dom::focus_place(place);
+        }
     });
 
     view! {

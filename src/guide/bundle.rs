@@ -27,8 +27,17 @@ pub fn write(files: &BTreeMap<String, String>) -> Result<String, Report> {
 /// refused any guide with errors before it wrote the bundle. The error is German, to
 /// follow „Der Leitfaden dieses Builds ist beschädigt: “.
 pub fn read(json: &str) -> Result<Guide, String> {
-    let authored: load::Authored = serde_json::from_str(json)
-        .map_err(|e| format!("die Leitfaden-Datei ist nicht lesbar ({e})"))?;
+    finish(parse(json)?)
+}
+
+/// The first half of `read`: the bundle's JSON, not yet resolved. The app runs the halves
+/// in separate tasks, so that neither blocks a slow PC's page for long.
+pub fn parse(json: &str) -> Result<load::Authored, String> {
+    serde_json::from_str(json).map_err(|e| format!("die Leitfaden-Datei ist nicht lesbar ({e})"))
+}
+
+/// The second half of `read`: the parsed bundle resolved into the guide.
+pub fn finish(authored: load::Authored) -> Result<Guide, String> {
     let mut report = Report::default();
     let sources = Sources::new(&BTreeMap::new());
     match resolve::resolve(authored, &sources, &mut report) {

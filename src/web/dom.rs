@@ -492,6 +492,17 @@ pub fn remove_prerendered() {
     }
 }
 
+/// Marks the document while the app builds its screen behind the pre-rendered one
+/// (`app::Root`): the stylesheet hides what the app has built until it is complete.
+pub fn taking_over(on: bool) {
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().toggle_with_force(TAKING_OVER_CLASS, on);
+    }
+}
+
+/// The class of `taking_over`; the stylesheet names it too.
+const TAKING_OVER_CLASS: &str = "uebernahme";
+
 /// Whether the page came with a pre-rendered screen that is still showing.
 pub fn has_prerendered() -> bool {
     document()

@@ -87,6 +87,46 @@ e2e('the app takes over a pre-rendered step without moving anything', async ({ p
   assert.ok(await page.locator('.task-list input[type=checkbox]').first().isChecked());
 });
 
+e2e('the app builds its screen out of sight and shows it whole, in place of the pre-rendered page', async ({ page, base }) => {
+  await page.addInitScript(() => {
+    // The app's own header is a child of <body>; the pre-rendered one is inside #vorab.
+    const t = (window.__takeover = { builtHidden: false, shownTooEarly: 0, atSwap: null, blankFrames: 0 });
+    const look = () => {
+      const vorab = document.getElementById('vorab');
+      const header = document.querySelector('body > header.site-header');
+      if (vorab && header) {
+        if (header.getClientRects().length > 0) t.shownTooEarly++;
+        else t.builtHidden = true;
+      }
+      if (!vorab && header && !t.atSwap) {
+        t.atSwap = {
+          h1: document.querySelector('main h1')?.textContent,
+          headerShown: header.getClientRects().length > 0,
+          tickable: document.querySelectorAll('main .task-list input[type=checkbox]:not([disabled])').length > 0,
+          next: document.querySelector('main nav.step-nav a[rel=next]') !== null,
+          notes: document.querySelector('main section.own textarea') !== null,
+        };
+      }
+    };
+    new MutationObserver(look).observe(document, { subtree: true, childList: true });
+    // Every frame until then shows a heading: no blank screen in between.
+    const frame = () => {
+      const h = document.querySelector('main h1');
+      if (document.readyState !== 'loading' && !(h && h.getClientRects().length > 0)) t.blankFrames++;
+      if (!t.atSwap) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.goto(`${base}/schritt-${STEP}.html`);
+  await waitForScreen(page);
+  const t = await page.evaluate(() => window.__takeover);
+  assert.equal(t.shownTooEarly, 0, 'the app showed nothing while the pre-rendered page was there');
+  assert.ok(t.builtHidden, 'the app was built while the pre-rendered page still showed');
+  assert.deepEqual(t.atSwap, { h1: TITLE, headerShown: true, tickable: true, next: true, notes: true },
+    'when the pre-rendered page left, the whole step was there');
+  assert.equal(t.blankFrames, 0, 'no frame without a heading');
+});
+
 e2e('an old #/schritt/… link still opens its step, and the address becomes its page', async ({ page, base }) => {
   await page.goto(`${base}/#/schritt/${STEP}`);
   await expectHeading(page, TITLE);

@@ -231,6 +231,22 @@ e2e('a word from one’s own note finds that step; the hit opens the note; `/` t
   assert.equal((await search(page, 'Kartoffelfest'))[0]?.kind, 'Ihre Notiz');
 });
 
+e2e('a link to a place, opened in a new tab, lands on that place once the app has taken over', async ({ page, base }) => {
+  await gotoApp(page, base, '#/');
+  await page.locator(FIELD).focus();
+  const aid = (await search(page, 'Vorhabenliste')).find((h) => h.kind === 'Arbeitshilfe');
+  assert.match(aid.href, /^#\/schritt\/[^?]+\?anker=arbeitshilfe-/);
+  // A fresh tab: the app builds its screen behind the pre-rendered page, then shows it.
+  const fresh = await page.context().newPage();
+  try {
+    await fresh.goto(`${base}/${aid.href}`);
+    await fresh.locator(`${APP} details[open] > summary:focus`).waitFor();
+    assert.match(await fresh.locator('details[open] > summary:focus').textContent(), /Vorhabenliste/);
+  } finally {
+    await fresh.close();
+  }
+});
+
 e2e('Arbeitshilfen, terms and sources open where they stand, focused', async ({ page, base }) => {
   await gotoApp(page, base, '#/');
   await page.locator(FIELD).focus();

@@ -31,9 +31,11 @@ pub fn StepPage(id: String) -> impl IntoView {
                 ctx.path
                     .with(|p| (p.position(index).is_some(), p.appearance(&g, index)))
             });
+            // Only the appearance is tracked: what the page reads as it is built (the
+            // answers, say) has closures of its own where it can change.
             let page = move || {
                 let (on_path, visible) = appearance.get();
-                step_view(ctx, guide.clone(), on_path, visible).into_any()
+                untrack(|| step_view(ctx, guide.clone(), on_path, visible).into_any())
             };
             view! { {page} }.into_any()
         }
@@ -83,7 +85,7 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
             <h1>{step.title.clone()}</h1>
             <p class="badges">
                 <span class=format!("badge priority-{}", priority.css_class())>{priority.label()}</span>
-                {priority_reason().map(|r| view! { <span class="priority-reason">{r}</span> })}
+                {move || priority_reason().map(|r| view! { <span class="priority-reason">{r}</span> })}
             </p>
             {visible.effort.map(|e| view! { <p class="meta effort">{crate::text::effort_line(e)}</p> })}
             {move || ctx.progress(|p| p.is_new(&g_new, index)).then(|| view! {
@@ -115,14 +117,19 @@ fn step_view(ctx: Ctx, guide: Arc<Guide>, on_path: bool, visible: Visible) -> im
                 <summary>"Warum sehe ich diesen Schritt?"</summary>
                 <p>{reason}</p>
             </details>
-            <tasks::Tasks step=index tasks=visible.tasks.clone()/>
-            <tasks::DecisionField step=index/>
-            <material::Resources step=index variants=visible.variants.clone()/>
-            <material::Examples step=index/>
-            <own::OwnState step=index/>
-            <material::Sources step=index variants=visible.variants.clone()/>
-            <StepNav step=index/>
-            <plan::OwnerSuggestions/>
+            {super::later(move || {
+                let (tasks, variants) = (visible.tasks.clone(), visible.variants.clone());
+                view! {
+                    <tasks::Tasks step=index tasks=tasks/>
+                    <tasks::DecisionField step=index/>
+                    <material::Resources step=index variants=variants.clone()/>
+                    <material::Examples step=index/>
+                    <own::OwnState step=index/>
+                    <material::Sources step=index variants=variants/>
+                    <StepNav step=index/>
+                    <plan::OwnerSuggestions/>
+                }
+            })}
         </article>
     }
 }
