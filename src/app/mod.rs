@@ -100,19 +100,29 @@ enum Loading {
 
 /// While the app takes over a pre-rendered page, it builds its screen hidden and in parts,
 /// one task each, and only then shows it in place of that page (`Root`): a slow PC's page
-/// stays readable and never blocks for one long task. `false` until the parts below a
-/// step's text may be built (`later`); `true` from then on, and always without such a page.
+/// stays readable and never blocks for one long task. How far the app may build; always
+/// `Whole` without such a page.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// The frame: header, footer, the empty main area.
+    Frame,
+    /// The screen, without the parts below a step's text (`later`).
+    Screen,
+    /// Everything.
+    Whole,
+}
+
 #[derive(Clone, Copy)]
-pub struct Rest(RwSignal<bool>);
+struct Built(RwSignal<Stage>);
 
 /// `part`, built at once, or a task later while the app takes over a pre-rendered page.
 /// Built at once, it is a plain view, which a re-render of the screen updates in place (an
 /// open box, the field being typed in and its focus stay).
 pub fn later<V: IntoView + 'static>(part: impl Fn() -> V + Send + Sync + 'static) -> AnyView {
-    match use_context::<Rest>() {
-        Some(Rest(rest)) if !rest.get_untracked() => {
-            // Only `rest` is tracked: what `part` reads as it is built must not rebuild it.
-            (move || rest.get().then(|| untrack(&part))).into_any()
+    match use_context::<Built>() {
+        Some(Built(stage)) if stage.get_untracked() < Stage::Whole => {
+            // Only the stage is tracked: what `part` reads as it is built must not rebuild it.
+            (move || (stage.get() == Stage::Whole).then(|| untrack(&part))).into_any()
         }
         _ => part().into_any(),
     }
@@ -154,12 +164,16 @@ fn start_session(guide: &Guide) -> Start {
 fn Root() -> impl IntoView {
     let state = RwSignal::new_local(Loading::Pending);
     // A release page shows its pre-rendered screen until the app's own is built: hidden
-    // (`dom::taking_over`) and in parts, one task each (`Rest`), so that no single task
+    // (`dom::taking_over`) and in parts, one task each (`Stage`), so that no single task
     // blocks a slow PC for long. Then the app takes its place in one go (same task, so no
     // frame shows both or neither).
     let prerendered = dom::has_prerendered();
-    let rest = Rest(RwSignal::new(!prerendered));
-    provide_context(rest);
+    let stage = RwSignal::new(if prerendered {
+        Stage::Frame
+    } else {
+        Stage::Whole
+    });
+    provide_context(Built(stage));
     let start = StoredValue::new_local(None::<Start>);
     dom::mark("start");
     leptos::task::spawn_local(async move {
@@ -170,7 +184,7 @@ fn Root() -> impl IntoView {
             Err(e) => Err(format!("Der Leitfaden konnte nicht geladen werden: {e}")),
         };
         dom::mark("guide-read");
-        // Opening the work states, building the screen, building its rest and showing it
+        // Opening the work states, building the frame, the screen, its rest and showing it
         // are tasks of their own.
         dom::yield_now().await;
         let guide = match loaded {
@@ -188,8 +202,10 @@ fn Root() -> impl IntoView {
         dom::taking_over(prerendered);
         state.set(Loading::Ready(guide));
         if prerendered {
-            dom::yield_now().await;
-            rest.0.set(true);
+            for next in [Stage::Screen, Stage::Whole] {
+                dom::yield_now().await;
+                stage.set(next);
+            }
             dom::yield_now().await;
             dom::remove_prerendered();
             dom::taking_over(false);
@@ -405,6 +421,7 @@ fn App(guide: Arc<Guide>, start: Start) -> impl IntoView {
         }
     });
 
+    let built = use_context::<Built>().map(|b| b.0);
     view! {
         <frame::SkipLink/>
         <frame::Header/>
@@ -415,7 +432,9 @@ fn App(guide: Arc<Guide>, start: Start) -> impl IntoView {
             // `erase_components` all screens share one view type, and Leptos would patch
             // the previous screen's elements in place (an open „Warum?“ box, a heading's
             // attributes and the like would carry over to the next step).
-            <For each=move || std::iter::once(route.get()) key=Route::href children=screen/>
+            // While taking over a pre-rendered page, the screen comes a task after the frame.
+            <For each=move || built.is_none_or(|b| b.get() >= Stage::Screen).then(|| route.get())
+                key=Route::href children=screen/>
         </main>
         <p class="visually-hidden" aria-live="polite" id="ansage"></p>
         <frame::Footer/>
