@@ -484,8 +484,8 @@ async fn guide_files() -> Result<BTreeMap<String, String>, String> {
     Ok(files)
 }
 
-/// Takes the pre-rendered page (`prerender`, release builds) out of the document, right
-/// before the app renders the same screen in its place.
+/// Takes the pre-rendered page (`prerender`, release builds) out of the document: once the
+/// app has built the same screen behind it (`taking_over`), or when the guide cannot be read.
 pub fn remove_prerendered() {
     if let Some(el) = document().get_element_by_id(crate::prerender::SHELL_ID) {
         el.remove();
