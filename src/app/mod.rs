@@ -222,6 +222,7 @@ fn Root() -> impl IntoView {
         .into_any(),
         Loading::Failed(msg) => view! { <GuideErrors text=msg.clone()/> }.into_any(),
         Loading::Ready(guide) => {
+            // Opened by the loading task in a task of its own; here only if it was not.
             let s = start.try_update_value(Option::take).flatten().unwrap_or_else(|| start_session(guide));
             view! { <App guide=guide.clone() start=s/> }.into_any()
         }

@@ -155,31 +155,31 @@ fn documents(report: Memo<StatusReport>, date: String) -> (AnyView, AnyView) {
             aria-controls="veroeffentlichen" on:click=move |_| publishing.update(|p| *p = !*p)>"Als Webseite veröffentlichen"</button>
     };
     let panels = view! {
-    {status_line(status)}
-    <p class="mail-note">{move || if mail2().cut { MAIL_CUT } else { MAIL_FULL }}</p>
-    <div id="bericht-als-text">{move || copying.get().then(|| { let (make2, make3) = (make2.clone(), make3.clone()); view! {
-        <section class="tool-panel" aria-labelledby="als-text-titel">
-            <h2 id="als-text-titel">"Bericht als Text"</h2>
-            <fieldset class="text-form">
-                <legend>"Form des Textes"</legend>
-                <div class="choice inline">
-                    <input type="radio" name="textform" id="textform-text" prop:checked=move || !markdown.get()
-                        on:change=move |_| { markdown.set(false); make2(); }/>
-                    <label for="textform-text">"Reiner Text (für E-Mails und Formulare)"</label>
-                </div>
-                <div class="choice inline">
-                    <input type="radio" name="textform" id="textform-markdown" prop:checked=move || markdown.get()
-                        on:change=move |_| { markdown.set(true); make3(); }/>
-                    <label for="textform-markdown">"Markdown (für Wikis und Ticketsysteme)"</label>
-                </div>
-            </fieldset>
-            {move || copy_text.get().map(|text| {
-                let label = if markdown.get_untracked() { "Der Bericht als Markdown" } else { "Der Bericht als reiner Text" };
-                copy_box(label.to_string(), text, "bericht-text".to_string())
-            })}
-        </section>
-    }})}</div>
-    <div id="veroeffentlichen">{move || publishing.get().then(|| publish(report, d4.clone()))}</div>
+        {status_line(status)}
+        <p class="mail-note">{move || if mail2().cut { MAIL_CUT } else { MAIL_FULL }}</p>
+        <div id="bericht-als-text">{move || copying.get().then(|| { let (make2, make3) = (make2.clone(), make3.clone()); view! {
+            <section class="tool-panel" aria-labelledby="als-text-titel">
+                <h2 id="als-text-titel">"Bericht als Text"</h2>
+                <fieldset class="text-form">
+                    <legend>"Form des Textes"</legend>
+                    <div class="choice inline">
+                        <input type="radio" name="textform" id="textform-text" prop:checked=move || !markdown.get()
+                            on:change=move |_| { markdown.set(false); make2(); }/>
+                        <label for="textform-text">"Reiner Text (für E-Mails und Formulare)"</label>
+                    </div>
+                    <div class="choice inline">
+                        <input type="radio" name="textform" id="textform-markdown" prop:checked=move || markdown.get()
+                            on:change=move |_| { markdown.set(true); make3(); }/>
+                        <label for="textform-markdown">"Markdown (für Wikis und Ticketsysteme)"</label>
+                    </div>
+                </fieldset>
+                {move || copy_text.get().map(|text| {
+                    let label = if markdown.get_untracked() { "Der Bericht als Markdown" } else { "Der Bericht als reiner Text" };
+                    copy_box(label.to_string(), text, "bericht-text".to_string())
+                })}
+            </section>
+        }})}</div>
+        <div id="veroeffentlichen">{move || publishing.get().then(|| publish(report, d4.clone()))}</div>
     };
     (buttons.into_any(), panels.into_any())
 }
@@ -253,9 +253,9 @@ const MAIL_FULL: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit
 #[cfg(not(leitfaden_without = "documents"))]
 const MAIL_CUT: &str = "„Per E-Mail senden“ öffnet Ihr E-Mail-Programm mit einer Zusammenfassung des Berichts. Sie ist für einen E-Mail-Link zu lang und wird deshalb gekürzt (die Nachricht sagt das an ihrem Ende): Hängen Sie für alles die Word-Datei an, oder fügen Sie den Text mit „Als Text kopieren“ ein.";
 
-#[cfg(not(leitfaden_without = "documents"))]
 /// „Als Webseite veröffentlichen“: the Kommune picks what the page shows (the chapters
 /// with each step's status always), then downloads one self-contained HTML file.
+#[cfg(not(leitfaden_without = "documents"))]
 fn publish(report: Memo<StatusReport>, date: String) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let guide = ctx.guide();
