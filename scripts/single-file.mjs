@@ -8,7 +8,8 @@
 // <script type="application/json" id="leitfaden-guide"> (read by src/web/dom.rs), points
 // the start page's step links at fragments and replaces trunk's loader with the wasm-bindgen glue in a module script
 // that instantiates the wasm from base64 with initSync(), and carries the documents worker
-// as text (started from a Blob URL by src/web/dokumente.rs). Manifest, icons, the service
+// (started from a Blob URL by src/web/dokumente.rs) and the second module (run on the page
+// by src/web/more.rs) as text. Manifest, icons, the service
 // worker and its registration are left out (file:// has no service workers). Anything else
 // that would still load a file makes the script fail, so the result never half-works.
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -158,7 +159,22 @@ const worker =
   'for (let i = 0; i < dokumenteText.length; i++) dokumenteBytes[i] = dokumenteText.charCodeAt(i);\n' +
   'wasm_bindgen.initSync({ module: dokumenteBytes });\n' +
   '</script>';
-html = html.replace('<!--APP-->', () => `${worker}\n${app}`);
+// The second module (src/bin/mehr.rs): the screens a first visit does not need. Its glue and
+// wasm go into the page as text, which src/web/more.rs runs as a script on the page when a
+// user first opens one of those screens.
+const moreGlue = read('mehr.js').toString('utf8');
+if (/<\/script|<!--/i.test(moreGlue)) fail('mehr.js contains "</script" or "<!--"');
+if (!/\binitSync\b/.test(moreGlue)) fail('mehr.js has no initSync (wasm-bindgen changed its glue?)');
+const more =
+  '<script type="text/plain" id="leitfaden-mehr">\n' +
+  moreGlue +
+  '\n// Single-file build (scripts/single-file.mjs): the second module\'s wasm, base64-encoded.\n' +
+  `{ const text = atob("${read('mehr_bg.wasm').toString('base64')}");\n` +
+  'const bytes = new Uint8Array(text.length);\n' +
+  'for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n' +
+  'wasm_bindgen.initSync({ module: bytes }); }\n' +
+  '</script>';
+html = html.replace('<!--APP-->', () => `${worker}\n${more}\n${app}`);
 
 // Nothing may still point at a file of the build.
 const leftover = [...html.matchAll(/\s(?:src|href)="(?!data:|https?:|mailto:|#|\?)([^"]*)"/g)].map((m) => m[1]);

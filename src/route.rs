@@ -30,6 +30,21 @@ pub enum Route {
 }
 
 impl Route {
+    /// Whether the second module shows this screen (`app::more`): the screens a first
+    /// visit does not need, so that their code is not in the first load.
+    pub fn is_more(&self) -> bool {
+        matches!(
+            self,
+            Route::WorkStates
+                | Route::Report
+                | Route::Tasks
+                | Route::Review
+                | Route::Compare
+                | Route::About
+                | Route::Author
+        )
+    }
+
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
         let path = path.split('?').next().unwrap_or("");
@@ -185,6 +200,34 @@ mod tests {
         assert_eq!(anchor("#/ueber"), None);
         assert_eq!(anchor("#/ueber?anker="), None);
         assert_eq!(anchor("#/ueber?demo&anker=b"), Some("b"));
+    }
+
+    /// What a first visit needs is the app's own (every pre-rendered page, the questions,
+    /// the overview); the rest is the second module's, loaded when first opened.
+    #[test]
+    fn the_second_module_shows_only_what_a_first_visit_does_not_need() {
+        for own in [
+            Route::Start,
+            Route::Intake,
+            Route::Profile,
+            Route::Summary,
+            Route::Overview,
+            Route::Step("ausgangslage".into()),
+            Route::NotFound("x".into()),
+        ] {
+            assert!(!own.is_more(), "{own:?}");
+        }
+        for more in [
+            Route::WorkStates,
+            Route::Report,
+            Route::Tasks,
+            Route::Review,
+            Route::Compare,
+            Route::About,
+            Route::Author,
+        ] {
+            assert!(more.is_more(), "{more:?}");
+        }
     }
 
     #[test]

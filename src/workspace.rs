@@ -178,14 +178,21 @@ impl Workspace {
     /// Starts over with one empty work state (the demo's reset); keeps this tab's prefix
     /// and origin seed.
     pub fn reset(&mut self) {
+        let fresh = Workspace::new(&self.guide);
+        self.take_content(fresh);
+        self.fill_origins();
+    }
+
+    /// Holds what `theirs` holds (the same tab's copy, changed by the app's second module,
+    /// `app::more`), keeping this copy's own id prefix, origin seed and count.
+    pub fn take_content(&mut self, theirs: Workspace) {
         let prefix = std::mem::take(&mut self.id_prefix);
         let seed = std::mem::take(&mut self.origin_seed);
         let made = self.origins_made;
-        *self = Workspace::new(&self.guide);
+        *self = theirs;
         self.id_prefix = prefix;
         self.origin_seed = seed;
         self.origins_made = made;
-        self.fill_origins();
     }
 
     /// Gives this tab its own prefix for new ids.

@@ -33,16 +33,33 @@ pub fn fetch(
     name: String,
     status: RwSignal<String>,
 ) {
-    status.set(busy(format));
-    leptos::task::spawn_local(async move {
-        match dokumente::write(format, document, credits).await {
-            Ok(bytes) => {
-                dokumente::download(&name, format.mime(), &bytes);
-                status.set(format!("Fertig: „{name}“ wurde heruntergeladen."));
-            }
-            Err(e) => status.set(e),
+    leptos::task::spawn_local(write_and_download(
+        format,
+        document,
+        credits,
+        name,
+        move |s| {
+            status.set(s);
+        },
+    ));
+}
+
+/// Writes a document in the worker and downloads it as `name`; `say` hears what happens.
+pub async fn write_and_download(
+    format: Format,
+    document: Document,
+    credits: Credits,
+    name: String,
+    say: impl Fn(String),
+) {
+    say(busy(format));
+    match dokumente::write(format, document, credits).await {
+        Ok(bytes) => {
+            dokumente::download(&name, format.mime(), &bytes);
+            say(format!("Fertig: „{name}“ wurde heruntergeladen."));
         }
-    });
+        Err(e) => say(e),
+    }
 }
 
 /// Writes a document as text (Markdown or plain) in the worker and puts it into `text`.

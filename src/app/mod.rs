@@ -13,11 +13,13 @@ mod frame;
 mod intake;
 mod markdown;
 mod merge;
+pub mod more;
 mod overview;
 mod report;
 mod review;
 #[cfg(not(leitfaden_without = "search"))]
 mod search;
+mod slot;
 mod start;
 mod step;
 mod workstates;
@@ -53,6 +55,34 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The handles of a session on `guide` with `workspace` on `route`: the app's, or the
+    /// second module's (`more`), which shows the screens a first visit does not need.
+    pub fn new(
+        guide: Arc<Guide>,
+        workspace: Workspace,
+        route: Route,
+        demo: bool,
+        preview: bool,
+    ) -> Ctx {
+        let ws = RwSignal::new(workspace);
+        let answers = Memo::new(move |_| ws.with(|w| w.active().answers.clone()));
+        let guide = StoredValue::new(guide);
+        let path = Memo::new(move |_| {
+            let a = answers.get();
+            Arc::new(path::compute(&guide.get_value(), &a))
+        });
+        Ctx {
+            guide,
+            ws,
+            path,
+            route: RwSignal::new(route),
+            notice: RwSignal::new(None),
+            demo,
+            preview,
+            previous_path: RwSignal::new(None),
+        }
+    }
+
     pub fn guide(&self) -> Arc<Guide> {
         self.guide.get_value()
     }
@@ -230,7 +260,7 @@ fn Root() -> impl IntoView {
     }
 }
 
-async fn load_guide(data: dom::GuideData) -> Result<Guide, String> {
+pub(crate) async fn load_guide(data: dom::GuideData) -> Result<Guide, String> {
     match data {
         dom::GuideData::Bundle(json) => {
             let damaged = |e| format!("Der Leitfaden dieses Builds ist beschädigt: {e}");
@@ -286,6 +316,16 @@ fn screen(route: Route) -> AnyView {
         Route::Summary => view! { <intake::Summary/> }.into_any(),
         Route::Overview => view! { <overview::Overview/> }.into_any(),
         Route::Step(id) => view! { <step::StepPage id=id/> }.into_any(),
+        Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
+        // The screens a first visit does not need are the second module's (`more`), so
+        // that the app's own wasm, which every visitor loads, carries none of their code.
+        more => view! { <slot::MoreScreen route=more/> }.into_any(),
+    }
+}
+
+/// The screen of a route the second module shows (`Route::is_more`); nothing for others.
+fn more_screen(route: Route) -> AnyView {
+    match route {
         Route::WorkStates => view! { <workstates::WorkStates/> }.into_any(),
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Tasks => view! { <agenda::Agenda/> }.into_any(),
@@ -293,7 +333,7 @@ fn screen(route: Route) -> AnyView {
         Route::Compare => view! { <compare::Compare/> }.into_any(),
         Route::About => view! { <about::About/> }.into_any(),
         Route::Author => view! { <autor::Author/> }.into_any(),
-        Route::NotFound(what) => view! { <frame::NotFound what=what/> }.into_any(),
+        _ => ().into_any(),
     }
 }
 
@@ -344,27 +384,17 @@ fn App(guide: Arc<Guide>, start: Start) -> impl IntoView {
         opened,
     } = start;
     dom::set_language(&guide.language);
-    let ws = RwSignal::new(opened.workspace);
-    let notice = RwSignal::new(opened.notice);
     let saver = StoredValue::new(opened.saver);
-    let answers = Memo::new(move |_| ws.with(|w| w.active().answers.clone()));
-    let guide_value = StoredValue::new(guide.clone());
-    let path = Memo::new(move |_| {
-        let a = answers.get();
-        Arc::new(path::compute(&guide_value.get_value(), &a))
-    });
-    let route = RwSignal::new(dom::route());
-    let ctx = Ctx {
+    let ctx = Ctx::new(guide.clone(), opened.workspace, dom::route(), demo, preview);
+    ctx.notice.set(opened.notice);
+    let Ctx {
         guide: guide_value,
         ws,
-        path,
         route,
-        notice,
-        demo,
-        preview,
-        previous_path: RwSignal::new(None),
-    };
+        ..
+    } = ctx;
     provide_context(ctx);
+    slot::connect(ctx);
     if demo {
         demo::apply_presenter(&guide.id);
     }
@@ -416,8 +446,11 @@ fn App(guide: Arc<Guide>, start: Start) -> impl IntoView {
                 dom::after_paint(move || ctx.update(|p| p.visit(&id)));
             }
         }
-        // While the app takes over a pre-rendered page, `Root` does this once it shows.
-        if !dom::has_prerendered() {
+        // The second module's screens take focus once they are shown (`slot`); while the
+        // app takes over a pre-rendered page, `Root` does this once it shows.
+        if r.is_more() {
+            slot::hold_place(place);
+        } else if !dom::has_prerendered() {
             dom::focus_place(place);
         }
     });

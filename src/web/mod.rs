@@ -6,5 +6,6 @@ pub mod autor;
 pub mod autor_worker;
 pub mod dokumente;
 pub mod dom;
+pub mod more;
 pub mod searchbox;
 pub mod storage;

@@ -238,3 +238,52 @@ fn encode_and_decode_round_trip() {
     assert_eq!(v["guide"], "minimal");
     assert_eq!(v["active"], "2");
 }
+
+/// The app hands its workspace to the second module and takes back what changed there as a
+/// saved document (`app::slot`): the content is theirs, the tab's own prefix and origin seed
+/// stay, so the ids and origins it makes next are still its own.
+#[test]
+fn taking_back_a_changed_copy_keeps_the_tabs_own_ids_and_origins() {
+    let guide = v1();
+    let mut app = Workspace::new("minimal");
+    app.set_id_prefix("t1-");
+    app.set_origin_seed("app");
+    app.create("Musterstadt");
+    let mut module = decode(&saved::encode(&app), "minimal").unwrap();
+    module.set_id_prefix("t1-");
+    module.set_origin_seed("modul");
+    module.edit(&guide, 800, |ws| {
+        ws.rename("t1-1", "Beispielstadt");
+        ws.create("Nachbarort");
+    });
+    let back = decode(&saved::encode(&module), "minimal").unwrap();
+    app.take_content(back);
+    assert_eq!(app, module, "the app holds what the module made");
+    assert_eq!(
+        app.active().name,
+        "Nachbarort",
+        "and the work state it switched to"
+    );
+    let next = app.create("Dritte");
+    assert!(
+        next.starts_with("t1-"),
+        "a new id keeps the tab's prefix: {next}"
+    );
+    let origins: Vec<&str> = app
+        .states()
+        .iter()
+        .map(|s| s.progress.origin.as_str())
+        .collect();
+    assert!(
+        origins.last().unwrap().starts_with("app-"),
+        "a new origin comes from the app's seed: {origins:?}"
+    );
+    let mut unique = origins.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        origins.len(),
+        "no two work states share an origin: {origins:?}"
+    );
+}

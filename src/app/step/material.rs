@@ -4,16 +4,8 @@
 use leptos::prelude::*;
 
 use crate::app::ctx;
-#[cfg(not(leitfaden_without = "documents"))]
-use crate::app::dokumente::{fetch, status_line};
 use crate::app::markdown::{Marked, render};
-#[cfg(not(leitfaden_without = "documents"))]
-use crate::document::{html::Credits, job::Format};
 use crate::guide::Source;
-#[cfg(not(leitfaden_without = "documents"))]
-use crate::handout::Handout;
-#[cfg(not(leitfaden_without = "documents"))]
-use crate::web::dom;
 
 /// The step's Arbeitshilfen and those of the variants shown (each once).
 #[component]
@@ -30,7 +22,7 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
         .map(|r| {
             // `--cfg leitfaden_without="documents"`: see `app::report`.
             #[cfg(not(leitfaden_without = "documents"))]
-            let downloads = downloads(&guide, &r);
+            let downloads = downloads(&r);
             #[cfg(leitfaden_without = "documents")]
             let downloads = ();
             let marked = Marked::default();
@@ -69,26 +61,14 @@ pub fn Resources(step: usize, variants: Vec<usize>) -> impl IntoView {
 }
 
 /// An Arbeitshilfe's downloads, filled in from the work state at the moment of the
-/// download and written by the documents worker, with their status line.
+/// download by the second module (`app::more`) and written by the documents worker, with
+/// their status line.
 #[cfg(not(leitfaden_without = "documents"))]
-fn downloads(guide: &std::sync::Arc<crate::guide::Guide>, r: &crate::guide::Resource) -> AnyView {
-    let c = ctx();
+fn downloads(r: &crate::guide::Resource) -> AnyView {
     let status = RwSignal::new(String::new());
-    let (g, id) = (guide.clone(), r.id.clone());
-    let file = move |format: Format| {
-        if let Some(h) = c.progress(|p| Handout::build(&g, p, &id)) {
-            let name = match format {
-                Format::Markdown => format!("{}.md", h.resource.id),
-                _ => dom::file_name(&h.resource.id, &h.kommune, format.extension()),
-            };
-            fetch(
-                format,
-                h.to_document(&dom::today()),
-                Credits::default(),
-                name,
-                status,
-            );
-        }
+    let file = {
+        let id = r.id.clone();
+        move |format: &'static str| crate::app::slot::handout(id.clone(), format, status)
     };
     let (file2, file3) = (file.clone(), file.clone());
     let title = format!(" „{}“", r.title);
@@ -96,17 +76,17 @@ fn downloads(guide: &std::sync::Arc<crate::guide::Guide>, r: &crate::guide::Reso
     view! {
         <div class="resource-downloads">
             <span class="downloads-label">{crate::prerender::DOWNLOADS_LABEL}</span>
-            <button type="button" class="button secondary small" on:click=move |_| file(Format::Docx)>
+            <button type="button" class="button secondary small" on:click=move |_| file("docx")>
                 "Word (.docx)"<span class="visually-hidden">{t1}</span>
             </button>
-            <button type="button" class="button secondary small" on:click=move |_| file2(Format::Odt)>
+            <button type="button" class="button secondary small" on:click=move |_| file2("odt")>
                 "OpenDocument (.odt)"<span class="visually-hidden">{t2}</span>
             </button>
-            <button type="button" class="button secondary small" on:click=move |_| file3(Format::Markdown)>
+            <button type="button" class="button secondary small" on:click=move |_| file3("md")>
                 "Markdown (.md)"<span class="visually-hidden">{t3}</span>
             </button>
         </div>
-        {status_line(status)}
+        <p class="document-status" role="status" aria-live="polite">{move || status.get()}</p>
     }
     .into_any()
 }
