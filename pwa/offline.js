@@ -20,6 +20,8 @@
   }
 
   function watch(reg) {
+    // A browser that refuses service workers may resolve without a registration.
+    if (!reg) return;
     if (reg.waiting && sw.controller) offer(reg.waiting);
     reg.addEventListener('updatefound', function () {
       var worker = reg.installing;
