@@ -80,10 +80,20 @@ async function watched(page) {
   new Promise((_, no) => setTimeout(() => no(new Error(`no heading or app after 30 s on ${location.href}`)), 30000))]));
 }
 
+/** A slow office line, as Chromium's network emulation has it (the page's own requests). */
+const SLOW_LINE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+
 /** One cold visit in a fresh profile: first step time, and layout shift until settled. */
-async function coldVisit(browser, url, wanted) {
-  const context = await browser.newContext(); // fresh profile: empty cache and storage
+async function coldVisit(browser, url, wanted, network = null) {
+  // A fresh profile: empty cache and storage. On an emulated line without the service worker,
+  // whose own requests the emulation does not slow (it would hand the page what it fetched).
+  const context = await browser.newContext(network ? { serviceWorkers: 'block' } : {});
   const page = await context.newPage();
+  if (network) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', network);
+  }
   await page.addInitScript(WATCH, wanted);
   await page.goto(url);
   const t = await watched(page);
@@ -181,8 +191,12 @@ ${step.body.split(/\n\s*\n/).map((p) => `<p>${p}</p>`).join('\n')}</article></ma
     app.push(await coldVisit(browser, `${s1.url}${stepPage(step.id)}`, step.title));
     floor.push(await coldVisit(browser, `${s1.url}/statisch.html`, step.title));
   }
+  // The same step over a slow line: what the wasm's size costs a user before the app answers.
+  const slow = [];
+  for (let i = 0; i < 5; i++) slow.push(await coldVisit(browser, `${s1.url}${stepPage(step.id)}`, step.title, SLOW_LINE));
   await s1.close();
   out.firstStep = { step: step.id, runs, app, static: floor, settleMs: SETTLE_MS };
+  out.slowLine = { runs: slow.length, conditions: SLOW_LINE, frame: slow.map((r) => r.frame), ready: slow.map((r) => r.ready) };
 
   // 2. Step changes and memory on the generated guide, empty storage.
   const first = stepsOf(generated)[0].id;

@@ -173,6 +173,11 @@ more(`first step on screen, cold, Chromium: the app, median of ${b.firstStep.run
 more(`… the same step as a static HTML page (the floor), median of ${b.firstStep.runs}, interleaved with the app`, ms(s.staticMedian));
 more('… median of the ratios of each interleaved pair', `${s.ratioMedian.toFixed(2)} ×`);
 more(`… the app ready on that step (pre-rendered page replaced by the running app), median of ${b.firstStep.runs}`, ms(s.readyMedian));
+if (b.slowLine) {
+  const c = b.slowLine.conditions;
+  more(`… the same over a slow line (Chromium's network emulation of the page's requests, service worker blocked: ${(c.downloadThroughput * 8 / 1e6).toFixed(1)} Mbit/s, ${c.latency} ms round trip), first step on screen / app ready, medians of ${b.slowLine.runs}`,
+    `${ms(median(b.slowLine.frame))} / ${ms(median(b.slowLine.ready))}`);
+}
 more(`… layout shift from navigation to ${b.firstStep.settleMs / 1000} s after the app took over, Chromium 1280 × 720 (largest of ${b.firstStep.runs})`, s.takeoverClsMax.toFixed(3), '≤ 0.02', s.takeoverClsMax <= 0.02);
 for (const [which, name] of [['start', 'start page'], ['step', 'deep-linked step']]) {
   const m = lh.median[which];

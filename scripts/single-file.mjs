@@ -144,36 +144,30 @@ const app =
   'for (let i = 0; i < wasmText.length; i++) wasmBytes[i] = wasmText.charCodeAt(i);\n' +
   'initSync({ module: wasmBytes });\n' +
   '</script>';
+/**
+ * A wasm module the page carries as text, `<script type="text/plain" id="ID">`: its glue
+ * (`NAME.js`, a script that defines `wasm_bindgen`) and its wasm in base64, started with
+ * initSync when that text runs.
+ */
+function inlineModule(id, name, what) {
+  const glue = read(`${name}.js`).toString('utf8');
+  if (/<\/script|<!--/i.test(glue)) fail(`${name}.js contains "</script" or "<!--"`);
+  if (!/\binitSync\b/.test(glue)) fail(`${name}.js has no initSync (wasm-bindgen changed its glue?)`);
+  return `<script type="text/plain" id="${id}">\n${glue}\n` +
+    `// Single-file build (scripts/single-file.mjs): ${what}, base64-encoded.\n` +
+    `{ const text = atob("${read(`${name}_bg.wasm`).toString('base64')}");\n` +
+    'const bytes = new Uint8Array(text.length);\n' +
+    'for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n' +
+    'wasm_bindgen.initSync({ module: bytes }); }\n' +
+    '</script>';
+}
 // The documents worker (src/bin/dokumente.rs): a file:// page cannot start a worker from a
-// file, so its glue and wasm go into the page as text, which src/web/dokumente.rs starts
-// from a Blob URL when the user first asks for a document.
-const workerGlue = read('dokumente.js').toString('utf8');
-if (/<\/script|<!--/i.test(workerGlue)) fail('dokumente.js contains "</script" or "<!--"');
-if (!/\binitSync\b/.test(workerGlue)) fail('dokumente.js has no initSync (wasm-bindgen changed its glue?)');
-const worker =
-  '<script type="text/plain" id="leitfaden-dokumente">\n' +
-  workerGlue +
-  '\n// Single-file build (scripts/single-file.mjs): the worker\'s wasm module, base64-encoded.\n' +
-  `const dokumenteText = atob("${read('dokumente_bg.wasm').toString('base64')}");\n` +
-  'const dokumenteBytes = new Uint8Array(dokumenteText.length);\n' +
-  'for (let i = 0; i < dokumenteText.length; i++) dokumenteBytes[i] = dokumenteText.charCodeAt(i);\n' +
-  'wasm_bindgen.initSync({ module: dokumenteBytes });\n' +
-  '</script>';
-// The second module (src/bin/mehr.rs): the screens a first visit does not need. Its glue and
-// wasm go into the page as text, which src/web/more.rs runs as a script on the page when a
-// user first opens one of those screens.
-const moreGlue = read('mehr.js').toString('utf8');
-if (/<\/script|<!--/i.test(moreGlue)) fail('mehr.js contains "</script" or "<!--"');
-if (!/\binitSync\b/.test(moreGlue)) fail('mehr.js has no initSync (wasm-bindgen changed its glue?)');
-const more =
-  '<script type="text/plain" id="leitfaden-mehr">\n' +
-  moreGlue +
-  '\n// Single-file build (scripts/single-file.mjs): the second module\'s wasm, base64-encoded.\n' +
-  `{ const text = atob("${read('mehr_bg.wasm').toString('base64')}");\n` +
-  'const bytes = new Uint8Array(text.length);\n' +
-  'for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);\n' +
-  'wasm_bindgen.initSync({ module: bytes }); }\n' +
-  '</script>';
+// file, so it goes into the page as text, which src/web/dokumente.rs starts from a Blob URL
+// when the user first asks for a document.
+const worker = inlineModule('leitfaden-dokumente', 'dokumente', "the worker's wasm module");
+// The second module (src/bin/mehr.rs): the screens a first visit does not need, as text that
+// src/web/more.rs runs as a script on the page when a user first opens one of them.
+const more = inlineModule('leitfaden-mehr', 'mehr', "the second module's wasm");
 html = html.replace('<!--APP-->', () => `${worker}\n${more}\n${app}`);
 
 // Nothing may still point at a file of the build.

@@ -202,22 +202,22 @@ mod tests {
         assert_eq!(anchor("#/ueber?demo&anker=b"), Some("b"));
     }
 
-    /// What a first visit needs is the app's own (every pre-rendered page, the questions,
-    /// the overview); the rest is the second module's, loaded when first opened.
-    #[test]
-    fn the_second_module_shows_only_what_a_first_visit_does_not_need() {
-        for own in [
+    /// The app's own screens: what a first visit needs (every pre-rendered page, the
+    /// questions, the path, the overview).
+    fn own_screens() -> [Route; 6] {
+        [
             Route::Start,
             Route::Intake,
             Route::Profile,
             Route::Summary,
             Route::Overview,
             Route::Step("ausgangslage".into()),
-            Route::NotFound("x".into()),
-        ] {
-            assert!(!own.is_more(), "{own:?}");
-        }
-        for more in [
+        ]
+    }
+
+    /// The second module's screens, loaded when one is first opened.
+    fn more_screens() -> [Route; 7] {
+        [
             Route::WorkStates,
             Route::Report,
             Route::Tasks,
@@ -225,29 +225,25 @@ mod tests {
             Route::Compare,
             Route::About,
             Route::Author,
-        ] {
+        ]
+    }
+
+    #[test]
+    fn the_second_module_shows_only_what_a_first_visit_does_not_need() {
+        for own in own_screens()
+            .into_iter()
+            .chain([Route::NotFound("x".into())])
+        {
+            assert!(!own.is_more(), "{own:?}");
+        }
+        for more in more_screens() {
             assert!(more.is_more(), "{more:?}");
         }
     }
 
     #[test]
     fn every_route_survives_its_own_link() {
-        let routes = [
-            Route::Start,
-            Route::Intake,
-            Route::Profile,
-            Route::Summary,
-            Route::Overview,
-            Route::Step("ausgangslage".into()),
-            Route::WorkStates,
-            Route::Report,
-            Route::Tasks,
-            Route::Review,
-            Route::Compare,
-            Route::About,
-            Route::Author,
-        ];
-        for r in routes {
+        for r in own_screens().into_iter().chain(more_screens()) {
             assert_eq!(Route::from_hash(&r.href()), r);
         }
     }

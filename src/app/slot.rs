@@ -67,31 +67,41 @@ pub fn MoreScreen(route: Route) -> impl IntoView {
     let token = Arc::new(AtomicU32::new(0));
     let (alive2, token2) = (alive.clone(), token.clone());
     let host_id = id.clone();
-    // Once the element is in the document (effects run after the screen is built).
+    // Once the element is in the document: effects run after the screen is built, and
+    // should it not be there yet, once the next frame is painted.
     Effect::new(move |_| {
-        let Some(host) = document()
-            .get_element_by_id(&host_id)
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        else {
-            return;
-        };
         let (alive, token, route) = (alive.clone(), token.clone(), route.clone());
-        let place = place.clone();
-        leptos::task::spawn_local(async move {
-            let json = ctx.ws.with_untracked(saved::encode);
-            let place = place.or_else(|| PLACE.with(|p| p.borrow_mut().take()));
-            match more::show(&host, &route.href(), json, place).await {
-                Ok(t) if alive.load(Ordering::Relaxed) => {
-                    token.store(t, Ordering::Relaxed);
-                    loading.set(false);
+        let (place, host_id) = (place.clone(), host_id.clone());
+        let shown = move |host: web_sys::HtmlElement| {
+            leptos::task::spawn_local(async move {
+                let json = ctx.ws.with_untracked(saved::encode);
+                let place = place.or_else(|| PLACE.with(|p| p.borrow_mut().take()));
+                match more::show(&host, &route.href(), json, place).await {
+                    Ok(t) if alive.load(Ordering::Relaxed) => {
+                        token.store(t, Ordering::Relaxed);
+                        loading.set(false);
+                    }
+                    Ok(t) => more::hide(t),
+                    Err(e) => {
+                        loading.set(false);
+                        failed.set(Some(e));
+                    }
                 }
-                Ok(t) => more::hide(t),
-                Err(e) => {
-                    loading.set(false);
-                    failed.set(Some(e));
+            });
+        };
+        let find = move || {
+            document()
+                .get_element_by_id(&host_id)
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        };
+        match find() {
+            Some(host) => shown(host),
+            None => dom::after_paint(move || {
+                if let Some(host) = find() {
+                    shown(host);
                 }
-            }
-        });
+            }),
+        }
     });
     on_cleanup(move || {
         alive2.store(false, Ordering::Relaxed);
