@@ -145,7 +145,8 @@ e2e('two colleagues split tasks by name and date, export the calendar and merge 
     await plan(pa, STEP, null, 'Frau Yilmaz', '2026-04-30');
     // Folded again (after a reload), a task's summary says what is set.
     await pa.reload();
-    const summary = pa.locator(`li.task:has(#zustaendig-${STEP}-koordination-benennen) > details.plan > summary`);
+    // The app's own (while it takes over, the pre-rendered page has the same summary).
+    const summary = pa.locator(`${APP} li.task:has(#zustaendig-${STEP}-koordination-benennen) > details.plan > summary`);
     await until('the folded plan says what is set', () => summary.textContent(), (t) => /Zuständig und Termin.*: Frau Yilmaz · bis 20\.03\.2026/.test(t));
     assert.equal(await summary.evaluate((s) => s.parentElement.open), false);
     await note(pa).fill('Start im März.');
