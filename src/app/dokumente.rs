@@ -1,9 +1,9 @@
 //! The controls every document offer shares: files written by the documents worker and
 //! downloaded, and a text to copy that works without the clipboard permission.
 //!
-//! Kept to the signal types the app already has (`RwSignal<String>`, `<bool>`,
-//! `<Option<String>>`): every new one adds its own copy of the reactive machinery to the
-//! app's wasm, which is what a first visit downloads.
+//! Only the second module (`app::more`) uses these. Kept to the signal types it already has
+//! (`RwSignal<String>`, `<bool>`, `<Option<String>>`): every new one adds its own copy of the
+//! reactive machinery to its wasm.
 
 use leptos::prelude::*;
 

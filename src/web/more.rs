@@ -175,8 +175,8 @@ pub fn update(workspace: String) {
     if let Some(module) = EXPORTS.with(|e| e.borrow().clone())
         && let Ok(update) = export(&module, "update")
     {
-        let _ = update.call1(&JsValue::NULL, &workspace.clone().into());
-        LAST.with(|l| *l.borrow_mut() = workspace);
+        LAST.with(|l| l.borrow_mut().clone_from(&workspace));
+        let _ = update.call1(&JsValue::NULL, &workspace.into());
     }
 }
 
